@@ -1,0 +1,236 @@
+import type { Kysely } from 'kysely';
+import { runInTransaction } from './database.js';
+import { chunk, newId, nowIso, uniqueSorted } from './row-values.js';
+import type { Database, EvidenceKind, EvidenceRow, EvidenceVisibility } from './schema.js';
+
+/**
+ * A piece of evidence as callers use it: the row with `links` parsed and the
+ * ids of the competencies it supports (sorted, without duplicates).
+ */
+export type EvidenceRecord = Omit<EvidenceRow, 'links'> & {
+  links: string[];
+  competencyIds: string[];
+};
+
+/** What is needed to record evidence. The store trusts its caller: validate dates, URLs and ids in the service. */
+export interface InsertEvidenceInput {
+  personId: string;
+  /** `YYYY-MM-DD`; other formats would break date filters and ordering. */
+  date: string;
+  title: string;
+  /** Markdown; defaults to ''. */
+  body?: string;
+  kind: EvidenceKind;
+  /** URLs; defaults to none. */
+  links?: string[];
+  /** Defaults to 'private'. */
+  visibility?: EvidenceVisibility;
+  /** With `ladderHash`, a ladder version already saved with saveLadderVersion. */
+  ladderId: string;
+  ladderHash: string;
+  /** Competencies of that ladder version the evidence supports; duplicates are ignored. */
+  competencyIds: string[];
+}
+
+/** The fields of evidence that can change; absent fields are left as they are. `competencyIds` replaces the set. */
+export type EvidencePatch = Partial<Omit<InsertEvidenceInput, 'personId'>>;
+
+/** Which evidence to list. All given conditions must hold. */
+export interface ListEvidenceFilter {
+  personId: string;
+  /** Evidence supporting at least one of these competencies. An empty list means no competency filter. */
+  competencyIds?: string[];
+  /** Evidence dated on or after this `YYYY-MM-DD`. */
+  since?: string;
+  /** Evidence dated on or before this `YYYY-MM-DD`. */
+  until?: string;
+  kind?: EvidenceKind;
+  visibility?: EvidenceVisibility;
+}
+
+/** Date bounds for counting evidence. */
+export interface CountEvidenceOptions {
+  /** Count only evidence dated on or after this `YYYY-MM-DD`. */
+  since?: string;
+  /** Count only evidence dated on or before this `YYYY-MM-DD`. */
+  until?: string;
+}
+
+/** Records a piece of evidence and the competencies it supports, atomically. */
+export async function insertEvidence(db: Kysely<Database>, input: InsertEvidenceInput): Promise<EvidenceRecord> {
+  return runInTransaction(db, async (trx) => {
+    const now = nowIso();
+    const row = await trx
+      .insertInto('evidence')
+      .values({
+        id: newId(),
+        personId: input.personId,
+        date: input.date,
+        title: input.title,
+        body: input.body ?? '',
+        kind: input.kind,
+        links: JSON.stringify(input.links ?? []),
+        visibility: input.visibility ?? 'private',
+        ladderId: input.ladderId,
+        ladderHash: input.ladderHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const competencyIds = await replaceCompetencies(trx, row.id, input.competencyIds);
+    return toRecord(row, competencyIds);
+  });
+}
+
+/**
+ * Changes a piece of evidence and stamps `updatedAt`. Returns the record as
+ * stored afterwards, or undefined when no evidence has this id.
+ */
+export async function updateEvidence(
+  db: Kysely<Database>,
+  id: string,
+  patch: EvidencePatch,
+): Promise<EvidenceRecord | undefined> {
+  return runInTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('evidence')
+      .set({
+        // Kysely leaves out properties whose value is undefined.
+        date: patch.date,
+        title: patch.title,
+        body: patch.body,
+        kind: patch.kind,
+        links: patch.links === undefined ? undefined : JSON.stringify(patch.links),
+        visibility: patch.visibility,
+        ladderId: patch.ladderId,
+        ladderHash: patch.ladderHash,
+        updatedAt: nowIso(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const competencyIds =
+      patch.competencyIds === undefined
+        ? ((await loadCompetencyIds(trx, [id])).get(id) ?? [])
+        : await replaceCompetencies(trx, id, patch.competencyIds);
+    return toRecord(row, competencyIds);
+  });
+}
+
+/** Deletes a piece of evidence and its competency links; false when there was nothing to delete. */
+export async function deleteEvidence(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Fetches one piece of evidence with its competencies. */
+export async function findEvidenceById(db: Kysely<Database>, id: string): Promise<EvidenceRecord | undefined> {
+  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) return undefined;
+  const competencyIds = (await loadCompetencyIds(db, [id])).get(id) ?? [];
+  return toRecord(row, competencyIds);
+}
+
+/**
+ * Lists a person's evidence, newest first (by date, then by when it was
+ * recorded). Competencies are fetched for all listed evidence in one query
+ * per 500 rows, not one per row.
+ */
+export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFilter): Promise<EvidenceRecord[]> {
+  let query = db.selectFrom('evidence').selectAll('evidence').where('evidence.personId', '=', filter.personId);
+  const competencyIds = filter.competencyIds ?? [];
+  if (competencyIds.length > 0) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('evidenceCompetencies')
+          .select('evidenceCompetencies.evidenceId')
+          .whereRef('evidenceCompetencies.evidenceId', '=', 'evidence.id')
+          .where('evidenceCompetencies.competencyId', 'in', uniqueSorted(competencyIds)),
+      ),
+    );
+  }
+  if (filter.since !== undefined) query = query.where('evidence.date', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('evidence.date', '<=', filter.until);
+  if (filter.kind !== undefined) query = query.where('evidence.kind', '=', filter.kind);
+  if (filter.visibility !== undefined) query = query.where('evidence.visibility', '=', filter.visibility);
+  const rows = await query
+    .orderBy('evidence.date', 'desc')
+    .orderBy('evidence.createdAt', 'desc')
+    .orderBy('evidence.id', 'desc')
+    .execute();
+  const byEvidence = await loadCompetencyIds(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toRecord(row, byEvidence.get(row.id) ?? []));
+}
+
+/**
+ * Counts a person's evidence per competency, the raw material of a gap
+ * analysis. Competencies without evidence are absent from the result.
+ */
+export async function countEvidenceByCompetency(
+  db: Kysely<Database>,
+  personId: string,
+  options: CountEvidenceOptions = {},
+): Promise<Record<string, number>> {
+  let query = db
+    .selectFrom('evidenceCompetencies')
+    .innerJoin('evidence', 'evidence.id', 'evidenceCompetencies.evidenceId')
+    .select(({ fn }) => ['evidenceCompetencies.competencyId', fn.countAll().as('evidenceCount')])
+    .where('evidence.personId', '=', personId);
+  if (options.since !== undefined) query = query.where('evidence.date', '>=', options.since);
+  if (options.until !== undefined) query = query.where('evidence.date', '<=', options.until);
+  const rows = await query.groupBy('evidenceCompetencies.competencyId').execute();
+  // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
+  return Object.fromEntries(rows.map((r) => [r.competencyId, Number(r.evidenceCount)]));
+}
+
+async function replaceCompetencies(trx: Kysely<Database>, evidenceId: string, ids: string[]): Promise<string[]> {
+  const competencyIds = uniqueSorted(ids);
+  await trx.deleteFrom('evidenceCompetencies').where('evidenceId', '=', evidenceId).execute();
+  for (const slice of chunk(competencyIds)) {
+    await trx
+      .insertInto('evidenceCompetencies')
+      .values(slice.map((competencyId) => ({ evidenceId, competencyId })))
+      .execute();
+  }
+  return competencyIds;
+}
+
+async function loadCompetencyIds(db: Kysely<Database>, evidenceIds: string[]): Promise<Map<string, string[]>> {
+  const byEvidence = new Map<string, string[]>();
+  for (const slice of chunk(evidenceIds)) {
+    const rows = await db
+      .selectFrom('evidenceCompetencies')
+      .select(['evidenceId', 'competencyId'])
+      .where('evidenceId', 'in', slice)
+      .execute();
+    for (const { evidenceId, competencyId } of rows) {
+      const list = byEvidence.get(evidenceId);
+      if (list === undefined) byEvidence.set(evidenceId, [competencyId]);
+      else list.push(competencyId);
+    }
+  }
+  for (const list of byEvidence.values()) list.sort();
+  return byEvidence;
+}
+
+function toRecord(row: EvidenceRow, competencyIds: string[]): EvidenceRecord {
+  return { ...row, links: parseLinks(row), competencyIds };
+}
+
+function parseLinks(row: EvidenceRow): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.links);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((link) => typeof link === 'string')) {
+    throw new Error(`evidence ${row.id}: column links is not a JSON array of strings: ${row.links}`);
+  }
+  return parsed;
+}

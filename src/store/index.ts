@@ -1,0 +1,55 @@
+/**
+ * The store's public API: open a database, then read and write through the
+ * repositories. Everything else under src/store is an implementation detail.
+ */
+export { openDatabase, closeDatabase, runInTransaction, describeDatabase } from './database.js';
+export type { DatabaseConfig } from './database.js';
+export { MIGRATIONS } from './migrations/migration-provider.js';
+export { EVIDENCE_KINDS, EVIDENCE_VISIBILITIES, ASSESSMENT_KINDS } from './schema.js';
+export type {
+  Database,
+  EvidenceKind,
+  EvidenceVisibility,
+  AssessmentKind,
+  LadderVersionRow,
+  NewLadderVersionRow,
+  SettingRow,
+  NewSettingRow,
+  PersonRow,
+  NewPersonRow,
+  EvidenceRow,
+  NewEvidenceRow,
+  EvidenceCompetencyRow,
+  NewEvidenceCompetencyRow,
+  AssessmentRow,
+  NewAssessmentRow,
+  RatingRow,
+  NewRatingRow,
+} from './schema.js';
+export { saveLadderVersion, findLadderVersion, listLadderVersions } from './ladder.repository.js';
+export type { SaveLadderVersionInput } from './ladder.repository.js';
+export { SETTING_KEYS, getSetting, setSetting } from './settings.repository.js';
+export { insertPerson, findPersonById, findPersonByEmail, listPeople } from './people.repository.js';
+export type { InsertPersonInput, ListPeopleFilter } from './people.repository.js';
+export {
+  insertEvidence,
+  updateEvidence,
+  deleteEvidence,
+  findEvidenceById,
+  listEvidence,
+  countEvidenceByCompetency,
+} from './evidence.repository.js';
+export type {
+  EvidenceRecord,
+  InsertEvidenceInput,
+  EvidencePatch,
+  ListEvidenceFilter,
+  CountEvidenceOptions,
+} from './evidence.repository.js';
+export { insertAssessment, findLatestAssessment, listAssessments } from './assessment.repository.js';
+export type {
+  AssessmentRecord,
+  AssessmentRating,
+  InsertAssessmentInput,
+  AssessmentFilter,
+} from './assessment.repository.js';

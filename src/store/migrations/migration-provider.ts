@@ -1,0 +1,21 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * Every migration, in code rather than read from a folder at run time, so the
+ * compiled package migrates wherever it is installed. Kysely runs them in
+ * name order; a new migration gets the next number and is added here.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001-initial': initialMigration,
+});
+
+/** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */
+export class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Readonly<Record<string, Migration>> = MIGRATIONS) {}
+
+  /** Returns a copy, so the Migrator cannot change the shared list. */
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...this.migrations };
+  }
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from './row-values.js';
+import type { Database, PersonRow } from './schema.js';
+
+/** What is needed to add a person; everything but the name may be unknown. */
+export interface InsertPersonInput {
+  name: string;
+  /** Must be unique when given; stored and matched exactly as passed (normalise case in the service). */
+  email?: string | null;
+  team?: string | null;
+  title?: string | null;
+  /** An existing person's id. */
+  managerId?: string | null;
+}
+
+/** Filters for listing people. */
+export interface ListPeopleFilter {
+  /** Only people in this team (exact match). */
+  team?: string;
+}
+
+/** Adds a person and returns the stored row with its new id. Throws if the email is taken. */
+export async function insertPerson(db: Kysely<Database>, input: InsertPersonInput): Promise<PersonRow> {
+  return db
+    .insertInto('people')
+    .values({
+      id: newId(),
+      name: input.name,
+      email: input.email ?? null,
+      team: input.team ?? null,
+      title: input.title ?? null,
+      managerId: input.managerId ?? null,
+      createdAt: nowIso(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Fetches a person by id, e.g. to check a reference before writing. */
+export async function findPersonById(db: Kysely<Database>, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Fetches a person by email, the handle people use to name each other in the CLI. */
+export async function findPersonByEmail(db: Kysely<Database>, email: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/**
+ * Lists people in name order, optionally for one team. Sorted here rather than
+ * in SQL because SQLite compares bytes and PostgreSQL follows its locale, and
+ * the same data must list the same way on both.
+ */
+export async function listPeople(db: Kysely<Database>, filter: ListPeopleFilter = {}): Promise<PersonRow[]> {
+  let query = db.selectFrom('people').selectAll();
+  if (filter.team !== undefined) query = query.where('team', '=', filter.team);
+  const rows = await query.execute();
+  return rows.sort((a, b) => nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

@@ -1,0 +1,585 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { Client } from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  closeDatabase,
+  countEvidenceByCompetency,
+  deleteEvidence,
+  findEvidenceById,
+  findLadderVersion,
+  findLatestAssessment,
+  findPersonByEmail,
+  findPersonById,
+  getSetting,
+  insertAssessment,
+  insertEvidence,
+  insertPerson,
+  listAssessments,
+  listEvidence,
+  listLadderVersions,
+  listPeople,
+  openDatabase,
+  runInTransaction,
+  saveLadderVersion,
+  setSetting,
+  SETTING_KEYS,
+  updateEvidence,
+} from './index.js';
+import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
+
+/*
+ * One suite, run once per database. LONGHAUL_TEST_DIALECTS picks which
+ * (default: both); PostgreSQL being down is a failure, never a skip.
+ */
+const DIALECTS = (process.env.LONGHAUL_TEST_DIALECTS ?? 'sqlite,postgres')
+  .split(',')
+  .map((d) => d.trim())
+  .filter((d) => d !== '');
+const POSTGRES_URL = process.env.LONGHAUL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** What the suite needs from a database server, whichever it is. */
+interface Harness {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** A new, empty database (a SQLite file, or a PostgreSQL schema). */
+  freshConfig(): Promise<DatabaseConfig>;
+  /** A database that cannot be opened. */
+  unreachableConfig(): DatabaseConfig;
+  /** Runs SQL behind the store's back, to set up situations the store would never create. */
+  rawExec(config: DatabaseConfig, statements: string): Promise<void>;
+  tableExists(config: DatabaseConfig, table: string): Promise<boolean>;
+}
+
+function sqliteHarness(): Harness {
+  let dir = '';
+  let count = 0;
+  const fileOf = (config: DatabaseConfig) => (config.kind === 'sqlite' ? config.file : '');
+  return {
+    async start() {
+      dir = mkdtempSync(join(tmpdir(), 'longhaul-store-'));
+    },
+    async stop() {
+      if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    },
+    async freshConfig() {
+      count += 1;
+      return { kind: 'sqlite', file: join(dir, `db-${count}.sqlite`) };
+    },
+    unreachableConfig() {
+      return { kind: 'sqlite', file: join(dir, 'no-such-directory', 'db.sqlite') };
+    },
+    async rawExec(config, statements) {
+      const sqlite = new SqliteDatabase(fileOf(config));
+      try {
+        sqlite.exec(statements);
+      } finally {
+        sqlite.close();
+      }
+    },
+    async tableExists(config, table) {
+      const sqlite = new SqliteDatabase(fileOf(config), { readonly: true });
+      try {
+        return sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
+      } finally {
+        sqlite.close();
+      }
+    },
+  };
+}
+
+function postgresHarness(): Harness {
+  const admin = new Client({ connectionString: POSTGRES_URL });
+  const prefix = `longhaul_test_${Math.random().toString(36).slice(2, 10)}`;
+  const schemas = new Map<string, string>();
+  let connected = false;
+  const schemaOf = (config: DatabaseConfig) => {
+    const schema = config.kind === 'postgres' ? schemas.get(config.connectionString) : undefined;
+    if (schema === undefined) throw new Error('not a database made by this harness');
+    return schema;
+  };
+  return {
+    async start() {
+      try {
+        await admin.connect();
+        connected = true;
+      } catch (error) {
+        const reason = error instanceof AggregateError ? error.errors.join('; ') : String(error);
+        throw new Error(
+          `PostgreSQL is not reachable at ${POSTGRES_URL} (${reason}). ` +
+            'Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, ' +
+            'point LONGHAUL_TEST_POSTGRES_URL at a server, ' +
+            'or run the SQLite suite only with LONGHAUL_TEST_DIALECTS=sqlite.',
+        );
+      }
+    },
+    async stop() {
+      if (!connected) return;
+      for (const schema of schemas.values()) await admin.query(`drop schema if exists "${schema}" cascade`);
+      await admin.end();
+    },
+    async freshConfig() {
+      const schema = `${prefix}_${schemas.size + 1}`;
+      await admin.query(`create schema "${schema}"`);
+      const url = new URL(POSTGRES_URL);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      schemas.set(url.toString(), schema);
+      return { kind: 'postgres', connectionString: url.toString() };
+    },
+    unreachableConfig() {
+      // Port 1 is reserved and closed: the connection is refused at once.
+      return { kind: 'postgres', connectionString: 'postgres://postgres@127.0.0.1:1/test' };
+    },
+    async rawExec(config, statements) {
+      await admin.query(`set search_path to "${schemaOf(config)}"; ${statements}; reset search_path`);
+    },
+    async tableExists(config, table) {
+      const result = await admin.query(
+        'select 1 from information_schema.tables where table_schema = $1 and table_name = $2',
+        [schemaOf(config), table],
+      );
+      return result.rowCount === 1;
+    },
+  };
+}
+
+function harnessFor(dialect: string): Harness {
+  if (dialect === 'sqlite') return sqliteHarness();
+  if (dialect === 'postgres') return postgresHarness();
+  throw new Error(`LONGHAUL_TEST_DIALECTS names an unknown dialect "${dialect}" (known: sqlite, postgres)`);
+}
+
+/** Empties every table, children first, so each test starts from the shared fixture only. */
+async function clearTables(db: Kysely<Database>): Promise<void> {
+  for (const table of [
+    'ratings',
+    'assessments',
+    'evidenceCompetencies',
+    'evidence',
+    'people',
+    'settings',
+    'ladderVersions',
+  ] as const) {
+    await db.deleteFrom(table).execute();
+  }
+}
+
+const LADDER = { ladderId: 'acme', hash: 'h1', title: 'Acme Engineering', sourceYaml: 'id: acme\n' } as const;
+
+for (const dialect of DIALECTS) {
+  describe(dialect, () => {
+    const harness = harnessFor(dialect);
+    let config: DatabaseConfig;
+    let db: Kysely<Database>;
+    const opened: Kysely<Database>[] = [];
+
+    /** Opens a database and makes sure it is closed after the suite even if the test fails. */
+    async function open(which: DatabaseConfig): Promise<Kysely<Database>> {
+      const handle = await openDatabase(which);
+      opened.push(handle);
+      return handle;
+    }
+
+    beforeAll(async () => {
+      await harness.start();
+      config = await harness.freshConfig();
+      db = await open(config);
+    });
+
+    afterEach(async () => {
+      await clearTables(db);
+    });
+
+    afterAll(async () => {
+      for (const handle of opened) await closeDatabase(handle);
+      await harness.stop();
+    });
+
+    async function seed(): Promise<{ alice: PersonRow; bob: PersonRow }> {
+      await saveLadderVersion(db, LADDER);
+      const bob = await insertPerson(db, { name: 'Bob', email: 'bob@example.com', team: 'platform' });
+      const alice = await insertPerson(db, {
+        name: 'Alice',
+        email: 'alice@example.com',
+        team: 'platform',
+        title: 'Engineer',
+        managerId: bob.id,
+      });
+      return { alice, bob };
+    }
+
+    function evidenceFor(person: PersonRow, overrides: Partial<InsertEvidenceInput> = {}): InsertEvidenceInput {
+      return {
+        personId: person.id,
+        date: '2025-03-01',
+        title: 'Ran the incident review',
+        kind: 'incident',
+        ladderId: LADDER.ladderId,
+        ladderHash: LADDER.hash,
+        competencyIds: ['ownership'],
+        ...overrides,
+      };
+    }
+
+    describe('database', () => {
+      it('reopens an existing database without re-running migrations, keeping its data', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        const person = await insertPerson(first, { name: 'Carol', email: 'carol@example.com' });
+        await closeDatabase(first);
+
+        const second = await open(file);
+        expect(await findPersonByEmail(second, 'carol@example.com')).toEqual(person);
+        await closeDatabase(second);
+      });
+
+      it('fails with the migration name when the schema cannot be created, and leaves nothing half-done', async () => {
+        const foreign = await harness.freshConfig();
+        await harness.rawExec(foreign, 'create table people (id text primary key)');
+
+        await expect(openDatabase(foreign)).rejects.toThrow(/migration "0001-initial" failed/);
+        // Tables the migration created before it failed were rolled back with it.
+        expect(await harness.tableExists(foreign, 'ladder_versions')).toBe(false);
+        expect(await harness.tableExists(foreign, 'people')).toBe(true);
+      });
+
+      it('says which database it could not open', async () => {
+        const kind = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+        await expect(openDatabase(harness.unreachableConfig())).rejects.toThrow(`cannot open ${kind} database`);
+      });
+
+      if (dialect === 'sqlite') {
+        it('opens an in-memory database', async () => {
+          const memory = await open({ kind: 'sqlite', file: ':memory:' });
+          await setSetting(memory, 'k', 'v');
+          expect(await getSetting(memory, 'k')).toBe('v');
+        });
+      }
+
+      it('rolls back every write of a unit of work that fails', async () => {
+        const { alice } = await seed();
+        await expect(
+          runInTransaction(db, async (trx) => {
+            await insertEvidence(trx, evidenceFor(alice));
+            await setSetting(trx, SETTING_KEYS.localPersonId, alice.id);
+            throw new Error('abandon');
+          }),
+        ).rejects.toThrow('abandon');
+
+        expect(await listEvidence(db, { personId: alice.id })).toEqual([]);
+        expect(await getSetting(db, SETTING_KEYS.localPersonId)).toBeUndefined();
+      });
+    });
+
+    describe('ladder versions', () => {
+      it('keeps each version once, however often it is saved', async () => {
+        const first = await saveLadderVersion(db, LADDER);
+        const again = await saveLadderVersion(db, { ...LADDER, title: 'Renamed' });
+        await saveLadderVersion(db, { ...LADDER, hash: 'h2', sourceYaml: 'id: acme\n# v2\n' });
+        await saveLadderVersion(db, { ladderId: 'other', hash: 'x', title: 'Other', sourceYaml: 'id: other\n' });
+
+        expect(again).toEqual(first);
+        expect(first).toMatchObject({
+          ladderId: 'acme',
+          hash: 'h1',
+          title: 'Acme Engineering',
+          sourceYaml: 'id: acme\n',
+        });
+        expect((await listLadderVersions(db, 'acme')).map((v) => v.hash)).toEqual(['h1', 'h2']);
+        expect(await listLadderVersions(db)).toHaveLength(3);
+        expect(await findLadderVersion(db, 'acme', 'h2')).toMatchObject({ sourceYaml: 'id: acme\n# v2\n' });
+        expect(await findLadderVersion(db, 'acme', 'missing')).toBeUndefined();
+      });
+    });
+
+    describe('settings', () => {
+      it('reads back what was set, and the last value wins', async () => {
+        expect(await getSetting(db, SETTING_KEYS.activeLadderId)).toBeUndefined();
+        await setSetting(db, SETTING_KEYS.activeLadderId, 'acme');
+        await setSetting(db, SETTING_KEYS.activeLadderId, 'globex');
+        await setSetting(db, SETTING_KEYS.activeLadderHash, 'h1');
+        expect(await getSetting(db, SETTING_KEYS.activeLadderId)).toBe('globex');
+        expect(await getSetting(db, SETTING_KEYS.activeLadderHash)).toBe('h1');
+      });
+    });
+
+    describe('people', () => {
+      it('round-trips a person by id and by email', async () => {
+        const { alice, bob } = await seed();
+        expect(alice).toMatchObject({
+          name: 'Alice',
+          email: 'alice@example.com',
+          team: 'platform',
+          title: 'Engineer',
+          managerId: bob.id,
+        });
+        expect(alice.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        expect(await findPersonById(db, alice.id)).toEqual(alice);
+        expect(await findPersonByEmail(db, 'alice@example.com')).toEqual(alice);
+        expect(await findPersonById(db, 'nobody')).toBeUndefined();
+        expect(await findPersonByEmail(db, 'nobody@example.com')).toBeUndefined();
+      });
+
+      it('stores missing optional fields as null and allows many people without email', async () => {
+        const a = await insertPerson(db, { name: 'Dana' });
+        const b = await insertPerson(db, { name: 'Eve' });
+        expect(a).toMatchObject({ email: null, team: null, title: null, managerId: null });
+        expect(b.email).toBeNull();
+      });
+
+      it('refuses a second person with the same email', async () => {
+        await insertPerson(db, { name: 'Alice', email: 'alice@example.com' });
+        await expect(insertPerson(db, { name: 'Alias', email: 'alice@example.com' })).rejects.toThrow();
+        expect(await listPeople(db)).toHaveLength(1);
+      });
+
+      it('lists people by name, optionally for one team', async () => {
+        await seed();
+        await insertPerson(db, { name: 'carla', team: 'web' });
+        await insertPerson(db, { name: 'Zed' });
+        expect((await listPeople(db)).map((p) => p.name)).toEqual(['Alice', 'Bob', 'carla', 'Zed']);
+        expect((await listPeople(db, { team: 'platform' })).map((p) => p.name)).toEqual(['Alice', 'Bob']);
+        expect(await listPeople(db, { team: 'nobody' })).toEqual([]);
+      });
+    });
+
+    describe('evidence', () => {
+      it('round-trips evidence with its defaults', async () => {
+        const { alice } = await seed();
+        const created = await insertEvidence(
+          db,
+          evidenceFor(alice, { competencyIds: ['scope', 'ownership', 'scope'] }),
+        );
+
+        expect(created).toMatchObject({
+          personId: alice.id,
+          date: '2025-03-01',
+          body: '',
+          kind: 'incident',
+          links: [],
+          visibility: 'private',
+          ladderId: 'acme',
+          ladderHash: 'h1',
+          competencyIds: ['ownership', 'scope'],
+        });
+        expect(created.updatedAt).toBe(created.createdAt);
+        expect(await findEvidenceById(db, created.id)).toEqual(created);
+        expect(await findEvidenceById(db, 'missing')).toBeUndefined();
+      });
+
+      it('round-trips every field', async () => {
+        const { alice } = await seed();
+        const created = await insertEvidence(
+          db,
+          evidenceFor(alice, {
+            body: '# Postmortem\n\nWe **fixed** it.',
+            kind: 'design',
+            links: ['https://example.com/doc', 'https://example.com/pr/1'],
+            visibility: 'shared',
+          }),
+        );
+        expect(await findEvidenceById(db, created.id)).toMatchObject({
+          body: '# Postmortem\n\nWe **fixed** it.',
+          kind: 'design',
+          links: ['https://example.com/doc', 'https://example.com/pr/1'],
+          visibility: 'shared',
+        });
+      });
+
+      it('refuses evidence for an unknown ladder version or person and stores none of it', async () => {
+        const { alice } = await seed();
+        await expect(insertEvidence(db, evidenceFor(alice, { ladderHash: 'never-saved' }))).rejects.toThrow();
+        await expect(insertEvidence(db, evidenceFor(alice, { personId: 'nobody' }))).rejects.toThrow();
+        expect(await listEvidence(db, { personId: alice.id })).toEqual([]);
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({});
+      });
+
+      it('lists newest first and filters by competency, dates, kind and visibility', async () => {
+        const { alice, bob } = await seed();
+        const march = await insertEvidence(
+          db,
+          evidenceFor(alice, { title: 'march', date: '2025-03-01', competencyIds: ['ownership'] }),
+        );
+        const may = await insertEvidence(
+          db,
+          evidenceFor(alice, {
+            title: 'may',
+            date: '2025-05-10',
+            kind: 'mentoring',
+            competencyIds: ['mentoring', 'scope'],
+            visibility: 'shared',
+          }),
+        );
+        const mayLater = await insertEvidence(
+          db,
+          evidenceFor(alice, { title: 'may, recorded later', date: '2025-05-10', competencyIds: ['scope'] }),
+        );
+        const january = await insertEvidence(db, evidenceFor(alice, { title: 'january', date: '2025-01-15' }));
+        await insertEvidence(db, evidenceFor(bob, { title: 'bob', date: '2025-04-01', competencyIds: ['scope'] }));
+
+        const titles = async (filter: Omit<Parameters<typeof listEvidence>[1], 'personId'>) =>
+          (await listEvidence(db, { personId: alice.id, ...filter })).map((e) => e.title);
+
+        expect(await titles({})).toEqual([mayLater.title, may.title, march.title, january.title]);
+        expect(await titles({ competencyIds: ['scope'] })).toEqual([mayLater.title, may.title]);
+        expect(await titles({ competencyIds: ['mentoring', 'ownership'] })).toEqual([
+          may.title,
+          march.title,
+          january.title,
+        ]);
+        expect(await titles({ competencyIds: [] })).toHaveLength(4);
+        expect(await titles({ competencyIds: ['unknown'] })).toEqual([]);
+        expect(await titles({ since: '2025-03-01' })).toEqual([mayLater.title, may.title, march.title]);
+        expect(await titles({ until: '2025-03-01' })).toEqual([march.title, january.title]);
+        expect(await titles({ since: '2025-02-01', until: '2025-04-30' })).toEqual([march.title]);
+        expect(await titles({ kind: 'mentoring' })).toEqual([may.title]);
+        expect(await titles({ visibility: 'shared' })).toEqual([may.title]);
+        expect(await titles({ competencyIds: ['scope'], kind: 'incident' })).toEqual([mayLater.title]);
+
+        const [first] = await listEvidence(db, { personId: alice.id, competencyIds: ['scope'] });
+        // A competency filter narrows which evidence is listed, not which competencies it shows.
+        expect(first?.competencyIds).toEqual(['scope']);
+        const listedMay = (await listEvidence(db, { personId: alice.id })).find((e) => e.id === may.id);
+        expect(listedMay).toEqual(may);
+      });
+
+      it('counts evidence per competency, optionally from a date', async () => {
+        const { alice, bob } = await seed();
+        await insertEvidence(db, evidenceFor(alice, { date: '2024-12-31', competencyIds: ['ownership', 'scope'] }));
+        await insertEvidence(db, evidenceFor(alice, { date: '2025-02-01', competencyIds: ['ownership'] }));
+        await insertEvidence(db, evidenceFor(alice, { date: '2025-03-01', competencyIds: ['ownership', 'mentoring'] }));
+        await insertEvidence(db, evidenceFor(bob, { competencyIds: ['ownership'] }));
+
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ ownership: 3, scope: 1, mentoring: 1 });
+        expect(await countEvidenceByCompetency(db, alice.id, { since: '2025-01-01' })).toEqual({
+          ownership: 2,
+          mentoring: 1,
+        });
+        expect(await countEvidenceByCompetency(db, alice.id, { until: '2025-02-01' })).toEqual({
+          ownership: 2,
+          scope: 1,
+        });
+        expect(await countEvidenceByCompetency(db, 'nobody')).toEqual({});
+      });
+
+      it('updates only the patched fields, replaces competencies when given, and stamps updatedAt', async () => {
+        const { alice } = await seed();
+        const created = await insertEvidence(
+          db,
+          evidenceFor(alice, { links: ['https://example.com/a'], competencyIds: ['ownership', 'scope'] }),
+        );
+
+        const retitled = await updateEvidence(db, created.id, { title: 'Led the incident review' });
+        expect(retitled).toEqual({
+          ...created,
+          title: 'Led the incident review',
+          updatedAt: retitled?.updatedAt,
+        });
+        expect((retitled?.updatedAt ?? '') > created.updatedAt).toBe(true);
+
+        const moved = await updateEvidence(db, created.id, {
+          competencyIds: ['mentoring'],
+          links: [],
+          visibility: 'shared',
+        });
+        expect(moved).toMatchObject({ competencyIds: ['mentoring'], links: [], visibility: 'shared' });
+        expect(await findEvidenceById(db, created.id)).toEqual(moved);
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ mentoring: 1 });
+
+        expect(await updateEvidence(db, 'missing', { title: 'x' })).toBeUndefined();
+      });
+
+      it('deletes evidence together with its competency links', async () => {
+        const { alice } = await seed();
+        const kept = await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership'] }));
+        const doomed = await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership', 'scope'] }));
+
+        expect(await deleteEvidence(db, doomed.id)).toBe(true);
+        expect(await deleteEvidence(db, doomed.id)).toBe(false);
+        expect(await findEvidenceById(db, doomed.id)).toBeUndefined();
+        const links = await db.selectFrom('evidenceCompetencies').selectAll().execute();
+        expect(links).toEqual([{ evidenceId: kept.id, competencyId: 'ownership' }]);
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ ownership: 1 });
+      });
+    });
+
+    describe('assessments', () => {
+      function assessmentOf(subject: PersonRow, assessor: PersonRow, kind: 'self' | 'manager', rating: string) {
+        return {
+          personId: subject.id,
+          assessorId: assessor.id,
+          kind,
+          ladderId: LADDER.ladderId,
+          ladderHash: LADDER.hash,
+          trackId: 'ic',
+          ratings: [
+            { competencyId: 'scope', rating },
+            { competencyId: 'ownership', rating: 'not-observed', note: 'no incidents this cycle' },
+          ],
+        };
+      }
+
+      it('round-trips an assessment with its ratings', async () => {
+        const { alice, bob } = await seed();
+        const created = await insertAssessment(db, { ...assessmentOf(alice, bob, 'manager', 'senior'), note: 'Solid' });
+
+        expect(created).toMatchObject({
+          personId: alice.id,
+          assessorId: bob.id,
+          kind: 'manager',
+          ladderId: 'acme',
+          ladderHash: 'h1',
+          trackId: 'ic',
+          note: 'Solid',
+          ratings: [
+            { competencyId: 'ownership', rating: 'not-observed', note: 'no incidents this cycle' },
+            { competencyId: 'scope', rating: 'senior', note: null },
+          ],
+        });
+        expect(await findLatestAssessment(db, alice.id)).toEqual(created);
+      });
+
+      it('finds the latest assessment, optionally of one kind', async () => {
+        const { alice, bob } = await seed();
+        expect(await findLatestAssessment(db, alice.id)).toBeUndefined();
+
+        await insertAssessment(db, assessmentOf(alice, bob, 'manager', 'mid'));
+        const self = await insertAssessment(db, assessmentOf(alice, alice, 'self', 'senior'));
+        const manager = await insertAssessment(db, assessmentOf(alice, bob, 'manager', 'senior'));
+        await insertAssessment(db, assessmentOf(bob, bob, 'self', 'staff'));
+
+        expect((await findLatestAssessment(db, alice.id))?.id).toBe(manager.id);
+        expect(await findLatestAssessment(db, alice.id, { kind: 'self' })).toEqual(self);
+        expect((await findLatestAssessment(db, alice.id, { kind: 'manager' }))?.ratings).toEqual(manager.ratings);
+      });
+
+      it('lists a person’s assessments oldest first, each with its own ratings', async () => {
+        const { alice, bob } = await seed();
+        const first = await insertAssessment(db, assessmentOf(alice, bob, 'manager', 'mid'));
+        const second = await insertAssessment(db, assessmentOf(alice, alice, 'self', 'senior'));
+        const third = await insertAssessment(db, { ...assessmentOf(alice, bob, 'manager', 'senior'), ratings: [] });
+        await insertAssessment(db, assessmentOf(bob, bob, 'self', 'staff'));
+
+        expect(await listAssessments(db, alice.id)).toEqual([first, second, third]);
+        expect(await listAssessments(db, alice.id, { kind: 'manager' })).toEqual([first, third]);
+        expect(await listAssessments(db, 'nobody')).toEqual([]);
+      });
+
+      it('refuses an assessment that rates a competency twice and stores none of it', async () => {
+        const { alice, bob } = await seed();
+        const twice = {
+          ...assessmentOf(alice, bob, 'manager', 'mid'),
+          ratings: [
+            { competencyId: 'scope', rating: 'mid' },
+            { competencyId: 'scope', rating: 'senior' },
+          ],
+        };
+        await expect(insertAssessment(db, twice)).rejects.toThrow();
+        expect(await listAssessments(db, alice.id)).toEqual([]);
+      });
+    });
+  });
+}
