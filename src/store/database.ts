@@ -1,8 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter } from 'kysely';
-import { Pool } from 'pg';
-import { StaticMigrationProvider } from './migrations/migration-provider.js';
+import { MIGRATIONS, StaticMigrationProvider } from './migrations/migration-provider.js';
 import type { Database } from './schema.js';
 
 /**
@@ -104,11 +103,17 @@ function createSqliteDialect(file: string): SqliteDialect {
 }
 
 function createPostgresDialect(connectionString: string): PostgresDialect {
-  const pool = new Pool({ connectionString });
-  // An idle client that loses its server emits 'error'; unhandled it would end the
-  // process. The pool drops that client and the next query reports the problem.
-  pool.on('error', () => undefined);
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({
+    // Loaded on first use: a SQLite user's every command should not pay for the pg driver.
+    pool: async () => {
+      const { default: pg } = await import('pg');
+      const pool = new pg.Pool({ connectionString });
+      // An idle client that loses its server emits 'error'; unhandled it would end the
+      // process. The pool drops that client and the next query reports the problem.
+      pool.on('error', () => undefined);
+      return pool;
+    },
+  });
 }
 
 async function checkConnection(db: Kysely<Database>, config: DatabaseConfig): Promise<void> {
@@ -122,6 +127,7 @@ async function checkConnection(db: Kysely<Database>, config: DatabaseConfig): Pr
 async function migrateToLatest(db: Kysely<Database>, config: DatabaseConfig): Promise<void> {
   // Migrations speak in SQL names; the camelCase plugin is for the repositories only.
   const plain = db.withoutPlugins();
+  if (config.kind === 'sqlite' && (await isSqliteUpToDate(plain))) return;
   const migrator = new Migrator({
     db: plain,
     provider: new StaticMigrationProvider(),
@@ -132,6 +138,23 @@ async function migrateToLatest(db: Kysely<Database>, config: DatabaseConfig): Pr
   const failed = results?.find((r) => r.status === 'Error');
   const what = failed === undefined ? 'migrations could not run' : `migration "${failed.migrationName}" failed`;
   throw new Error(`${describeDatabase(config)}: ${what}: ${messageOf(error)}`, { cause: error });
+}
+
+/**
+ * The common case on every CLI command: the SQLite file is already at the
+ * latest migration. One read answers it, instead of the Migrator's lock and
+ * bookkeeping writes on every start.
+ */
+async function isSqliteUpToDate(db: Kysely<Database>): Promise<boolean> {
+  const latest = Object.keys(MIGRATIONS).sort().at(-1);
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(
+      db,
+    );
+    return rows[0]?.name === latest;
+  } catch {
+    return false; // no bookkeeping table yet: a new database
+  }
 }
 
 /**

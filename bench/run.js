@@ -1,0 +1,107 @@
+// Benchmarks for Longhaul. Run with `npm run bench` (it builds first).
+// Prints a Markdown table of medians; docs/BENCHMARKS.md records the figures
+// with the date. The machines are noisy: compare ratios from one run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseLadder } from '../dist/core/ladder-loader.js';
+import { evaluateProgress } from '../dist/core/progression.js';
+import { seedDemoOrganisation } from '../dist/services/demo.service.js';
+import { logEvidence } from '../dist/services/evidence.service.js';
+import { DEFAULT_LADDER_FILE, readLadderFile } from '../dist/services/ladder-files.js';
+import { getProgress } from '../dist/services/progress.service.js';
+import { initialiseWorkspace, openWorkspace } from '../dist/services/workspace.service.js';
+
+const rows = [];
+
+/** Runs `fn` `iterations` times after a warm-up and records the median and p95 in milliseconds. */
+async function measure(name, iterations, fn) {
+  for (let i = 0; i < Math.min(5, iterations); i++) await fn(i);
+  const times = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))];
+  rows.push({ name, iterations, median, p95 });
+  return median;
+}
+
+const ladderText = readFileSync(DEFAULT_LADDER_FILE, 'utf8');
+const snowflakeText = readFileSync(new URL('../ladders/examples/snowflake.yaml', import.meta.url), 'utf8');
+const ladder = parseLadder(ladderText, 'longhaul.yaml');
+const snowflake = parseLadder(snowflakeText, 'snowflake.yaml');
+
+await measure('parse + validate the default ladder (11 competencies x 4 levels)', 200, () =>
+  parseLadder(ladderText, 'longhaul.yaml'),
+);
+await measure('parse + validate the Snowflake ladder (16 x 5 milestones)', 200, () =>
+  parseLadder(snowflakeText, 'snowflake.yaml'),
+);
+
+const levels = ladder.tracks[0].levels.map((l) => l.id);
+const ratingsFor = (i) =>
+  Object.fromEntries(ladder.competencies.map((c, j) => [c.id, levels[(i + j) % levels.length]]));
+await measure('evaluate one person, coverage policy', 5000, (i) =>
+  evaluateProgress({ ladder, ratings: ratingsFor(i) }),
+);
+const milestones = ['0', '1', '2', '3', '4', '5'];
+await measure('evaluate one person, points policy (Snowflake)', 5000, (i) =>
+  evaluateProgress({
+    ladder: snowflake,
+    ratings: Object.fromEntries(snowflake.competencies.map((c, j) => [c.id, milestones[(i + j) % 6]])),
+  }),
+);
+
+// The store: a person with a year of heavy logging.
+const dir = mkdtempSync(join(tmpdir(), 'longhaul-bench-'));
+const source = await readLadderFile(DEFAULT_LADDER_FILE);
+const workspace = await openWorkspace(join(dir, 'bench.db'), { create: true });
+const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName: 'Bench' });
+const ids = ladder.competencies.map((c) => c.id);
+await measure('log one piece of evidence (SQLite, WAL)', 1000, (i) =>
+  logEvidence(
+    workspace.db,
+    source.ladder,
+    person.id,
+    {
+      title: `Evidence ${i}`,
+      kind: 'delivery',
+      competencies: [ids[i % ids.length], ids[(i + 3) % ids.length]],
+      date: '2026-06-01',
+    },
+    '2026-11-28',
+  ),
+);
+await measure('status for a person with 1,000+ pieces of evidence', 200, () =>
+  getProgress(workspace.db, source.ladder, person.id),
+);
+await workspace.close();
+
+await measure('seed the demo organisation (40 people) into a new database', 10, async (i) => {
+  const ws = await openWorkspace(join(dir, `demo-${i}-${Math.random()}.db`), { create: true });
+  const init = await initialiseWorkspace(ws.db, { ladder: source, personName: 'Demo' });
+  await seedDemoOrganisation(ws.db, source.ladder, { today: '2026-11-28', localPersonId: init.person.id });
+  await ws.close();
+});
+
+// The CLI as a person runs it: a whole process, against the node start-up floor.
+const cli = new URL('../bin/longhaul.js', import.meta.url).pathname;
+const demoDb = join(dir, 'cli-demo.db');
+execFileSync('node', [cli, 'demo', '--db', demoDb], { stdio: 'ignore' });
+const nodeFloor = await measure('node -e 0 (process start-up floor)', 15, () => execFileSync('node', ['-e', '0']));
+const status = await measure('longhaul status --json (whole process)', 15, () =>
+  execFileSync('node', [cli, 'status', '--json', '--db', demoDb]),
+);
+
+const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+console.log(`Longhaul benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}\n`);
+console.log('| what | runs | median | p95 |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const row of rows) console.log(`| ${row.name} | ${row.iterations} | ${fmt(row.median)} | ${fmt(row.p95)} |`);
+console.log(`\nCLI status over the bare node start-up, same run: ${(status / nodeFloor).toFixed(2)}x`);

@@ -1,0 +1,342 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './program.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+let dir: string;
+
+/** Runs the CLI in-process in a fresh directory, as a user would type it. */
+async function longhaul(
+  args: string[],
+  options: { input?: string[]; env?: Record<string, string> } = {},
+): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: options.input === undefined ? null : Readable.from(options.input.map((line) => `${line}\n`)),
+    env: { LONGHAUL_NAME: 'Ada Lovelace', ...options.env },
+    cwd: dir,
+    isTty: false,
+    today: '2026-11-28',
+  });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'longhaul-cli-'));
+});
+
+describe('longhaul init', () => {
+  it('creates ./longhaul.db with the default ladder, and a second run changes nothing', async () => {
+    const first = await longhaul(['init', '--json']);
+    expect(first.code).toBe(0);
+    expect(first.json()).toMatchObject({
+      created: true,
+      database: join(dir, 'longhaul.db'),
+      ladder: { id: 'longhaul' },
+      person: { name: 'Ada Lovelace' },
+    });
+    const again = await longhaul(['init']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already set up');
+  });
+
+  it('honours --db and LONGHAUL_DB', async () => {
+    expect((await longhaul(['init', '--db', 'team.db', '--json'])).json()).toMatchObject({
+      database: join(dir, 'team.db'),
+    });
+    expect((await longhaul(['init', '--json'], { env: { LONGHAUL_DB: 'env.db' } })).json()).toMatchObject({
+      database: join(dir, 'env.db'),
+    });
+  });
+
+  it('tells the user to run init when the database is missing', async () => {
+    const run = await longhaul(['status']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: no Longhaul database at .*longhaul\.db: run "longhaul init"/);
+  });
+});
+
+describe('evidence, assessment, status and gap on a fresh database', () => {
+  beforeEach(async () => {
+    expect((await longhaul(['init'])).code).toBe(0);
+  });
+
+  it('logs evidence and lists it filtered by competency and date', async () => {
+    const logged = await longhaul([
+      'log',
+      'Led the review of the checkout incident',
+      '--kind',
+      'incident',
+      '--competency',
+      'reliability,debugging',
+      '--date',
+      '2026-10-02',
+      '--link',
+      'https://example.org/pir/12',
+      '--json',
+    ]);
+    expect(logged.code).toBe(0);
+    expect(logged.json()).toMatchObject({
+      kind: 'incident',
+      date: '2026-10-02',
+      competencyIds: ['debugging', 'reliability'],
+      visibility: 'private',
+      links: ['https://example.org/pir/12'],
+    });
+    await longhaul(['log', 'Paired with a new joiner on the billing service', '-k', 'mentoring', '-c', 'mentoring']);
+
+    const all = await longhaul(['evidence', 'list', '--json']);
+    expect(all.json<{ title: string }[]>().map((e) => e.title)).toEqual([
+      'Paired with a new joiner on the billing service',
+      'Led the review of the checkout incident',
+    ]);
+    const reliability = await longhaul(['evidence', 'list', '--competency', 'reliability', '--json']);
+    expect(reliability.json<unknown[]>()).toHaveLength(1);
+    const recent = await longhaul(['evidence', 'list', '--since', '2026-11-01']);
+    expect(recent.stdout).toContain('Paired with a new joiner');
+    expect(recent.stdout).not.toContain('checkout incident');
+    expect(recent.stdout).toContain('1 piece of evidence');
+  });
+
+  it('rejects bad evidence with every problem named, and stores nothing', async () => {
+    const run = await longhaul([
+      'log',
+      'Something',
+      '--kind',
+      'heroics',
+      '--competency',
+      'wizardry',
+      '--date',
+      '2027-01-01',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '"heroics" is not a kind of evidence (kinds: incident, design, review, mentoring, delivery, other)',
+    );
+    expect(run.stderr).toContain('"wizardry" is not a competency of ladder "longhaul"');
+    expect(run.stderr).toContain('--date: 2027-01-01 is in the future');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+  });
+
+  it('assesses with --set, then shows the level, the chart and the gap', async () => {
+    await longhaul(['log', 'Ran the game day for the payments queue', '-k', 'incident', '-c', 'reliability']);
+    const assessed = await longhaul([
+      'assess',
+      '--set',
+      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level',
+    ]);
+    expect(assessed.code).toBe(0);
+
+    const status = await longhaul(['status', '--json']);
+    expect(status.code).toBe(0);
+    const result = status.json<{
+      demonstrated: { id: string };
+      next: { id: string };
+      observed: number;
+      competencies: { id: string; rating: string | null; status: string; evidenceCount: number }[];
+    }>();
+    expect(result.demonstrated.id).toBe('mid-level');
+    expect(result.next.id).toBe('senior');
+    expect(result.observed).toBe(5);
+    expect(result.competencies.find((c) => c.id === 'reliability')).toMatchObject({
+      rating: 'senior',
+      status: 'meets',
+      evidenceCount: 1,
+    });
+    expect(result.competencies.find((c) => c.id === 'mentoring')).toMatchObject({
+      rating: null,
+      status: 'not-observed',
+    });
+
+    const chart = await longhaul(['status']);
+    expect(chart.stdout).toContain('Demonstrated level: Mid-level');
+    expect(chart.stdout).toMatch(/Reliability and blast radius\s+█+░+\s+Senior\s+meets\s+1 evidence/);
+
+    const gap = await longhaul(['gap', '--to', 'senior', '--json']);
+    const missing = gap.json<{
+      target: { id: string };
+      met: boolean;
+      gaps: { id: string; status: string; expectation: { expectation: string } }[];
+    }>();
+    expect(missing.target.id).toBe('senior');
+    expect(missing.met).toBe(false);
+    expect(missing.gaps.map((g) => g.id)).toEqual(['autonomy', 'design']);
+    expect(missing.gaps[0]?.expectation.expectation.length).toBeGreaterThan(40);
+  });
+
+  it('closes the gap when the ratings rise, and carries earlier ratings forward', async () => {
+    await longhaul([
+      'assess',
+      '--set',
+      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level',
+    ]);
+    await longhaul(['assess', '--set', 'autonomy=senior,design=senior']);
+    const status = (await longhaul(['status', '--json'])).json<{ demonstrated: { id: string }; observed: number }>();
+    expect(status).toMatchObject({ demonstrated: { id: 'senior' }, observed: 5 });
+    expect((await longhaul(['gap', '--to', 'senior', '--json'])).json()).toMatchObject({ met: true, gaps: [] });
+  });
+
+  it('rejects a rating that names no level, with the levels listed', async () => {
+    const run = await longhaul(['assess', '--set', 'scope=wizard']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '"wizard" is not a level of track "ic" (levels: junior, mid-level, senior, architect, or not-observed)',
+    );
+    const malformed = await longhaul(['assess', '--set', 'scope']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('"scope" is not COMPETENCY=LEVEL');
+  });
+
+  it('asks competency by competency when interactive, showing the expectations around the rating', async () => {
+    const run = await longhaul(['assess'], { input: ['2', 'n', '9', '3', 'q'] });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[1/11] Scope of ownership');
+    expect(run.stdout).toContain('"9" is not a choice');
+    const status = (await longhaul(['status', '--json'])).json<{
+      competencies: { id: string; rating: string | null }[];
+    }>();
+    const ratings = Object.fromEntries(status.competencies.map((c) => [c.id, c.rating]));
+    expect(ratings).toMatchObject({ scope: 'mid-level', autonomy: null, reliability: 'senior', debugging: null });
+  });
+
+  it('says how to assess when nothing is rated yet, and refuses interactive assess without a terminal', async () => {
+    expect((await longhaul(['status'])).stdout).toContain('Not assessed yet');
+    const run = await longhaul(['assess']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('use --set');
+  });
+
+  it('writes a brag document grouped by competency', async () => {
+    await longhaul([
+      'log',
+      'Wrote the ADR for moving invoices to an event queue',
+      '-k',
+      'design',
+      '-c',
+      'design,communication',
+      '-d',
+      '2026-09-14',
+      '-b',
+      'Compared polling with events.',
+    ]);
+    await longhaul(['log', 'Reviewed the cache eviction change', '-k', 'review', '-c', 'design', '-d', '2026-11-03']);
+    const md = await longhaul(['brag']);
+    expect(md.stdout).toContain('# Ada Lovelace: evidence, up to 2026-11-28');
+    expect(md.stdout).toMatch(
+      /## Design and trade-offs\n\n- \*\*2026-11-03\*\*, review: Reviewed the cache eviction change\n- \*\*2026-09-14\*\*, design: Wrote the ADR/,
+    );
+    expect(md.stdout).toContain('## Communication and influence');
+    const json = (await longhaul(['brag', '--format', 'json', '--since', '2026-10-01'])).json<{
+      total: number;
+      groups: { competency: { id: string } }[];
+    }>();
+    expect(json.total).toBe(1);
+    expect(json.groups.map((g) => g.competency.id)).toEqual(['design']);
+  });
+});
+
+describe('longhaul ladder', () => {
+  const ladderFile = new URL('../../ladders/longhaul.yaml', import.meta.url);
+
+  it('validates the default ladder', async () => {
+    const run = await longhaul(['ladder', 'validate', ladderFile.pathname]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ok .*ladder "longhaul", 1 track, 4 levels, 11 competencies/);
+  });
+
+  it('reports a broken file as file:line:col and exits 2', async () => {
+    writeFileSync(
+      join(dir, 'acme.yaml'),
+      readFileSync(ladderFile, 'utf8').replace('category: systems', 'category: sistems'),
+    );
+    const run = await longhaul(['ladder', 'validate', 'acme.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^acme\.yaml:\d+:\d+: category "sistems" does not exist/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('says when a file does not exist', async () => {
+    const run = await longhaul(['ladder', 'validate', 'nope.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ladder file nope.yaml does not exist');
+  });
+
+  it('shows what a level expects, before init too', async () => {
+    const run = await longhaul(['ladder', 'show', '--level', 'senior']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Senior/);
+    expect(run.stdout).toContain('Reliability and blast radius [reliability]');
+    const json = (await longhaul(['ladder', 'show', '--level', 'Architect', '--json'])).json<{
+      level: { id: string };
+      competencies: unknown[];
+    }>();
+    expect(json.level.id).toBe('architect');
+    expect(json.competencies).toHaveLength(11);
+    const bad = await longhaul(['ladder', 'show', '--level', 'wizard']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('level "wizard" is not on track "ic" (levels: junior, mid-level, senior, architect)');
+  });
+
+  it('prints the JSON Schema', async () => {
+    const run = await longhaul(['ladder', 'schema']);
+    expect(run.json()).toMatchObject({ title: 'Longhaul ladder', type: 'object' });
+  });
+
+  it('diffs two versions: a rename through formerly, a changed expectation, a new level', async () => {
+    const original = readFileSync(ladderFile, 'utf8');
+    writeFileSync(join(dir, 'old.yaml'), original);
+    const renamed = original
+      .replace('  - id: debugging\n', '  - id: operations\n    formerly: [debugging]\n')
+      .replace(/(- id: architect\n\s+title: )Architect/, '$1Principal architect');
+    writeFileSync(join(dir, 'new.yaml'), renamed);
+    const run = await longhaul(['ladder', 'diff', 'old.yaml', 'new.yaml', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json<{ changes: unknown[] }>().changes).toEqual([
+      { kind: 'level-retitled', track: 'ic', level: 'architect', from: 'Architect', to: 'Principal architect' },
+      { kind: 'competency-renamed', competency: 'operations', from: 'debugging', title: expect.any(String) },
+    ]);
+    const text = await longhaul(['ladder', 'diff', 'old.yaml', 'new.yaml']);
+    expect(text.stdout).toContain('> competency debugging renamed to operations');
+  });
+});
+
+describe('usage errors', () => {
+  it("exits 2 with commander's message for an unknown option or command", async () => {
+    const option = await longhaul(['status', '--frobnicate']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--frobnicate'");
+    const command = await longhaul(['stauts']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('Did you mean status?');
+  });
+
+  it('prints help with exit 0', async () => {
+    const run = await longhaul(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('longhaul gap --to senior');
+  });
+});
+
+describe('longhaul demo', () => {
+  it("builds a demo organisation and shows one engineer's level and gap", async () => {
+    const run = await longhaul(['demo', '--db', 'demo.db']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Demo organisation: 40 people in 5 teams/);
+    expect(run.stdout).toMatch(/Demonstrated level: \w/);
+    const people = await longhaul(['status', '--json', '--db', 'demo.db']);
+    expect(people.json<{ observed: number }>().observed).toBeGreaterThan(5);
+  });
+});

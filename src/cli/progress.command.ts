@@ -1,0 +1,234 @@
+import type { Command } from 'commander';
+import { DomainError } from '../core/domain-error.js';
+import type { CompetencyProgress, Evaluation, LevelProgress } from '../core/progression.js';
+import { buildBragDocument, renderBragMarkdown } from '../services/brag.service.js';
+import { isIsoDate } from '../services/evidence.service.js';
+import { getGap, getProgress, type ProgressReport } from '../services/progress.service.js';
+import { action, type CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { bar, pad, wrap } from './format.js';
+import { today, withSession } from './workspace.js';
+
+/** `longhaul status`, `gap` and `brag`: where you stand, what is missing, and the evidence for a review. */
+export function registerProgressCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('status')
+    .description('your demonstrated level and a chart of every competency against the next level')
+    .option('--track <track>', 'the track (default: the one you were assessed on)')
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(ctx, async (opts: { track?: string; db?: string; json?: boolean }) => {
+        const { report, name } = await withSession(ctx, opts.db, async ({ db, ladder, person }) => ({
+          report: await getProgress(db, ladder, person.id, { track: opts.track }),
+          name: person.name,
+        }));
+        if (opts.json === true) ctx.printJson(presentStatus(report));
+        else printStatus(ctx, name, report);
+        return EXIT.ok;
+      }),
+    );
+
+  program
+    .command('gap')
+    .description('what a level asks that your ratings do not show yet, with the expectations and your evidence')
+    .option('--to <level>', 'the target level (default: the next one)')
+    .option('--track <track>', 'the track (default: the one you were assessed on)')
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(ctx, async (opts: { to?: string; track?: string; db?: string; json?: boolean }) => {
+        const gap = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
+          let target = opts.to;
+          if (target === undefined) {
+            const report = await getProgress(db, ladder, person.id, { track: opts.track });
+            target = report.evaluation.next?.id ?? report.evaluation.demonstrated?.id;
+            if (target === undefined) throw new DomainError('level_not_found', 'the track has no levels');
+          }
+          return getGap(db, ladder, person.id, target, { track: opts.track });
+        });
+        if (opts.json === true) ctx.printJson(presentGap(gap));
+        else printGap(ctx, gap);
+        return EXIT.ok;
+      }),
+    );
+
+  program
+    .command('brag')
+    .description('a brag document: your evidence grouped by competency, ready to paste into a review')
+    .option('-f, --format <format>', 'md or json', 'md')
+    .option('--since <YYYY-MM-DD>', 'only evidence from this date on')
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+    .option('--json', 'the same as --format json')
+    .action(
+      action(ctx, async (opts: { format: string; since?: string; db?: string; json?: boolean }) => {
+        const format = opts.json === true ? 'json' : opts.format;
+        if (format !== 'md' && format !== 'json')
+          throw new DomainError('input_invalid', `--format: "${format}" is not md or json`);
+        if (opts.since !== undefined && !isIsoDate(opts.since))
+          throw new DomainError('input_invalid', `--since: "${opts.since}" is not a date; use YYYY-MM-DD`);
+        const doc = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
+          buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx) }),
+        );
+        if (format === 'json') ctx.printJson(doc);
+        else ctx.print(renderBragMarkdown(doc));
+        return EXIT.ok;
+      }),
+    );
+}
+
+const levelRef = (level: { id: string; title: string } | null) =>
+  level === null ? null : { id: level.id, title: level.title };
+
+/** The JSON of `status`: stable, small, and free of the ladder's prose. */
+export function presentStatus(report: ProgressReport) {
+  const e = report.evaluation;
+  const next = nextProgress(e);
+  return {
+    ladder: { id: e.ladderId, track: e.track.id, policy: e.policy },
+    assessedAt: report.assessedAt,
+    assessedAgainst: report.assessedAgainst,
+    demonstrated: levelRef(e.demonstrated),
+    next: levelRef(e.next),
+    reason: e.reason,
+    readinessForNext: next?.readiness ?? null,
+    observed: e.observed,
+    applicable: e.applicable,
+    score: e.score,
+    competencies:
+      (next ?? e.levels.at(-1))?.competencies.map((c) => ({
+        id: c.id,
+        title: c.title,
+        category: c.category,
+        rating: c.rating === null ? null : c.rating.id,
+        status: c.status,
+        evidenceCount: c.evidenceCount,
+      })) ?? [],
+    levels: e.levels.map((l) => ({ id: l.level.id, title: l.level.title, met: l.met, readiness: round(l.readiness) })),
+  };
+}
+
+/** The JSON of `gap`. */
+export function presentGap(gap: LevelProgress) {
+  const row = (c: CompetencyProgress) => ({
+    id: c.id,
+    title: c.title,
+    rating: c.rating === null ? null : c.rating.id,
+    status: c.status,
+    stepsBelow: c.stepsBelow,
+    evidenceCount: c.evidenceCount,
+    expectation: c.expectation,
+  });
+  return {
+    target: levelRef(gap.level),
+    met: gap.met,
+    readiness: round(gap.readiness),
+    pointsNeeded: gap.pointsNeeded ?? null,
+    gaps: gap.gaps.map(row),
+    notObserved: gap.competencies.filter((c) => c.status === 'not-observed').map(row),
+    meets: gap.competencies
+      .filter((c) => c.status === 'meets')
+      .map((c) => ({ id: c.id, title: c.title, rating: c.rating?.id ?? null })),
+  };
+}
+
+function nextProgress(e: Evaluation): LevelProgress | undefined {
+  return e.next === null ? undefined : e.levels.find((l) => l.level.id === e.next?.id);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+const STATUS_WORDS: Record<CompetencyProgress['status'], string> = {
+  meets: 'meets',
+  'one-below': 'one below',
+  'further-below': 'further below',
+  'not-observed': 'not observed',
+  'not-applicable': 'not yet applicable',
+  scored: 'scored',
+};
+
+/** Prints where a person stands, with a bar per competency. */
+export function printStatus(ctx: CliContext, name: string, report: ProgressReport): void {
+  const { style } = ctx;
+  const e = report.evaluation;
+  const next = nextProgress(e);
+  ctx.print(`${style.bold(name)} ${style.dim(`on ${e.track.title}`)}`);
+  if (report.assessedAt === null) {
+    ctx.print(
+      '\nNot assessed yet. Rate yourself with `longhaul assess` (or `longhaul assess --set scope=mid-level,...`).',
+    );
+    return;
+  }
+  const demonstrated = e.demonstrated === null ? style.yellow('none yet') : style.green(e.demonstrated.title);
+  ctx.print(
+    `Demonstrated level: ${demonstrated}${e.score === null ? '' : style.dim(` (score ${Math.round(e.score * 100) / 100})`)}`,
+  );
+  if (e.reason !== null) ctx.print(style.yellow(wrap(e.reason, 88)));
+  if (next !== undefined) {
+    ctx.print(
+      `Next: ${next.level.title}, ${Math.round(next.readiness * 100)}% of the way${next.pointsNeeded === undefined ? '' : `, ${next.pointsNeeded} points to go`}`,
+    );
+  } else {
+    ctx.print('You are at the top of this track.');
+  }
+  ctx.print(
+    style.dim(`Assessed ${report.assessedAt.slice(0, 10)}; ${e.observed} of ${e.applicable} competencies rated.`),
+  );
+  ctx.print('');
+  const rows = (next ?? e.levels.at(-1))?.competencies ?? [];
+  const scale = e.policy === 'points' ? undefined : e.track.levels;
+  const steps = scale?.length ?? Math.max(1, ...rows.map((r) => (r.rating?.index ?? 0) + 1 + r.stepsBelow));
+  const width = Math.max(...rows.map((r) => r.title.length), 10);
+  for (const row of rows) {
+    const filled = row.rating === null ? 0 : row.rating.index + 1;
+    const chart = row.rating === null ? style.dim(bar(0, steps, 24)) : colourBar(ctx, row, bar(filled, steps, 24));
+    const rating = pad(row.rating?.title ?? 'not observed', 12);
+    const evidence = style.dim(`${row.evidenceCount} evidence`);
+    ctx.print(`${pad(row.title, width)}  ${chart}  ${rating} ${pad(STATUS_WORDS[row.status], 18)} ${evidence}`);
+  }
+  if (next !== undefined && next.gaps.length > 0)
+    ctx.print(style.dim(`\nWhat ${next.level.title} asks that is missing: longhaul gap --to ${next.level.id}`));
+}
+
+function colourBar(ctx: CliContext, row: CompetencyProgress, text: string): string {
+  if (row.status === 'meets' || row.status === 'scored') return ctx.style.green(text);
+  if (row.status === 'one-below') return ctx.style.yellow(text);
+  if (row.status === 'further-below') return ctx.style.red(text);
+  return text;
+}
+
+/** Prints what a level asks that is missing, with expectations, signals and evidence counts. */
+export function printGap(ctx: CliContext, gap: LevelProgress): void {
+  const { style } = ctx;
+  const head = gap.met
+    ? `You demonstrate ${gap.level.title}.`
+    : `${gap.level.title}: ${Math.round(gap.readiness * 100)}% of the way.`;
+  ctx.print(style.bold(head) + (gap.pointsNeeded === undefined || gap.met ? '' : ` ${gap.pointsNeeded} points to go.`));
+  if (gap.gaps.length === 0) {
+    ctx.print(
+      gap.met
+        ? 'Nothing is missing for this level.'
+        : 'No rated competency is below this level; rate the ones not observed yet.',
+    );
+  }
+  for (const c of gap.gaps) {
+    ctx.print('');
+    const where = c.rating === null ? 'not rated' : `now ${c.rating.title}`;
+    ctx.print(
+      `${style.bold(c.title)} ${style.dim(`[${c.id}] ${where}, ${STATUS_WORDS[c.status]}, ${c.evidenceCount} evidence`)}`,
+    );
+    if (c.expectation !== null) {
+      ctx.print(wrap(c.expectation.expectation, 88, '  '));
+      for (const signal of c.expectation.signals ?? []) ctx.print(wrap(signal, 88, '    ').replace(/^ {4}/, '  + '));
+    }
+  }
+  const unobserved = gap.competencies.filter((c) => c.status === 'not-observed');
+  if (unobserved.length > 0) {
+    ctx.print(
+      `\n${style.bold('Not observed yet')} ${style.dim('(never counted against you; rate them when you have evidence)')}`,
+    );
+    ctx.print(`  ${unobserved.map((c) => `${c.title} (${c.evidenceCount} evidence)`).join(', ')}`);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { Ladder } from '../core/ladder.js';
+import type { Database, PersonRow } from '../store/schema.js';
+import { findEvidence, type Evidence } from './evidence.service.js';
+
+/** A brag document: a person's evidence grouped by the competency it shows, ready for a review. */
+export interface BragDocument {
+  person: { id: string; name: string };
+  ladder: { id: string; hash: string; title: string };
+  since: string | null;
+  generatedOn: string;
+  groups: { competency: { id: string; title: string; category: string }; evidence: Evidence[] }[];
+  total: number;
+}
+
+/**
+ * Groups evidence by competency in ladder order. Evidence that supports
+ * several competencies appears under each, because a reviewer reads by
+ * competency; `total` counts each piece once.
+ */
+export async function buildBragDocument(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  person: PersonRow,
+  options: { since?: string; today: string },
+): Promise<BragDocument> {
+  const evidence = await findEvidence(db, ladder, person.id, { since: options.since });
+  const groups = ladder.competencies
+    .map((competency) => ({
+      competency: { id: competency.id, title: competency.title, category: competency.category },
+      evidence: evidence.filter((e) => e.competencyIds.includes(competency.id)),
+    }))
+    .filter((group) => group.evidence.length > 0);
+  return {
+    person: { id: person.id, name: person.name },
+    ladder: { id: ladder.id, hash: ladder.hash, title: ladder.title },
+    since: options.since ?? null,
+    generatedOn: options.today,
+    groups,
+    total: evidence.length,
+  };
+}
+
+/** Renders a brag document as Markdown to paste into a review. */
+export function renderBragMarkdown(doc: BragDocument): string {
+  const period = doc.since === null ? `up to ${doc.generatedOn}` : `${doc.since} to ${doc.generatedOn}`;
+  const lines = [
+    `# ${doc.person.name}: evidence, ${period}`,
+    '',
+    `Ladder: ${doc.ladder.title} (${doc.ladder.hash.slice(0, 12)}). ${doc.total} pieces of evidence.`,
+  ];
+  if (doc.groups.length === 0) {
+    lines.push('', 'No evidence in this period yet. Log some with `longhaul log "TITLE" --kind KIND --competency ID`.');
+  }
+  for (const group of doc.groups) {
+    lines.push('', `## ${group.competency.title}`, '');
+    for (const e of group.evidence) {
+      const links = e.links.length > 0 ? ` (${e.links.map((url, i) => `[link ${i + 1}](${url})`).join(', ')})` : '';
+      lines.push(`- **${e.date}**, ${e.kind}: ${e.title}${links}`);
+      if (e.body.trim() !== '')
+        lines.push(
+          ...e.body
+            .trim()
+            .split('\n')
+            .map((line) => `  ${line}`),
+        );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
