@@ -51,7 +51,7 @@ describe('parseLadder', () => {
     [
       'a bad weight',
       edit('    title: Scope\n', '    title: Scope\n    weight: -2\n'),
-      ['acme.yaml:17:13: "weight" must be greater than 0'],
+      ['acme.yaml:17:13: "weight": must be greater than 0'],
     ],
     [
       'a weight that is not a number',
@@ -135,6 +135,12 @@ describe('parseLadder', () => {
     expect((error as DomainError).message).toBe(
       'ladders/acme.yaml: 1 problem in ladder\nladders/acme.yaml:17:15: category "none" does not exist (categories: craft)',
     );
+  });
+
+  it('names a list item by its position', () => {
+    expect(problemsOf(edit('[Fixed a bug in a date parser.]', "[Fixed a bug in a date parser., '  ']"))).toEqual([
+      'acme.yaml:21:50: signals[1]: must not be empty',
+    ]);
   });
 
   it('rejects a file that is not a mapping', () => {

@@ -136,8 +136,14 @@ function describeIssue(
       }
       return [{ ...locate(path), message: issue.message }];
     default:
-      return [{ ...locate(path), message: name === undefined ? issue.message : `"${String(name)}" ${issue.message}` }];
+      return [{ ...locate(path), message: name === undefined ? issue.message : `${label(path)}: ${issue.message}` }];
   }
+}
+
+/** Names the value at a path as a person would: `"weight"`, or `signals[2]` inside a list. */
+function label(path: Path): string {
+  const name = path.at(-1);
+  return typeof name === 'number' ? `${String(path.at(-2))}[${name}]` : `"${String(name)}"`;
 }
 
 function article(type: string): string {
