@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The layer rules of docs/ARCHITECTURE.md, enforced: the core is pure and
@@ -26,7 +27,7 @@ const nodeIo = [
 const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web-dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -74,6 +75,64 @@ export default tseslint.config(
             {
               group: [...layer('services'), ...layer('cli'), ...layer('server'), ...layer('web')],
               message: 'The store sits below services and the edges (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...layer('cli'), ...layer('web')],
+              message: 'The server knows nothing of the CLI or the browser (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/site/**/*.ts'],
+    ignores: ['src/site/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeIo.map((name) => ({ name, message: 'The site generator is pure: the CLI writes the files.' })),
+          patterns: [
+            {
+              group: [...layer('store'), ...layer('services'), ...layer('cli'), ...layer('server'), ...layer('web')],
+              message: 'The site generator uses the core only (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...layer('store'), ...layer('services'), ...layer('cli'), ...layer('site'), ...layer('core')],
+              message: 'The web app talks to the server through the public API only (docs/ARCHITECTURE.md).',
+            },
+            {
+              group: [...layer('server')],
+              allowTypeImports: true,
+              message: 'The web app may import the API contract\'s types, never server code.',
             },
           ],
         },

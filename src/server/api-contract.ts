@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { LadderSchema } from '../core/ladder.schema.js';
+
+/**
+ * The public HTTP contract of Longhaul: every request and response body as a
+ * zod schema. The server validates with these, the OpenAPI document is
+ * generated from them, and the web app imports their inferred types (type-only),
+ * so the three cannot drift apart.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .describe('A calendar date, YYYY-MM-DD.');
+const id = z.string().min(1).describe('An opaque identifier.');
+
+/** The body of every error response: a stable code, a sentence, and the fields at fault. */
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine-readable code, such as input_invalid or evidence_not_found.'),
+      message: z.string().describe('What went wrong, for a person.'),
+      fields: z
+        .array(
+          z.object({
+            path: z.string().describe('The field at fault, dotted: body.competencies.1, query.since.'),
+            message: z.string(),
+          }),
+        )
+        .describe('One entry per field at fault; empty when no single field is.'),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const LevelRef = z.object({ id: z.string(), title: z.string() }).meta({ id: 'LevelRef' });
+
+export const Person = z
+  .object({
+    id,
+    name: z.string(),
+    email: z.string().nullable(),
+    team: z.string().nullable(),
+    title: z.string().nullable(),
+    managerId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Person' });
+
+export const Me = z
+  .object({
+    mode: z.literal('local').describe('Until accounts exist the server acts as one local person.'),
+    notice: z.string().describe('A sentence the UI shows so nobody mistakes local mode for a multi-user login.'),
+    person: Person,
+    ladder: z.object({ id: z.string(), hash: z.string(), title: z.string() }),
+  })
+  .meta({ id: 'Me' });
+
+export const LadderVersion = z
+  .object({
+    id: z.string(),
+    hash: z.string(),
+    title: z.string(),
+    loadedAt: z.string(),
+    active: z.boolean().describe('Whether new evidence and assessments are recorded against this version.'),
+  })
+  .meta({ id: 'LadderVersion' });
+
+/** A full ladder as the file defines it, with its content hash. */
+export const Ladder = LadderSchema.extend({ hash: z.string().describe('sha256 of the canonical ladder') }).meta({
+  id: 'Ladder',
+});
+
+export const LadderChange = z
+  .object({ kind: z.string().describe('competency-added, competency-renamed, expectation-changed, …') })
+  .catchall(z.unknown())
+  .meta({ id: 'LadderChange' });
+
+export const LadderDiff = z
+  .object({
+    from: z.object({ id: z.string(), hash: z.string().optional() }),
+    to: z.object({ id: z.string(), hash: z.string().optional() }),
+    changes: z.array(LadderChange),
+  })
+  .meta({ id: 'LadderDiff' });
+
+export const LadderDiffQuery = z.object({
+  from: z.string().min(1).describe('Hash (or a unique prefix) of the earlier version.'),
+  to: z.string().min(1).describe('Hash (or a unique prefix) of the later version.'),
+});
+
+export const EvidenceKind = z.enum(['incident', 'design', 'review', 'mentoring', 'delivery', 'other']);
+export const Visibility = z.enum(['private', 'shared']);
+
+export const Evidence = z
+  .object({
+    id,
+    personId: z.string(),
+    date: isoDate,
+    title: z.string(),
+    body: z.string().describe('Markdown.'),
+    kind: EvidenceKind,
+    links: z.array(z.string()),
+    visibility: Visibility,
+    competencyIds: z.array(z.string()).describe('Competencies of today\'s ladder the evidence supports.'),
+    ladderId: z.string(),
+    ladderHash: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Evidence' });
+
+export const EvidenceCreate = z
+  .object({
+    title: z.string().describe('One line saying what was done.'),
+    kind: z.string().describe('incident, design, review, mentoring, delivery or other.'),
+    competencies: z.array(z.string()).describe('Competency ids the evidence supports; at least one.'),
+    date: z.string().optional().describe('YYYY-MM-DD, not in the future; today when left out.'),
+    body: z.string().optional().describe('Details in Markdown.'),
+    links: z.array(z.string()).optional().describe('http(s) URLs.'),
+    visibility: Visibility.optional().describe('private (the default) or shared.'),
+  })
+  .strict()
+  .meta({ id: 'EvidenceCreate' });
+
+export const EvidenceUpdate = EvidenceCreate.partial().strict().meta({ id: 'EvidenceUpdate' });
+
+export const EvidenceQuery = z.object({
+  competency: z.string().optional(),
+  kind: z.string().optional(),
+  since: z.string().optional(),
+  until: z.string().optional(),
+});
+
+export const Rating = z.object({ competencyId: z.string(), rating: z.string(), note: z.string().nullable() });
+
+export const Assessment = z
+  .object({
+    id,
+    personId: z.string(),
+    assessorId: z.string(),
+    kind: z.enum(['self', 'manager']),
+    ladderId: z.string(),
+    ladderHash: z.string(),
+    trackId: z.string(),
+    createdAt: z.string(),
+    note: z.string().nullable(),
+    ratings: z.array(Rating),
+  })
+  .meta({ id: 'Assessment' });
+
+export const AssessmentCreate = z
+  .object({
+    kind: z.enum(['self', 'manager']).optional().describe('self (the default) or manager.'),
+    track: z.string().optional(),
+    ratings: z
+      .record(z.string(), z.string())
+      .describe('Competency id -> level id (milestone id on a points ladder) or not-observed. Unnamed competencies keep their previous rating.'),
+    notes: z.record(z.string(), z.string()).optional().describe('Competency id -> why this rating.'),
+    note: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: 'AssessmentCreate' });
+
+export const CompetencyProgress = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.string(),
+    rating: z.object({ id: z.string(), title: z.string(), index: z.number() }).nullable(),
+    status: z.enum(['meets', 'one-below', 'further-below', 'not-observed', 'not-applicable', 'scored']),
+    stepsBelow: z.number(),
+    evidenceCount: z.number(),
+    expectation: z
+      .object({ expectation: z.string(), signals: z.array(z.string()).optional(), notYet: z.array(z.string()).optional() })
+      .nullable()
+      .describe('What the competency asks at the target level.'),
+  })
+  .meta({ id: 'CompetencyProgress' });
+
+export const Progress = z
+  .object({
+    ladder: z.object({ id: z.string(), hash: z.string(), track: z.string(), policy: z.string() }),
+    assessedAt: z.string().nullable(),
+    demonstrated: LevelRef.nullable(),
+    next: LevelRef.nullable(),
+    reason: z.string().nullable().describe('Why no level is demonstrated yet.'),
+    observed: z.number(),
+    applicable: z.number(),
+    score: z.number().nullable(),
+    levels: z.array(z.object({ id: z.string(), title: z.string(), met: z.boolean(), readiness: z.number() })),
+    target: z.object({
+      level: LevelRef,
+      met: z.boolean(),
+      readiness: z.number(),
+      pointsNeeded: z.number().nullable(),
+      competencies: z.array(CompetencyProgress),
+      gaps: z.array(z.string()).describe('Ids of the competencies below the target, largest gap first.'),
+    }),
+  })
+  .meta({ id: 'Progress' });
+
+export const ProgressQuery = z.object({
+  target: z.string().optional().describe('Level id or title; the next level when left out.'),
+  track: z.string().optional(),
+});
+
+export const HistoryEntry = z
+  .object({
+    assessmentId: z.string(),
+    kind: z.enum(['self', 'manager']),
+    createdAt: z.string(),
+    ladderHash: z.string().describe('The ladder version the assessment was made and is evaluated against.'),
+    trackId: z.string(),
+    demonstrated: LevelRef.nullable(),
+    ratings: z.array(
+      z.object({
+        competencyId: z.string(),
+        title: z.string(),
+        level: LevelRef.nullable(),
+        index: z.number().nullable().describe('Position on the scale, 0 for the first level; null when not observed.'),
+      }),
+    ),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const History = z.object({ entries: z.array(HistoryEntry) }).meta({ id: 'History' });
+
+export const PersonParams = z.object({ personId: z.string().min(1) });
+export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
+export const PeopleQuery = z.object({ team: z.string().optional() });
+
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type LevelRef = z.infer<typeof LevelRef>;
+export type Person = z.infer<typeof Person>;
+export type Me = z.infer<typeof Me>;
+export type LadderVersion = z.infer<typeof LadderVersion>;
+export type Ladder = z.infer<typeof Ladder>;
+export type LadderDiff = z.infer<typeof LadderDiff>;
+export type Evidence = z.infer<typeof Evidence>;
+export type EvidenceCreate = z.infer<typeof EvidenceCreate>;
+export type EvidenceUpdate = z.infer<typeof EvidenceUpdate>;
+export type Assessment = z.infer<typeof Assessment>;
+export type AssessmentCreate = z.infer<typeof AssessmentCreate>;
+export type CompetencyProgress = z.infer<typeof CompetencyProgress>;
+export type Progress = z.infer<typeof Progress>;
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export type History = z.infer<typeof History>;
