@@ -27,6 +27,16 @@ describe('layer rules', () => {
       'The store sits below',
     ],
     [
+      'src/site/example.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      'The site generator is pure',
+    ],
+    [
+      'src/site/example.ts',
+      "import { writeSiteFiles } from '../services/site-files.js';\nexport const x = writeSiteFiles;\n",
+      'The site generator uses the core only',
+    ],
+    [
       'src/services/example.ts',
       "import { runCli } from '../cli/program.js';\nexport const x = runCli;\n",
       'Services know nothing of the CLI',

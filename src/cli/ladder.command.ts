@@ -1,19 +1,22 @@
 import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
 import { formatProblem, DomainError } from '../core/domain-error.js';
 import { competenciesOf, findLevel, findTrack, type Ladder } from '../core/ladder.js';
 import { diffLadders, formatLadderDiff } from '../core/ladder-diff.js';
 import { buildLadderJsonSchema } from '../core/ladder-json-schema.js';
 import { readLadderFile } from '../services/ladder-files.js';
+import { writeSiteFiles } from '../services/site-files.js';
+import { buildLadderSite, SITE_MARKER } from '../site/ladder-site.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { wrap } from './format.js';
-import { loadActiveLadder } from './workspace.js';
+import { loadActiveLadder, today } from './workspace.js';
 
-/** `longhaul ladder …`: validate, show, diff and publish the ladder that lives in git. */
+/** `longhaul ladder …`: validate, show, diff and publish (as a static site) the ladder that lives in git. */
 export function registerLadderCommands(program: Command, ctx: CliContext): void {
   const ladder = program
     .command('ladder')
-    .description('work with ladder files: validate, show, compare, print the JSON Schema');
+    .description('work with ladder files: validate, show, compare, publish as a website, print the JSON Schema');
 
   ladder
     .command('validate')
@@ -117,6 +120,33 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
           return EXIT.ok;
         },
       ),
+    );
+
+  ladder
+    .command('site')
+    .description(
+      'write a static website of the ladder (matrix, levels, competencies, comparisons) that opens from file://',
+    )
+    .argument('[file]', 'a ladder file (default: the ladder of the database, or the built-in one)')
+    .requiredOption('--out <dir>', 'the folder to write; created when missing')
+    .option('--force', 'write into a non-empty folder that does not hold an earlier site')
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+    .action(
+      action(ctx, async (file: string | undefined, opts: { out: string; force?: boolean; db?: string }) => {
+        const loaded =
+          file === undefined ? await loadActiveLadder(ctx, opts.db) : (await readLadderFile(file, ctx.io.cwd)).ladder;
+        const outDir = resolve(ctx.io.cwd, opts.out);
+        const files = buildLadderSite(loaded, { generatedOn: today(ctx) });
+        const result = await writeSiteFiles(outDir, files, { marker: SITE_MARKER, force: opts.force === true });
+        if (result.removed.length > 0) {
+          const count = result.removed.length;
+          const shown = result.removed.slice(0, 5).join(', ');
+          const more = count > 5 ? ` and ${count - 5} more` : '';
+          ctx.warn(`removed ${count} page${count === 1 ? '' : 's'} the ladder no longer has: ${shown}${more}`);
+        }
+        ctx.print(`Wrote ${result.written} files to ${outDir}; open ${join(outDir, 'index.html')}`);
+        return EXIT.ok;
+      }),
     );
 
   ladder
