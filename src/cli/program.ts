@@ -10,6 +10,7 @@ import { registerEvidenceCommands } from './evidence.command.js';
 import { registerAssessCommands } from './assess.command.js';
 import { registerProgressCommands } from './progress.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerServeCommands } from './serve.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -45,6 +46,7 @@ Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2
   registerProgressCommands(program, ctx);
   registerLadderCommands(program, ctx);
   registerDemoCommand(program, ctx);
+  registerServeCommands(program, ctx);
   return program;
 }
 

@@ -101,7 +101,7 @@ export const Evidence = z
     kind: EvidenceKind,
     links: z.array(z.string()),
     visibility: Visibility,
-    competencyIds: z.array(z.string()).describe('Competencies of today\'s ladder the evidence supports.'),
+    competencyIds: z.array(z.string()).describe("Competencies of today's ladder the evidence supports."),
     ladderId: z.string(),
     ladderHash: z.string(),
     createdAt: z.string(),
@@ -154,7 +154,9 @@ export const AssessmentCreate = z
     track: z.string().optional(),
     ratings: z
       .record(z.string(), z.string())
-      .describe('Competency id -> level id (milestone id on a points ladder) or not-observed. Unnamed competencies keep their previous rating.'),
+      .describe(
+        'Competency id -> level id (milestone id on a points ladder) or not-observed. Unnamed competencies keep their previous rating.',
+      ),
     notes: z.record(z.string(), z.string()).optional().describe('Competency id -> why this rating.'),
     note: z.string().optional(),
   })
@@ -171,7 +173,11 @@ export const CompetencyProgress = z
     stepsBelow: z.number(),
     evidenceCount: z.number(),
     expectation: z
-      .object({ expectation: z.string(), signals: z.array(z.string()).optional(), notYet: z.array(z.string()).optional() })
+      .object({
+        expectation: z.string(),
+        signals: z.array(z.string()).optional(),
+        notYet: z.array(z.string()).optional(),
+      })
       .nullable()
       .describe('What the competency asks at the target level.'),
   })
@@ -225,6 +231,23 @@ export const HistoryEntry = z
 
 export const History = z.object({ entries: z.array(HistoryEntry) }).meta({ id: 'History' });
 
+export const AssessmentQuery = z.object({
+  kind: z.enum(['self', 'manager']).optional().describe('Only assessments of this kind; every kind when left out.'),
+});
+
+export const HistoryQuery = z.object({
+  kind: z.enum(['self', 'manager']).optional().describe('Only assessments of this kind; every kind when left out.'),
+});
+
+export const LadderParams = z.object({ ladderId: z.string().min(1).describe("The ladder's id, from its file.") });
+export const LadderVersionParams = LadderParams.extend({
+  hash: z.string().min(1).describe('Hash (or a unique prefix) of the version.'),
+});
+
+export const Health = z
+  .object({ status: z.literal('ok').describe('The process is up (/healthz) or the database answers (/readyz).') })
+  .meta({ id: 'Health' });
+
 export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
 export const PeopleQuery = z.object({ team: z.string().optional() });
@@ -245,3 +268,6 @@ export type CompetencyProgress = z.infer<typeof CompetencyProgress>;
 export type Progress = z.infer<typeof Progress>;
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export type History = z.infer<typeof History>;
+export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+export type Health = z.infer<typeof Health>;

@@ -3,8 +3,14 @@ import { DomainError, type Problem } from '../core/domain-error.js';
 import { requireCompetency, resolveCompetency, type Ladder } from '../core/ladder.js';
 import {
   countEvidenceByCompetency,
+  findEvidenceById,
+  findEvidenceIncludingDeleted,
   insertEvidence,
   listEvidence,
+  restoreEvidence,
+  softDeleteEvidence,
+  updateEvidence,
+  type EvidencePatch,
   type EvidenceRecord,
 } from '../store/evidence.repository.js';
 import { EVIDENCE_KINDS, type Database, type EvidenceKind, type EvidenceVisibility } from '../store/schema.js';
@@ -35,62 +41,181 @@ export async function logEvidence(
   input: LogEvidenceInput,
   today: string,
 ): Promise<Evidence> {
+  const checked = checkEvidenceFields(ladder, { ...input, date: input.date ?? today }, today);
+  return insertEvidence(db, {
+    personId,
+    date: checked.date ?? today,
+    title: checked.title ?? '',
+    body: input.body ?? '',
+    kind: checked.kind ?? 'other',
+    links: checked.links ?? [],
+    visibility: input.visibility ?? 'private',
+    ladderId: ladder.id,
+    ladderHash: ladder.hash,
+    competencyIds: checked.competencyIds ?? [],
+  });
+}
+
+/** What a person may change on a piece of evidence; absent fields stay as they are. */
+export type EditEvidenceInput = Partial<LogEvidenceInput>;
+
+/**
+ * Changes a piece of evidence with the same checks as logging it. New
+ * competencies are read against the active ladder, so the evidence then
+ * belongs to that ladder version; without new competencies it keeps its own.
+ *
+ * @throws DomainError `evidence_not_found` (also for deleted evidence), `input_invalid`.
+ */
+export async function editEvidence(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  evidenceId: string,
+  input: EditEvidenceInput,
+  today: string,
+): Promise<Evidence> {
+  const checked = checkEvidenceFields(ladder, input, today);
+  const patch: EvidencePatch = {
+    title: checked.title,
+    kind: checked.kind,
+    date: checked.date,
+    links: checked.links,
+    body: input.body,
+    visibility: input.visibility,
+  };
+  if (checked.competencyIds !== undefined) {
+    patch.competencyIds = checked.competencyIds;
+    patch.ladderId = ladder.id;
+    patch.ladderHash = ladder.hash;
+  }
+  const changed = Object.values(patch).some((value) => value !== undefined);
+  const updated = changed ? await updateEvidence(db, evidenceId, patch) : await findEvidenceById(db, evidenceId);
+  if (updated === undefined) throw evidenceNotFound(evidenceId);
+  return { ...updated, competencyIds: currentIds(ladder, updated.competencyIds) };
+}
+
+/**
+ * One piece of live evidence, competency ids mapped to today's ladder.
+ *
+ * @throws DomainError `evidence_not_found` (also for deleted evidence).
+ */
+export async function getEvidence(db: Kysely<Database>, ladder: Ladder, evidenceId: string): Promise<Evidence> {
+  const found = await findEvidenceById(db, evidenceId);
+  if (found === undefined) throw evidenceNotFound(evidenceId);
+  return { ...found, competencyIds: currentIds(ladder, found.competencyIds) };
+}
+
+/**
+ * A piece of evidence whether deleted or not, with whether it is: what an undo
+ * has to check before it restores.
+ *
+ * @throws DomainError `evidence_not_found` when no evidence ever had this id.
+ */
+export async function getEvidenceIncludingDeleted(
+  db: Kysely<Database>,
+  evidenceId: string,
+): Promise<{ evidence: Evidence; deleted: boolean }> {
+  const found = await findEvidenceIncludingDeleted(db, evidenceId);
+  if (found === undefined) throw evidenceNotFound(evidenceId);
+  return { evidence: found.evidence, deleted: found.deletedAt !== null };
+}
+
+/**
+ * Deletes a piece of evidence so that it can be undone with `undeleteEvidence`.
+ *
+ * @throws DomainError `evidence_not_found` (also when it is already deleted).
+ */
+export async function deleteEvidence(db: Kysely<Database>, evidenceId: string): Promise<void> {
+  if (!(await softDeleteEvidence(db, evidenceId))) throw evidenceNotFound(evidenceId);
+}
+
+/**
+ * Undoes a delete. Evidence that is not deleted is returned as it is, so an
+ * undo sent twice is harmless.
+ *
+ * @throws DomainError `evidence_not_found` when no evidence ever had this id.
+ */
+export async function undeleteEvidence(db: Kysely<Database>, ladder: Ladder, evidenceId: string): Promise<Evidence> {
+  const restored = await restoreEvidence(db, evidenceId);
+  if (restored === undefined) throw evidenceNotFound(evidenceId);
+  return { ...restored, competencyIds: currentIds(ladder, restored.competencyIds) };
+}
+
+function evidenceNotFound(evidenceId: string): DomainError {
+  return new DomainError('evidence_not_found', `no evidence with id "${evidenceId}"`);
+}
+
+/** The fields of evidence after checking: present exactly when given. */
+interface CheckedFields {
+  title?: string;
+  kind?: EvidenceKind;
+  competencyIds?: string[];
+  date?: string;
+  links?: string[];
+}
+
+/**
+ * Checks the fields that are given and reports every problem together, named
+ * by field, so a form or a command line can point at each.
+ */
+function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, today: string): CheckedFields {
   const problems: Problem[] = [];
-  const title = input.title.trim();
-  if (title === '') problems.push({ path: ['title'], message: 'the title must not be empty' });
-  if (title.length > 200)
-    problems.push({
-      path: ['title'],
-      message: `the title is ${title.length} characters; keep it under 200 and put details in the body`,
-    });
-  if (!isEvidenceKind(input.kind)) {
-    problems.push({
-      path: ['kind'],
-      message: `"${input.kind}" is not a kind of evidence (kinds: ${EVIDENCE_KINDS.join(', ')})`,
-    });
-  }
-  const competencyIds: string[] = [];
-  if (input.competencies.length === 0) {
-    problems.push({
-      path: ['competencies'],
-      message: `name at least one competency the evidence supports (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
-    });
-  }
-  input.competencies.forEach((id, i) => {
-    const competency = resolveCompetency(ladder, id.trim());
-    if (competency === undefined) {
+  const checked: CheckedFields = {};
+  if (input.title !== undefined) {
+    const title = input.title.trim();
+    if (title === '') problems.push({ path: ['title'], message: 'the title must not be empty' });
+    if (title.length > 200)
       problems.push({
-        path: ['competencies', i],
-        message: `"${id}" is not a competency of ladder "${ladder.id}" (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
+        path: ['title'],
+        message: `the title is ${title.length} characters; keep it under 200 and put details in the body`,
       });
-    } else competencyIds.push(competency.id);
-  });
-  const date = input.date ?? today;
-  const dateProblem = checkDate(date, today);
-  if (dateProblem !== null) problems.push({ path: ['date'], message: dateProblem });
-  const links = input.links ?? [];
-  links.forEach((link, i) => {
-    if (!isHttpUrl(link)) problems.push({ path: ['links', i], message: `"${link}" is not an http(s) URL` });
-  });
-  if (problems.length > 0 || !isEvidenceKind(input.kind)) {
+    checked.title = title;
+  }
+  if (input.kind !== undefined) {
+    if (isEvidenceKind(input.kind)) checked.kind = input.kind;
+    else
+      problems.push({
+        path: ['kind'],
+        message: `"${input.kind}" is not a kind of evidence (kinds: ${EVIDENCE_KINDS.join(', ')})`,
+      });
+  }
+  if (input.competencies !== undefined) {
+    const competencyIds: string[] = [];
+    if (input.competencies.length === 0) {
+      problems.push({
+        path: ['competencies'],
+        message: `name at least one competency the evidence supports (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
+      });
+    }
+    input.competencies.forEach((id, i) => {
+      const competency = resolveCompetency(ladder, id.trim());
+      if (competency === undefined) {
+        problems.push({
+          path: ['competencies', i],
+          message: `"${id}" is not a competency of ladder "${ladder.id}" (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
+        });
+      } else competencyIds.push(competency.id);
+    });
+    checked.competencyIds = competencyIds;
+  }
+  if (input.date !== undefined) {
+    const dateProblem = checkDate(input.date, today);
+    if (dateProblem !== null) problems.push({ path: ['date'], message: dateProblem });
+    checked.date = input.date;
+  }
+  if (input.links !== undefined) {
+    input.links.forEach((link, i) => {
+      if (!isHttpUrl(link)) problems.push({ path: ['links', i], message: `"${link}" is not an http(s) URL` });
+    });
+    checked.links = input.links;
+  }
+  if (problems.length > 0) {
     throw new DomainError(
       'input_invalid',
       problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'),
       problems,
     );
   }
-  return insertEvidence(db, {
-    personId,
-    date,
-    title,
-    body: input.body ?? '',
-    kind: input.kind,
-    links,
-    visibility: input.visibility ?? 'private',
-    ladderId: ladder.id,
-    ladderHash: ladder.hash,
-    competencyIds,
-  });
+  return checked;
 }
 
 /** Which evidence to show. Competencies may be given by a former id. */
@@ -99,6 +224,8 @@ export interface EvidenceQuery {
   since?: string;
   until?: string;
   kind?: string;
+  /** Only evidence of this visibility: `shared` when someone other than the author is looking. */
+  visibility?: EvidenceVisibility;
 }
 
 /** Lists a person's evidence, newest first, with competency ids mapped to today's ladder. */
@@ -138,6 +265,7 @@ export async function findEvidence(
     since: query.since,
     until: query.until,
     kind: query.kind as EvidenceKind | undefined,
+    visibility: query.visibility,
   });
   return rows.map((row) => ({ ...row, competencyIds: currentIds(ladder, row.competencyIds) }));
 }
@@ -147,7 +275,7 @@ export async function countEvidence(
   db: Kysely<Database>,
   ladder: Ladder,
   personId: string,
-  options: { since?: string } = {},
+  options: { since?: string; visibility?: EvidenceVisibility } = {},
 ): Promise<Record<string, number>> {
   const raw = await countEvidenceByCompetency(db, personId, options);
   const counts: Record<string, number> = {};

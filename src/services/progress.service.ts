@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
 import { computeGap, evaluateProgress, type Evaluation, type LevelProgress } from '../core/progression.js';
-import type { Database } from '../store/schema.js';
+import type { Database, EvidenceVisibility } from '../store/schema.js';
 import { currentRatings } from './assessment.service.js';
 import { countEvidence } from './evidence.service.js';
 
@@ -14,16 +14,23 @@ export interface ProgressReport {
   assessedAgainst: { ladderId: string; ladderHash: string } | null;
 }
 
+/** Narrows a progress report: the track, and which evidence the viewer may count. */
+export interface ProgressOptions {
+  track?: string;
+  /** Count only evidence of this visibility: `shared` when someone other than the author is looking. */
+  evidenceVisibility?: EvidenceVisibility;
+}
+
 /** Evaluates a person's latest self-assessment and evidence against today's ladder. */
 export async function getProgress(
   db: Kysely<Database>,
   ladder: Ladder,
   personId: string,
-  options: { track?: string } = {},
+  options: ProgressOptions = {},
 ): Promise<ProgressReport> {
   const [current, evidenceCounts] = await Promise.all([
     currentRatings(db, ladder, personId, { track: options.track }),
-    countEvidence(db, ladder, personId),
+    countEvidence(db, ladder, personId, { visibility: options.evidenceVisibility }),
   ]);
   const track = options.track ?? current.assessment?.trackId;
   const evaluation = evaluateProgress({ ladder, track, ratings: current.ratings, evidenceCounts });

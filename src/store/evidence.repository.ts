@@ -5,9 +5,10 @@ import type { Database, EvidenceKind, EvidenceRow, EvidenceVisibility } from './
 
 /**
  * A piece of evidence as callers use it: the row with `links` parsed and the
- * ids of the competencies it supports (sorted, without duplicates).
+ * ids of the competencies it supports (sorted, without duplicates). Deleted
+ * evidence is never returned as a record, so `deletedAt` is not part of it.
  */
-export type EvidenceRecord = Omit<EvidenceRow, 'links'> & {
+export type EvidenceRecord = Omit<EvidenceRow, 'links' | 'deletedAt'> & {
   links: string[];
   competencyIds: string[];
 };
@@ -54,6 +55,8 @@ export interface CountEvidenceOptions {
   since?: string;
   /** Count only evidence dated on or before this `YYYY-MM-DD`. */
   until?: string;
+  /** Count only evidence of this visibility: `shared` when someone other than the author is looking. */
+  visibility?: EvidenceVisibility;
 }
 
 /** Records a piece of evidence and the competencies it supports, atomically. */
@@ -85,7 +88,8 @@ export async function insertEvidence(db: Kysely<Database>, input: InsertEvidence
 
 /**
  * Changes a piece of evidence and stamps `updatedAt`. Returns the record as
- * stored afterwards, or undefined when no evidence has this id.
+ * stored afterwards, or undefined when no live evidence has this id (deleted
+ * evidence must be restored before it can be edited).
  */
 export async function updateEvidence(
   db: Kysely<Database>,
@@ -108,6 +112,7 @@ export async function updateEvidence(
         updatedAt: nowIso(),
       })
       .where('id', '=', id)
+      .where('deletedAt', 'is', null)
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) return undefined;
@@ -119,18 +124,61 @@ export async function updateEvidence(
   });
 }
 
-/** Deletes a piece of evidence and its competency links; false when there was nothing to delete. */
+/**
+ * Removes a piece of evidence and its competency links for good, deleted or
+ * not; false when there was nothing to remove. People delete with
+ * softDeleteEvidence, which can be undone; this is for clean-up.
+ */
 export async function deleteEvidence(db: Kysely<Database>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
-/** Fetches one piece of evidence with its competencies. */
+/**
+ * Deletes a piece of evidence so that it can be brought back: it is stamped
+ * with `deletedAt` and every read leaves it out. False when no live evidence
+ * has this id (already deleted, or never there).
+ */
+export async function softDeleteEvidence(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('evidence')
+    .set({ deletedAt: nowIso() })
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Undoes softDeleteEvidence. Restoring live evidence changes nothing, so an
+ * undo sent twice is harmless. Returns the record, or undefined when no
+ * evidence, deleted or live, has this id.
+ */
+export async function restoreEvidence(db: Kysely<Database>, id: string): Promise<EvidenceRecord | undefined> {
+  return runInTransaction(db, async (trx) => {
+    await trx.updateTable('evidence').set({ deletedAt: null }).where('id', '=', id).execute();
+    return findEvidenceById(trx, id);
+  });
+}
+
+/** Fetches one piece of live evidence with its competencies; deleted evidence is not found. */
 export async function findEvidenceById(db: Kysely<Database>, id: string): Promise<EvidenceRecord | undefined> {
+  const found = await findEvidenceIncludingDeleted(db, id);
+  return found?.deletedAt === null ? found.evidence : undefined;
+}
+
+/**
+ * Fetches a piece of evidence whether or not it is deleted, with when it was
+ * deleted: what an undo needs to check who owns it.
+ */
+export async function findEvidenceIncludingDeleted(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ evidence: EvidenceRecord; deletedAt: string | null } | undefined> {
   const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return undefined;
   const competencyIds = (await loadCompetencyIds(db, [id])).get(id) ?? [];
-  return toRecord(row, competencyIds);
+  return { evidence: toRecord(row, competencyIds), deletedAt: row.deletedAt };
 }
 
 /**
@@ -139,7 +187,11 @@ export async function findEvidenceById(db: Kysely<Database>, id: string): Promis
  * per 500 rows, not one per row.
  */
 export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFilter): Promise<EvidenceRecord[]> {
-  let query = db.selectFrom('evidence').selectAll('evidence').where('evidence.personId', '=', filter.personId);
+  let query = db
+    .selectFrom('evidence')
+    .selectAll('evidence')
+    .where('evidence.personId', '=', filter.personId)
+    .where('evidence.deletedAt', 'is', null);
   const competencyIds = filter.competencyIds ?? [];
   if (competencyIds.length > 0) {
     query = query.where(({ exists, selectFrom }) =>
@@ -180,7 +232,9 @@ export async function countEvidenceByCompetency(
     .selectFrom('evidenceCompetencies')
     .innerJoin('evidence', 'evidence.id', 'evidenceCompetencies.evidenceId')
     .select(({ fn }) => ['evidenceCompetencies.competencyId', fn.countAll().as('evidenceCount')])
-    .where('evidence.personId', '=', personId);
+    .where('evidence.personId', '=', personId)
+    .where('evidence.deletedAt', 'is', null);
+  if (options.visibility !== undefined) query = query.where('evidence.visibility', '=', options.visibility);
   if (options.since !== undefined) query = query.where('evidence.date', '>=', options.since);
   if (options.until !== undefined) query = query.where('evidence.date', '<=', options.until);
   const rows = await query.groupBy('evidenceCompetencies.competencyId').execute();
@@ -219,7 +273,8 @@ async function loadCompetencyIds(db: Kysely<Database>, evidenceIds: string[]): P
 }
 
 function toRecord(row: EvidenceRow, competencyIds: string[]): EvidenceRecord {
-  return { ...row, links: parseLinks(row), competencyIds };
+  const { deletedAt: _deletedAt, ...live } = row;
+  return { ...live, links: parseLinks(row), competencyIds };
 }
 
 function parseLinks(row: EvidenceRow): string[] {

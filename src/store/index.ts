@@ -35,7 +35,10 @@ export {
   insertEvidence,
   updateEvidence,
   deleteEvidence,
+  softDeleteEvidence,
+  restoreEvidence,
   findEvidenceById,
+  findEvidenceIncludingDeleted,
   listEvidence,
   countEvidenceByCompetency,
 } from './evidence.repository.js';

@@ -90,6 +90,11 @@ export interface EvidenceTable {
   createdAt: string;
   /** Column `updated_at`: ISO-8601 instant of the last change; equals `created_at` until edited. */
   updatedAt: string;
+  /**
+   * Column `deleted_at` (migration 0002): ISO-8601 instant the evidence was deleted, or null while it is live.
+   * Deleted evidence is kept so a delete can be undone; reads leave it out.
+   */
+  deletedAt: string | null;
 }
 
 /** Table `evidence_competencies`: which competencies a piece of evidence supports (many per evidence). */

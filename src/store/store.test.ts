@@ -10,6 +10,7 @@ import {
   countEvidenceByCompetency,
   deleteEvidence,
   findEvidenceById,
+  findEvidenceIncludingDeleted,
   findLadderVersion,
   findLatestAssessment,
   findPersonByEmail,
@@ -23,10 +24,12 @@ import {
   listLadderVersions,
   listPeople,
   openDatabase,
+  restoreEvidence,
   runInTransaction,
   saveLadderVersion,
   setSetting,
   SETTING_KEYS,
+  softDeleteEvidence,
   updateEvidence,
 } from './index.js';
 import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
@@ -244,6 +247,35 @@ for (const dialect of DIALECTS) {
         // Tables the migration created before it failed were rolled back with it.
         expect(await harness.tableExists(foreign, 'ladder_versions')).toBe(false);
         expect(await harness.tableExists(foreign, 'people')).toBe(true);
+      });
+
+      it('upgrades a database made before soft delete (migration 0002), keeping its evidence live', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await saveLadderVersion(first, LADDER);
+        const person = await insertPerson(first, { name: 'Old Timer' });
+        const kept = await insertEvidence(first, {
+          personId: person.id,
+          date: '2024-05-01',
+          title: 'Recorded before soft delete existed',
+          kind: 'delivery',
+          ladderId: LADDER.ladderId,
+          ladderHash: LADDER.hash,
+          competencyIds: ['ownership'],
+        });
+        await closeDatabase(first);
+        // Put the database back as release 0001 left it.
+        await harness.rawExec(
+          file,
+          "alter table evidence drop column deleted_at; delete from kysely_migration where name = '0002-evidence-soft-delete'",
+        );
+        expect(await harness.tableExists(file, 'evidence')).toBe(true);
+
+        const upgraded = await open(file);
+        expect(await listEvidence(upgraded, { personId: person.id })).toEqual([kept]);
+        expect(await softDeleteEvidence(upgraded, kept.id)).toBe(true);
+        expect(await listEvidence(upgraded, { personId: person.id })).toEqual([]);
+        await closeDatabase(upgraded);
       });
 
       it('says which database it could not open', async () => {
@@ -503,6 +535,45 @@ for (const dialect of DIALECTS) {
         const links = await db.selectFrom('evidenceCompetencies').selectAll().execute();
         expect(links).toEqual([{ evidenceId: kept.id, competencyId: 'ownership' }]);
         expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ ownership: 1 });
+      });
+      it('soft-deletes evidence: every read leaves it out, and restoring brings it back unchanged', async () => {
+        const { alice } = await seed();
+        const kept = await insertEvidence(db, evidenceFor(alice, { title: 'kept', competencyIds: ['ownership'] }));
+        const doomed = await insertEvidence(
+          db,
+          evidenceFor(alice, { title: 'doomed', competencyIds: ['ownership', 'scope'], visibility: 'shared' }),
+        );
+
+        expect(await softDeleteEvidence(db, doomed.id)).toBe(true);
+        expect(await softDeleteEvidence(db, doomed.id)).toBe(false);
+        expect(await softDeleteEvidence(db, 'missing')).toBe(false);
+        expect(await findEvidenceById(db, doomed.id)).toBeUndefined();
+        expect((await listEvidence(db, { personId: alice.id })).map((e) => e.title)).toEqual(['kept']);
+        expect(await listEvidence(db, { personId: alice.id, competencyIds: ['scope'] })).toEqual([]);
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ ownership: 1 });
+        expect(await updateEvidence(db, doomed.id, { title: 'edited while deleted' })).toBeUndefined();
+        const trashed = await findEvidenceIncludingDeleted(db, doomed.id);
+        expect(trashed?.evidence).toEqual(doomed);
+        expect(trashed?.deletedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+        expect(await restoreEvidence(db, doomed.id)).toEqual(doomed);
+        expect(await restoreEvidence(db, doomed.id)).toEqual(doomed);
+        expect(await restoreEvidence(db, 'missing')).toBeUndefined();
+        expect(await findEvidenceIncludingDeleted(db, doomed.id)).toEqual({ evidence: doomed, deletedAt: null });
+        expect((await listEvidence(db, { personId: alice.id })).map((e) => e.id)).toEqual([doomed.id, kept.id]);
+        expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ ownership: 2, scope: 1 });
+        expect(kept).toEqual(await findEvidenceById(db, kept.id));
+      });
+
+      it('counts only evidence of one visibility when asked', async () => {
+        const { alice } = await seed();
+        await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership'], visibility: 'shared' }));
+        await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership', 'scope'] }));
+        expect(await countEvidenceByCompetency(db, alice.id, { visibility: 'shared' })).toEqual({ ownership: 1 });
+        expect(await countEvidenceByCompetency(db, alice.id, { visibility: 'private' })).toEqual({
+          ownership: 1,
+          scope: 1,
+        });
       });
     });
 

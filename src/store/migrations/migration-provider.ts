@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { evidenceSoftDeleteMigration } from './0002-evidence-soft-delete.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
@@ -8,6 +9,7 @@ import { initialMigration } from './0001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
+  '0002-evidence-soft-delete': evidenceSoftDeleteMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */

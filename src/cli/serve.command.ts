@@ -1,0 +1,191 @@
+import { existsSync, rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { isAbsolute, relative } from 'node:path';
+import type { Command } from 'commander';
+import { DomainError } from '../core/domain-error.js';
+import { seedDemoOrganisation } from '../services/demo.service.js';
+import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
+import {
+  findLocalPerson,
+  initialiseWorkspace,
+  loadActiveLadder,
+  openWorkspace,
+  type Workspace,
+} from '../services/workspace.service.js';
+import { action, type CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { resolveDbFile, today } from './workspace.js';
+
+/** Where `longhaul serve` listens unless told otherwise: this machine only, because local mode has no login. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4100;
+
+/** The name the demo's local person has; the demo's stories are written around her place in Payments. */
+const DEMO_PERSON = 'Sam Okafor';
+
+interface ServeOptions {
+  port?: string;
+  host: string;
+  db?: string;
+  demo?: boolean;
+  name?: string;
+}
+
+/** `longhaul serve` and the hidden `longhaul openapi`: the web app and HTTP API, and its reference document. */
+export function registerServeCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('run the web app and the HTTP API; a new database starts with the demo organisation')
+    .option('--port <n>', `port to listen on (default: $PORT or ${DEFAULT_PORT})`)
+    .option('--host <host>', 'interface to listen on; anyone who can reach it acts as you', DEFAULT_HOST)
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db); created when missing')
+    .option('--demo', 'seed a demo organisation into a new database (the default)')
+    .option('--no-demo', 'start a new database with only you in it')
+    .option('--name <name>', `your name in a new database (default: ${DEMO_PERSON} with the demo, else your login)`)
+    .action(action(ctx, (opts: ServeOptions) => serve(ctx, opts)));
+
+  program
+    .command('openapi', { hidden: true })
+    .description('print the OpenAPI document of the HTTP API (regenerates docs/openapi.json)')
+    .action(
+      action(ctx, async () => {
+        // Loaded here, not at the top: every other command starts faster without Fastify.
+        const [{ buildOpenApiDocument }, { ROUTES }] = await Promise.all([
+          import('../server/openapi.js'),
+          import('../server/routes/index.js'),
+        ]);
+        ctx.printJson(buildOpenApiDocument(ROUTES.map((r) => r.meta)));
+        return EXIT.ok;
+      }),
+    );
+}
+
+async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
+  const port = choosePort(opts.port, ctx.io.env.PORT);
+  const file = resolveDbFile(ctx, opts.db);
+  const shown = displayPath(ctx, file);
+  const isNew = file === ':memory:' || !existsSync(file);
+  const workspace = await openWorkspace(file, { create: isNew });
+  let closeServer: (() => Promise<void>) | undefined;
+  let listening = false;
+  try {
+    if (isNew) await createDatabase(ctx, workspace, shown, opts);
+    const person = await findLocalPerson(workspace.db);
+    await loadActiveLadder(workspace.db);
+
+    const { buildServer } = await import('../server/app.js');
+    const server = await buildServer({
+      db: workspace.db,
+      logger: {
+        level: ctx.io.env.LONGHAUL_LOG_LEVEL ?? 'info',
+        stream: { write: (line: string) => ctx.io.stdout.write(line) },
+      },
+    });
+    closeServer = () => server.close();
+    try {
+      await server.listen({ port, host: opts.host });
+    } catch (error) {
+      throw listenError(error, port, opts.host);
+    }
+    listening = true;
+    const address = server.server.address();
+    const bound = typeof address === 'object' && address !== null ? address.port : port;
+    const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+    ctx.print(`Longhaul is running at http://${host}:${bound} (database ${shown}, local mode as ${person.name})`);
+    if (!isLoopback(opts.host)) {
+      ctx.warn(
+        `warning: listening on ${opts.host}: anyone who can reach this machine on port ${bound} acts as ${person.name}; there are no accounts yet`,
+      );
+    }
+    const signal = await untilSignal();
+    ctx.print(`Received ${signal}; stopping.`);
+  } finally {
+    await closeServer?.();
+    await workspace.close();
+    // A database created for a server that never started would only confuse the next try.
+    if (!listening && isNew && file !== ':memory:') {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    }
+  }
+  return EXIT.ok;
+}
+
+/** Creates the tables' content of a new database: the default ladder, the local person and (unless --no-demo) the demo. */
+async function createDatabase(ctx: CliContext, workspace: Workspace, shown: string, opts: ServeOptions): Promise<void> {
+  const source = await readLadderFile(DEFAULT_LADDER_FILE, ctx.io.cwd);
+  const demo = opts.demo !== false;
+  const personName = opts.name ?? (demo ? DEMO_PERSON : defaultName(ctx));
+  const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName });
+  if (!demo) {
+    ctx.print(`Created ${shown} with the default ladder, for ${person.name}.`);
+    return;
+  }
+  const summary = await seedDemoOrganisation(workspace.db, source.ladder, {
+    today: today(ctx),
+    localPersonId: person.id,
+  });
+  ctx.print(
+    `Created ${shown} with the default ladder and a demo organisation: ${summary.people} people in ${summary.teams} teams, ${summary.evidence} pieces of evidence, ${summary.assessments} assessments.`,
+  );
+}
+
+/** The port: the flag, then $PORT, then 4100; anything but a whole number 0-65535 is refused, naming its source. */
+export function choosePort(flag: string | undefined, env: string | undefined): number {
+  const [value, source] =
+    flag !== undefined
+      ? [flag, '--port']
+      : env !== undefined && env !== ''
+        ? [env, 'PORT']
+        : [String(DEFAULT_PORT), ''];
+  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(port) || port > 65_535) {
+    throw new DomainError('input_invalid', `${source}: "${value}" is not a port; give a whole number from 0 to 65535`);
+  }
+  return port;
+}
+
+function listenError(error: unknown, port: number, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return new DomainError('conflict', `port ${port} is in use; pick another with --port`);
+  if (code === 'EACCES') {
+    return new DomainError('conflict', `not allowed to listen on port ${port}; pick one above 1023 with --port`);
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new DomainError('input_invalid', `--host: cannot listen on "${host}": no such address on this machine`);
+  }
+  return error;
+}
+
+/** Resolves with the name of the first SIGINT or SIGTERM, and stops listening for them. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** The database as the user would type it: ./longhaul.db inside the working directory, else the full path. */
+function displayPath(ctx: CliContext, file: string): string {
+  if (file === ':memory:' || !isAbsolute(file)) return file;
+  const rel = relative(ctx.io.cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? `./${rel}` : file;
+}
+
+function defaultName(ctx: CliContext): string {
+  const fromEnv = ctx.io.env.LONGHAUL_NAME;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
+  try {
+    return userInfo().username;
+  } catch {
+    return 'me';
+  }
+}

@@ -1,0 +1,503 @@
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseLadder } from '../core/ladder-loader.js';
+import { DEFAULT_LADDER_FILE } from '../services/ladder-files.js';
+import { activateLadder } from '../services/workspace.service.js';
+import {
+  Assessment,
+  ErrorResponse,
+  Evidence,
+  History,
+  Ladder,
+  LadderDiff,
+  LadderVersion,
+  Me,
+  Person,
+  Progress,
+} from './api-contract.js';
+import { buildServer } from './app.js';
+import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.js';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** Expects an error response of this status and code, and returns its body. */
+function expectError(response: { status: number; json: unknown }, status: number, code: string): ErrorResponse {
+  expect(response.status).toBe(status);
+  const body = ErrorResponse.parse(response.json);
+  expect(body.error.code).toBe(code);
+  return body;
+}
+
+describe('GET /api/me', () => {
+  it('says who the server acts as and that this is local mode', async () => {
+    const response = await t.request('GET', '/api/me');
+    expect(response.status).toBe(200);
+    const me = Me.parse(response.json);
+    expect(me).toMatchObject({
+      mode: 'local',
+      person: { id: t.me.id, name: 'Sam Okafor' },
+      ladder: { id: 'longhaul' },
+    });
+    expect(me.notice).toBe('Local mode: anyone who can reach this server acts as Sam Okafor. Accounts come later.');
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+  });
+
+  it('echoes a well-formed x-request-id so logs and clients can be matched', async () => {
+    const response = await t.request('GET', '/api/me', undefined, { 'x-request-id': 'trace-42' });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+  });
+});
+
+describe('ladders', () => {
+  it('lists versions, serves the active ladder, one version by hash prefix, and the diff of two', async () => {
+    const list = z.array(LadderVersion).parse((await t.request('GET', '/api/ladders')).json);
+    expect(list).toEqual([expect.objectContaining({ id: 'longhaul', hash: t.ladder.ladder.hash, active: true })]);
+
+    const active = Ladder.parse((await t.request('GET', '/api/ladders/active')).json);
+    expect(active.hash).toBe(t.ladder.ladder.hash);
+    expect(active.tracks[0]?.levels.map((l) => l.id)).toEqual(['junior', 'mid-level', 'senior', 'architect']);
+
+    const short = t.ladder.ladder.hash.slice(0, 8);
+    const version = Ladder.parse((await t.request('GET', `/api/ladders/longhaul/versions/${short}`)).json);
+    expect(version.hash).toBe(t.ladder.ladder.hash);
+    expectError(await t.request('GET', '/api/ladders/longhaul/versions/ffffffffffff'), 404, 'ladder_not_found');
+    expectError(await t.request('GET', `/api/ladders/nope/versions/${short}`), 404, 'ladder_not_found');
+
+    const same = LadderDiff.parse(
+      (await t.request('GET', `/api/ladders/longhaul/diff?from=${short}&to=${short}`)).json,
+    );
+    expect(same.changes).toEqual([]);
+    const missing = expectError(await t.request('GET', '/api/ladders/longhaul/diff?from=abc'), 422, 'input_invalid');
+    expect(missing.error.fields.map((f) => f.path)).toEqual(['query.to']);
+  });
+});
+
+describe('people', () => {
+  it('lists everyone or one team, and shows one profile', async () => {
+    const ada = await buildPerson(t.db, { name: 'Ada Team', team: 'Platform-people' });
+    const people = z.array(Person).parse((await t.request('GET', '/api/people')).json);
+    expect(people.map((p) => p.id)).toEqual(expect.arrayContaining([t.me.id, ada.id]));
+    const team = z.array(Person).parse((await t.request('GET', '/api/people?team=Platform-people')).json);
+    expect(team.map((p) => p.name)).toEqual(['Ada Team']);
+    expect(Person.parse((await t.request('GET', `/api/people/${ada.id}`)).json)).toMatchObject({
+      name: 'Ada Team',
+      team: 'Platform-people',
+    });
+    expectError(await t.request('GET', '/api/people/no-such-person'), 404, 'person_not_found');
+  });
+});
+
+describe('evidence', () => {
+  it('logs evidence (201) and lists it newest first, filtered by competency, kind and dates', async () => {
+    const me = await startTestServer();
+    try {
+      const log = (body: object) => me.request('POST', `/api/people/${me.me.id}/evidence`, body);
+      const first = await log({
+        title: 'Fixed the flaky deploy',
+        kind: 'delivery',
+        competencies: ['quality'],
+        date: '2026-01-10',
+      });
+      expect(first.status).toBe(201);
+      expect(Evidence.parse(first.json)).toMatchObject({
+        personId: me.me.id,
+        visibility: 'private',
+        competencyIds: ['quality'],
+        ladderHash: me.ladder.ladder.hash,
+      });
+      await log({
+        title: 'Paged and fixed checkout',
+        kind: 'incident',
+        competencies: ['reliability', 'debugging'],
+        date: '2026-02-01',
+      });
+      await log({ title: 'Mentored a new joiner', kind: 'mentoring', competencies: ['mentoring'], date: '2026-03-01' });
+
+      const titles = async (query: string) =>
+        z
+          .array(Evidence)
+          .parse((await me.request('GET', `/api/people/${me.me.id}/evidence${query}`)).json)
+          .map((e) => e.title);
+      expect(await titles('')).toEqual(['Mentored a new joiner', 'Paged and fixed checkout', 'Fixed the flaky deploy']);
+      expect(await titles('?competency=debugging')).toEqual(['Paged and fixed checkout']);
+      expect(await titles('?kind=delivery')).toEqual(['Fixed the flaky deploy']);
+      expect(await titles('?since=2026-01-15&until=2026-02-28')).toEqual(['Paged and fixed checkout']);
+      const bad = expectError(
+        await me.request('GET', `/api/people/${me.me.id}/evidence?since=yesterday&competency=nope`),
+        422,
+        'input_invalid',
+      );
+      expect(bad.error.fields.map((f) => f.path)).toEqual(['query.competency']);
+      const badDate = expectError(
+        await me.request('GET', `/api/people/${me.me.id}/evidence?since=2026-02-30`),
+        422,
+        'input_invalid',
+      );
+      expect(badDate.error.fields.map((f) => f.path)).toEqual(['query.since']);
+    } finally {
+      await me.close();
+    }
+  });
+
+  it('reports every field at fault, with its path, and stores nothing', async () => {
+    const response = await t.request('POST', `/api/people/${t.me.id}/evidence`, {
+      title: ' ',
+      kind: 'heroics',
+      competencies: ['reliability', 'juggling'],
+      date: '2099-01-01',
+      links: ['https://ok.example.com', 'ftp://nope'],
+    });
+    const body = expectError(response, 422, 'input_invalid');
+    expect(body.error.fields.map((f) => f.path)).toEqual([
+      'body.title',
+      'body.kind',
+      'body.competencies.1',
+      'body.date',
+      'body.links.1',
+    ]);
+    const list = z.array(Evidence).parse((await t.request('GET', `/api/people/${t.me.id}/evidence?kind=design`)).json);
+    expect(list).toEqual([]);
+  });
+
+  it("hides others' private evidence, shows their shared evidence, and refuses writes to it", async () => {
+    const other = await buildPerson(t.db, { name: 'Priya Private' });
+    const shared = await buildEvidence(t, other, { title: 'Shared design review', visibility: 'shared' });
+    const secret = await buildEvidence(t, other, { title: 'Private reflection', visibility: 'private' });
+
+    const listed = z.array(Evidence).parse((await t.request('GET', `/api/people/${other.id}/evidence`)).json);
+    expect(listed.map((e) => e.title)).toEqual(['Shared design review']);
+    expect(Evidence.parse((await t.request('GET', `/api/evidence/${shared.id}`)).json).title).toBe(
+      'Shared design review',
+    );
+    const refused = expectError(await t.request('GET', `/api/evidence/${secret.id}`), 403, 'forbidden');
+    expect(refused.error.message).toMatch(/private/);
+    expect(JSON.stringify(refused)).not.toContain('Private reflection');
+
+    expectError(await t.request('PATCH', `/api/evidence/${shared.id}`, { title: 'Hijacked' }), 403, 'forbidden');
+    expectError(await t.request('DELETE', `/api/evidence/${shared.id}`), 403, 'forbidden');
+    expectError(
+      await t.request('POST', `/api/people/${other.id}/evidence`, {
+        title: 'For you',
+        kind: 'other',
+        competencies: ['quality'],
+      }),
+      403,
+      'forbidden',
+    );
+    expect(Evidence.parse((await t.request('GET', `/api/evidence/${shared.id}`)).json).title).toBe(
+      'Shared design review',
+    );
+  });
+
+  it('edits only the fields sent, and checks them like a new piece', async () => {
+    const mine = await buildEvidence(t, t.me, {
+      title: 'Draft title',
+      visibility: 'private',
+      competencies: ['reliability'],
+    });
+    const edited = await t.request('PATCH', `/api/evidence/${mine.id}`, {
+      title: 'Final title',
+      competencies: ['design'],
+    });
+    expect(edited.status).toBe(200);
+    expect(Evidence.parse(edited.json)).toMatchObject({
+      title: 'Final title',
+      competencyIds: ['design'],
+      visibility: 'private',
+      date: mine.date,
+    });
+    const bad = expectError(
+      await t.request('PATCH', `/api/evidence/${mine.id}`, { date: '2030-01-01', kind: 'x' }),
+      422,
+      'input_invalid',
+    );
+    expect(bad.error.fields.map((f) => f.path)).toEqual(['body.kind', 'body.date']);
+    expect(Evidence.parse((await t.request('GET', `/api/evidence/${mine.id}`)).json).title).toBe('Final title');
+  });
+
+  it('deletes undoably: gone from lists and counts (204), back with restore', async () => {
+    const me = await startTestServer();
+    try {
+      const piece = await buildEvidence(me, me.me, { title: 'Ran the game day', competencies: ['reliability'] });
+      const count = async () =>
+        Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress`)).json).target.competencies.find(
+          (c) => c.id === 'reliability',
+        )?.evidenceCount;
+      expect(await count()).toBe(1);
+
+      const deleted = await me.request('DELETE', `/api/evidence/${piece.id}`);
+      expect(deleted.status).toBe(204);
+      expect(deleted.text).toBe('');
+      expectError(await me.request('GET', `/api/evidence/${piece.id}`), 404, 'evidence_not_found');
+      expectError(await me.request('DELETE', `/api/evidence/${piece.id}`), 404, 'evidence_not_found');
+      expectError(await me.request('PATCH', `/api/evidence/${piece.id}`, { title: 'x' }), 404, 'evidence_not_found');
+      expect((await me.request('GET', `/api/people/${me.me.id}/evidence`)).json).toEqual([]);
+      expect(await count()).toBe(0);
+
+      const restored = await me.request('POST', `/api/evidence/${piece.id}/restore`);
+      expect(restored.status).toBe(200);
+      expect(Evidence.parse(restored.json)).toEqual(piece);
+      expect((await me.request('POST', `/api/evidence/${piece.id}/restore`)).status).toBe(200);
+      expect(await count()).toBe(1);
+      expectError(await me.request('POST', '/api/evidence/no-such-id/restore'), 404, 'evidence_not_found');
+    } finally {
+      await me.close();
+    }
+  });
+
+  it("refuses to restore someone else's deleted evidence", async () => {
+    const other = await buildPerson(t.db);
+    const piece = await buildEvidence(t, other, { visibility: 'shared' });
+    const { deleteEvidence } = await import('../services/evidence.service.js');
+    await deleteEvidence(t.db, piece.id);
+    expectError(await t.request('POST', `/api/evidence/${piece.id}/restore`), 403, 'forbidden');
+  });
+});
+
+describe('assessments', () => {
+  it('records a self-assessment of yourself only', async () => {
+    const other = await buildPerson(t.db);
+    const mine = await t.request('POST', `/api/people/${t.me.id}/assessments`, { ratings: { scope: 'mid-level' } });
+    expect(mine.status).toBe(201);
+    expect(Assessment.parse(mine.json)).toMatchObject({ kind: 'self', personId: t.me.id, assessorId: t.me.id });
+    const refused = expectError(
+      await t.request('POST', `/api/people/${other.id}/assessments`, { ratings: { scope: 'senior' } }),
+      403,
+      'forbidden',
+    );
+    expect(refused.error.message).toMatch(/self-assessment/);
+  });
+
+  it('records a manager assessment only of your direct reports', async () => {
+    const report = await buildPerson(t.db, { managerId: t.me.id });
+    const boss = await buildPerson(t.db);
+    const notMine = await buildPerson(t.db, { managerId: boss.id });
+    const body = { kind: 'manager', ratings: { scope: 'senior' }, note: 'Strong quarter' };
+
+    const recorded = await t.request('POST', `/api/people/${report.id}/assessments`, body);
+    expect(recorded.status).toBe(201);
+    expect(Assessment.parse(recorded.json)).toMatchObject({
+      kind: 'manager',
+      assessorId: t.me.id,
+      note: 'Strong quarter',
+    });
+    expectError(await t.request('POST', `/api/people/${notMine.id}/assessments`, body), 403, 'forbidden');
+    expectError(await t.request('POST', `/api/people/${t.me.id}/assessments`, body), 403, 'forbidden');
+
+    const listed = z
+      .array(Assessment)
+      .parse((await t.request('GET', `/api/people/${report.id}/assessments?kind=manager`)).json);
+    expect(listed).toHaveLength(1);
+    expect((await t.request('GET', `/api/people/${report.id}/assessments?kind=self`)).json).toEqual([]);
+  });
+
+  it("keeps others' ratings from peers, and shows them up the management chain", async () => {
+    const skip = await buildPerson(t.db, { managerId: (await buildPerson(t.db, { managerId: t.me.id })).id });
+    const peer = await buildPerson(t.db);
+    for (const path of ['assessments', 'progress', 'history']) {
+      expectError(await t.request('GET', `/api/people/${peer.id}/${path}`), 403, 'forbidden');
+      expect((await t.request('GET', `/api/people/${skip.id}/${path}`)).status).toBe(200);
+    }
+  });
+
+  it('names the rating at fault', async () => {
+    const response = await t.request('POST', `/api/people/${t.me.id}/assessments`, {
+      ratings: { scope: 'wizard', juggling: 'senior' },
+      track: 'ic',
+    });
+    const body = expectError(response, 422, 'rating_invalid');
+    expect(body.error.fields.map((f) => f.path)).toEqual(['body.ratings.scope', 'body.ratings.juggling']);
+    const track = expectError(
+      await t.request('POST', `/api/people/${t.me.id}/assessments`, { ratings: { scope: 'senior' }, track: 'nope' }),
+      422,
+      'input_invalid',
+    );
+    expect(track.error.fields.map((f) => f.path)).toEqual(['body.track']);
+  });
+});
+
+describe('progress', () => {
+  it('targets the next level, and the gap shrinks after a better assessment', async () => {
+    const me = await startTestServer();
+    try {
+      const progress = async (query = '') =>
+        Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress${query}`)).json);
+      const base = {
+        scope: 'mid-level',
+        autonomy: 'mid-level',
+        reliability: 'mid-level',
+        debugging: 'junior',
+        design: 'junior',
+      };
+      expect((await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: base })).status).toBe(201);
+      const before = await progress();
+      expect(before.demonstrated?.id).toBe('junior');
+      expect(before.target.level.id).toBe('mid-level');
+      expect(before.target.gaps).toEqual(['debugging', 'design']);
+
+      await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: { debugging: 'mid-level' } });
+      const after = await progress('?target=mid-level');
+      expect(after.target.gaps).toEqual(['design']);
+      expect(after.target.readiness).toBeGreaterThan(before.target.readiness);
+      expect(after.assessedAt).not.toBe(before.assessedAt);
+      // Four of five observed competencies now meet Mid-level, the 80% the default ladder asks.
+      expect(after.demonstrated?.id).toBe('mid-level');
+      expect((await progress()).target.level.id).toBe('senior');
+
+      const senior = await progress('?target=Senior');
+      expect(senior.target.level).toEqual({ id: 'senior', title: 'Senior' });
+      expect(senior.target.competencies.find((c) => c.id === 'scope')?.expectation?.expectation).toMatch(/\w/);
+      const bad = expectError(
+        await me.request('GET', `/api/people/${me.me.id}/progress?target=wizard`),
+        422,
+        'input_invalid',
+      );
+      expect(bad.error.fields.map((f) => f.path)).toEqual(['query.target']);
+    } finally {
+      await me.close();
+    }
+  });
+
+  it('targets the top level at the top', async () => {
+    const me = await startTestServer();
+    try {
+      const top = Object.fromEntries(me.ladder.ladder.competencies.map((c) => [c.id, 'architect']));
+      await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: top });
+      const progress = Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress`)).json);
+      expect(progress.demonstrated?.id).toBe('architect');
+      expect(progress.next).toBeNull();
+      expect(progress.target).toMatchObject({ level: { id: 'architect' }, met: true, gaps: [] });
+    } finally {
+      await me.close();
+    }
+  });
+});
+
+describe('history', () => {
+  it('reads every assessment against the ladder version it was made with, even after a ladder edit', async () => {
+    const me = await startTestServer();
+    try {
+      const ratings = { scope: 'mid-level', autonomy: 'mid-level', reliability: 'mid-level', debugging: 'mid-level' };
+      await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings });
+      const oldHash = me.ladder.ladder.hash;
+
+      // The organisation renames Mid-level and demands every observed competency: a stricter, different ladder.
+      const text = readFileSync(DEFAULT_LADDER_FILE, 'utf8')
+        .replace('title: Mid-level', 'title: Intermediate')
+        .replace('kind: coverage\n  share: 0.8', 'kind: coverage\n  share: 1');
+      const edited = parseLadder(text, 'edited.yaml');
+      expect(edited.hash).not.toBe(oldHash);
+      await activateLadder(me.db, { ladder: edited, text, displayPath: 'edited.yaml' });
+
+      await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: { design: 'junior' } });
+      const history = History.parse((await me.request('GET', `/api/people/${me.me.id}/history`)).json);
+      expect(history.entries.map((e) => [e.ladderHash, e.demonstrated?.title ?? null])).toEqual([
+        [oldHash, 'Mid-level'],
+        [edited.hash, 'Junior'],
+      ]);
+      expect(history.entries[0]?.ratings.find((r) => r.competencyId === 'scope')).toEqual({
+        competencyId: 'scope',
+        title: expect.any(String),
+        level: { id: 'mid-level', title: 'Mid-level' },
+        index: 1,
+      });
+      expect(history.entries[1]?.ratings.find((r) => r.competencyId === 'scope')?.level?.title).toBe('Intermediate');
+
+      const versions = z.array(LadderVersion).parse((await me.request('GET', '/api/ladders')).json);
+      expect(versions.map((v) => [v.hash, v.active])).toEqual([
+        [oldHash, false],
+        [edited.hash, true],
+      ]);
+      const diff = LadderDiff.parse(
+        (
+          await me.request(
+            'GET',
+            `/api/ladders/longhaul/diff?from=${oldHash.slice(0, 10)}&to=${edited.hash.slice(0, 10)}`,
+          )
+        ).json,
+      );
+      expect(diff.changes.map((c) => c.kind)).toEqual(expect.arrayContaining(['level-retitled', 'policy-changed']));
+    } finally {
+      await me.close();
+    }
+  });
+});
+
+describe('probes', () => {
+  it('says the process is up and the database answers, and 503 with the reason when it does not', async () => {
+    expect(await t.request('GET', '/healthz')).toMatchObject({ status: 200, json: { status: 'ok' } });
+    expect(await t.request('GET', '/readyz')).toMatchObject({ status: 200, json: { status: 'ok' } });
+
+    const other = await startTestServer();
+    await other.db.destroy();
+    const down = await other.request('GET', '/readyz');
+    const body = expectError(down, 503, 'not_ready');
+    expect(body.error.message).toMatch(/^the database does not answer: /);
+    expect((await other.request('GET', '/healthz')).status).toBe(200);
+    await other.server.close();
+  });
+});
+
+describe('logs and metrics', () => {
+  it('counts requests by route and status, and times them and the database queries', async () => {
+    await t.request('GET', '/api/me');
+    await t.request('GET', '/api/people/nobody');
+    const response = await t.request('GET', '/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    expect(response.text).toMatch(
+      /^longhaul_http_requests_total\{method="GET",route="\/api\/me",status="200"\} [1-9]\d*$/m,
+    );
+    expect(response.text).toMatch(
+      /^longhaul_http_requests_total\{method="GET",route="\/api\/people\/:personId",status="404"\} [1-9]\d*$/m,
+    );
+    expect(response.text).toMatch(
+      /^longhaul_http_request_duration_seconds_bucket\{method="GET",route="\/api\/me",le="\+Inf"\} \d+$/m,
+    );
+    expect(response.text).toMatch(
+      /^longhaul_http_request_duration_seconds_count\{method="GET",route="\/api\/me"\} \d+$/m,
+    );
+    expect(response.text).toMatch(/^longhaul_db_query_duration_seconds_count\{operation="select"\} [1-9]\d*$/m);
+  });
+
+  it('writes one JSON line per request with its id, route, status and duration', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const server = await buildServer({ db: t.db, logger: { level: 'info', stream } });
+    try {
+      const response = await server.inject({
+        method: 'GET',
+        url: `/api/people/${t.me.id}`,
+        headers: { 'x-request-id': 'abc-1' },
+      });
+      expect(response.statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        reqId: 'abc-1',
+        route: '/api/people/:personId',
+        status: 200,
+        durationMs: expect.any(Number),
+        msg: 'request completed',
+      }),
+    );
+  });
+});

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { LadderCache } from '../services/ladder-version.service.js';
+import type { Database } from '../store/schema.js';
+import type { HttpMetrics } from './http-metrics.js';
+import type { OpenApiDocument } from './openapi.js';
+
+/**
+ * What every route may use: the database (wrapped so queries are timed), the
+ * parsed-ladder cache, the clock, and the server's own instruments. Built
+ * once per server; routes get it instead of importing singletons, so tests
+ * run many servers side by side.
+ */
+export interface AppContext {
+  db: Kysely<Database>;
+  ladders: LadderCache;
+  /** Today's date as YYYY-MM-DD, the bound for evidence dates. */
+  today(): string;
+  metrics: HttpMetrics;
+  /** The OpenAPI document of this server, built once from the route table. */
+  openapi(): OpenApiDocument;
+}

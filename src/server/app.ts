@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { Kysely } from 'kysely';
+import { LadderCache } from '../services/ladder-version.service.js';
+import type { Database } from '../store/schema.js';
+import type { AppContext } from './app-context.js';
+import { toErrorReply, type InputSource } from './error-response.js';
+import { HttpError } from './http-error.js';
+import { createHttpMetrics, QueryTimingPlugin } from './http-metrics.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import type { RouteMeta } from './route.js';
+import { ROUTES } from './routes/index.js';
+import { StaticSite } from './static-files.js';
+
+/** What a server needs: the open database, and optionally logging, where the web app is, and a clock. */
+export interface BuildServerOptions {
+  /** An open, migrated database; the caller owns it and closes it after the server. */
+  db: Kysely<Database>;
+  /** Fastify's logger option: false (the default) is silent, true or pino options log JSON lines. */
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app; default dist/web beside the compiled server. */
+  webRoot?: string;
+  /** Today's date as YYYY-MM-DD; tests pin it. */
+  today?: () => string;
+}
+
+/** The built web app next to the compiled server: dist/server/app.js -> dist/web/. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+
+/** Largest request body accepted; evidence bodies are Markdown notes, not attachments. */
+const BODY_LIMIT = 1024 * 1024;
+
+/** Paths that are never the web app: unknown ones under them are 404 JSON, not index.html. */
+const RESERVED = /^\/(api|healthz|readyz|metrics)(\/|$)/;
+
+/** Routes polled by probes and scrapers: logged at debug so they do not drown the log. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * Builds the HTTP server: the route table on one pipeline per route, one
+ * error format for every failure, metrics and logs per request, and the web
+ * app for every other page. The server is returned unstarted; call listen.
+ */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const metrics = createHttpMetrics();
+  let openapi: OpenApiDocument | undefined;
+  const app: AppContext = {
+    db: options.db.withPlugin(new QueryTimingPlugin(metrics.queryDuration)),
+    ladders: new LadderCache(),
+    today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    metrics,
+    openapi: () => (openapi ??= buildOpenApiDocument(ROUTES.map((r) => r.meta))),
+  };
+  const site = new StaticSite(options.webRoot ?? DEFAULT_WEB_ROOT);
+  const byRoute = new Map(ROUTES.map((r) => [`${r.meta.method} ${r.meta.path}`, r.meta]));
+  const patterns = ROUTES.map((r) => ({ meta: r.meta, regex: pathRegex(r.meta.path) }));
+  const staticRequests = new WeakSet<FastifyRequest>();
+
+  const server = Fastify({
+    logger: options.logger ?? false,
+    // One line per request, written by the onResponse hook below with the route and duration.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: (raw) => {
+      const given = raw.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => {
+      sendError(error, request, reply, 'query');
+    },
+  });
+
+  const inputSourceOf = (request: FastifyRequest): InputSource =>
+    byRoute.get(`${request.routeOptions.method as string} ${request.routeOptions.url ?? ''}`)?.inputSource ??
+    (request.method === 'GET' ? 'query' : 'body');
+
+  function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, source: InputSource): void {
+    const result = toErrorReply(error, source);
+    if (result.unexpected) request.log.error({ err: error }, 'unexpected failure while handling a request');
+    reply
+      .code(result.status)
+      .headers(result.headers)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(result.body));
+  }
+
+  // Every body is JSON: a text body is refused with 415 rather than read as a string.
+  server.removeContentTypeParser('text/plain');
+
+  server.setErrorHandler((error, request, reply) => sendError(error, request, reply, inputSourceOf(request)));
+
+  server.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(patterns, pathname);
+    const method = request.method;
+    if (allowed.length > 0 && !allowed.includes(method)) {
+      throw new HttpError(
+        'method_not_allowed',
+        `${method} is not allowed on ${pathname}; it answers ${allowed.join(', ')}`,
+        [],
+        { allow: allowed.join(', ') },
+      );
+    }
+    if ((method === 'GET' || method === 'HEAD') && !RESERVED.test(pathname)) {
+      staticRequests.add(request);
+      return site.serve(request, reply);
+    }
+    throw new HttpError('route_not_found', `no route ${method} ${pathname}; the API reference is at /api/docs`);
+  });
+
+  server.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.routeOptions.url === '/api/docs') {
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'");
+    }
+    return payload;
+  });
+
+  server.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, never the raw URL, so ids do not become label values.
+    const label = staticRequests.has(request) ? 'static' : (request.routeOptions.url ?? 'unmatched');
+    const seconds = reply.elapsedTime / 1000;
+    metrics.requests.inc({ method: request.method, route: label, status: String(reply.statusCode) });
+    metrics.requestDuration.observe({ method: request.method, route: label }, seconds);
+    const line = {
+      method: request.method,
+      route: label,
+      url: request.url,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+    };
+    if (QUIET_ROUTES.has(label)) request.log.debug(line, 'request completed');
+    else request.log.info(line, 'request completed');
+  });
+
+  for (const route of ROUTES) {
+    server.route({
+      method: route.meta.method,
+      url: route.meta.path,
+      handler: (request, reply) => route.run(request, reply, app),
+    });
+  }
+  return server;
+}
+
+/** Matches a concrete path against a route path with :parameters. */
+function pathRegex(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
+}
+
+/** The methods a path answers, HEAD with every GET, for a 405's Allow header. */
+function allowedMethods(patterns: readonly { meta: RouteMeta; regex: RegExp }[], pathname: string): string[] {
+  const methods = new Set<string>();
+  for (const { meta, regex } of patterns) {
+    if (!regex.test(pathname)) continue;
+    methods.add(meta.method);
+    if (meta.method === 'GET') methods.add('HEAD');
+  }
+  return [...methods];
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import { ROUTES } from './routes/index.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+let t: TestServer;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const response = await t.request('GET', '/api/openapi.json');
+  expect(response.status).toBe(200);
+  doc = response.json as OpenApiDocument;
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** Every `$ref` anywhere in a value. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string' ? [child] : refsIn(child),
+  );
+}
+
+/** Follows a local JSON pointer (#/a/b) in the document. */
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      root,
+    );
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1.0 and valid against the OpenAPI 3.1 schema', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc) as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('lists every route the server has, with the right method', async () => {
+    for (const route of ROUTES) {
+      const path = route.meta.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      const method = route.meta.method.toLowerCase() as 'get';
+      expect(doc.paths[path]?.[method]?.operationId, `${route.meta.method} ${path}`).toBe(route.meta.operationId);
+    }
+    const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item));
+    expect(operations).toHaveLength(ROUTES.length);
+    // Every GET, POST, PATCH and DELETE the server answers (HEAD comes with GET) is one of the documented routes.
+    for (const route of ROUTES) {
+      expect(t.server.hasRoute({ method: route.meta.method, url: route.meta.path })).toBe(true);
+    }
+  });
+
+  it('resolves every $ref, and names the contract schemas as components', () => {
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of new Set(refs)) expect(resolvePointer(doc, ref), ref).toBeDefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'Error',
+        'Person',
+        'Me',
+        'Evidence',
+        'EvidenceCreate',
+        'Assessment',
+        'Progress',
+        'History',
+      ]),
+    );
+    const unused = Object.keys(doc.components.schemas).filter((name) => !refs.includes(`#/components/schemas/${name}`));
+    expect(unused).toEqual([]);
+  });
+
+  it('gives every operation a unique id, its path parameters, and the Error body for failures', () => {
+    const ids = new Set<string>();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const operation of Object.values(item)) {
+        expect(ids.has(operation.operationId)).toBe(false);
+        ids.add(operation.operationId);
+        const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+        expect(declared.sort()).toEqual([...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort());
+        expect(operation.responses.default?.content?.['application/json']?.schema).toEqual({
+          $ref: '#/components/schemas/Error',
+        });
+      }
+    }
+  });
+
+  it('is what docs/openapi.json holds (regenerate: node bin/longhaul.js openapi > docs/openapi.json)', () => {
+    const generated = `${JSON.stringify(buildOpenApiDocument(ROUTES.map((r) => r.meta)), null, 2)}\n`;
+    const committed = readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
+    expect(committed, 'docs/openapi.json is stale: run `node bin/longhaul.js openapi > docs/openapi.json`').toBe(
+      generated,
+    );
+    expect(JSON.parse(committed)).toEqual(doc);
+  });
+});
+
+describe('the reference page', () => {
+  it('renders every operation, its parameters and a curl example, without any external asset', async () => {
+    const response = await t.request('GET', '/api/docs', undefined, { accept: 'text/html' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = response.text;
+    for (const route of ROUTES) {
+      expect(html).toContain(`id="${route.meta.operationId}"`);
+    }
+    expect(html).toContain('<code>/api/people/{personId}/evidence</code>');
+    expect(html).toContain(`curl -sS -X POST &quot;${t.url}/api/people/\${PERSON_ID}/evidence&quot;`);
+    expect(html).toContain('id="schema-EvidenceCreate"');
+    expect(html).not.toMatch(/<script|<link|src="http|href="http(?!s?:\/\/spec)/);
+    expect(html).toMatch(/<html lang="en">/);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Ladder } from '../../core/ladder.js';
+import type { CompetencyProgress as CoreCompetencyProgress, LevelProgress } from '../../core/progression.js';
+import type { ProgressReport } from '../../services/progress.service.js';
+import type { CompetencyProgress, LevelRef, Progress } from '../api-contract.js';
+
+const levelRef = (level: { id: string; title: string } | null): LevelRef | null =>
+  level === null ? null : { id: level.id, title: level.title };
+
+/**
+ * Where a person stands and what one level (the target) asks: the same facts
+ * as `longhaul status` and `longhaul gap` together, so a page needs one request.
+ */
+export function presentProgress(report: ProgressReport, ladder: Ladder, target: LevelProgress): Progress {
+  const e = report.evaluation;
+  return {
+    ladder: { id: ladder.id, hash: ladder.hash, track: e.track.id, policy: e.policy },
+    assessedAt: report.assessedAt,
+    demonstrated: levelRef(e.demonstrated),
+    next: levelRef(e.next),
+    reason: e.reason,
+    observed: e.observed,
+    applicable: e.applicable,
+    score: e.score,
+    levels: e.levels.map((l) => ({ id: l.level.id, title: l.level.title, met: l.met, readiness: l.readiness })),
+    target: {
+      level: { id: target.level.id, title: target.level.title },
+      met: target.met,
+      readiness: target.readiness,
+      pointsNeeded: target.pointsNeeded ?? null,
+      competencies: target.competencies.map(presentCompetencyProgress),
+      gaps: target.gaps.map((c) => c.id),
+    },
+  };
+}
+
+function presentCompetencyProgress(c: CoreCompetencyProgress): CompetencyProgress {
+  return {
+    id: c.id,
+    title: c.title,
+    category: c.category,
+    rating: c.rating === null ? null : { id: c.rating.id, title: c.rating.title, index: c.rating.index },
+    status: c.status,
+    stepsBelow: c.stepsBelow,
+    evidenceCount: c.evidenceCount,
+    expectation:
+      c.expectation === null
+        ? null
+        : {
+            expectation: c.expectation.expectation,
+            ...(c.expectation.signals === undefined ? {} : { signals: [...c.expectation.signals] }),
+            ...(c.expectation.notYet === undefined ? {} : { notYet: [...c.expectation.notYet] }),
+          },
+  };
+}

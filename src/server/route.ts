@@ -1,0 +1,169 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from './app-context.js';
+import type { Authenticator } from './authenticate.js';
+import type { InputSource } from './error-response.js';
+import { HttpError, type FieldProblem } from './http-error.js';
+import type { Permit } from './policy.js';
+import { checkInput } from './validation.js';
+
+/** The methods the API uses. HEAD comes free with every GET. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Content types a route may answer with. */
+export type ResponseContentType =
+  'application/json' | 'text/html; charset=utf-8' | 'text/plain; version=0.0.4; charset=utf-8';
+
+/** What a route answers on success, for the pipeline and for the OpenAPI document. */
+export interface ResponseSpec<R> {
+  status: 200 | 201 | 204;
+  description: string;
+  /** The contract schema of the body; absent for 204 and for text bodies described in words. */
+  schema?: z.ZodType<R>;
+  contentType?: ResponseContentType;
+}
+
+/** What a route's steps see once the request is authenticated and validated. */
+export interface RouteInput<A, P, Q, B> {
+  actor: A;
+  params: P;
+  query: Q;
+  body: B;
+  app: AppContext;
+  request: FastifyRequest;
+}
+
+/**
+ * A route as one fixed pipeline: authenticate -> validate -> authorize ->
+ * handle (call a service) -> present. Each step is a field, so every route
+ * reads the same way and none can skip the policy: `authorize` must return a
+ * Permit, which only the policy module makes.
+ */
+export interface RouteDefinition<A, P, Q, B, L, D, R> {
+  method: HttpMethod;
+  /** Fastify path syntax: /api/people/:personId. */
+  path: string;
+  /** Stable name of the operation in the OpenAPI document. */
+  operationId: string;
+  /** The resource group, for the reference page. */
+  tag: string;
+  summary: string;
+  description?: string;
+  authenticate: Authenticator<A>;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** An example body for the reference page and its curl command. */
+  example?: unknown;
+  /** Error statuses this route can answer besides 422 (validation) and 500, for the reference. */
+  errors: readonly number[];
+  /** Loads what the policy needs and asks it; returns the Permit with what was loaded. */
+  authorize(input: RouteInput<A, P, Q, B>): Promise<Permit<L>>;
+  /** Calls a service with the validated input and what authorize loaded. */
+  handle(input: RouteInput<A, P, Q, B> & { loaded: L }): Promise<D>;
+  /** Turns the service's result into the contract's response shape. */
+  present(result: D, input: RouteInput<A, P, Q, B>): R;
+  response: ResponseSpec<R>;
+}
+
+/** The parts of a route the OpenAPI document and the method check need, without its types. */
+export interface RouteMeta {
+  method: HttpMethod;
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  example?: unknown;
+  errors: readonly number[];
+  /** Which input domain problems refer to, to prefix their field paths. */
+  inputSource: InputSource;
+  response: { status: number; description: string; schema?: z.ZodType; contentType: ResponseContentType };
+}
+
+/** A route ready to register: its description, and the pipeline as one handler. */
+export interface Route {
+  meta: RouteMeta;
+  run(request: FastifyRequest, reply: FastifyReply, app: AppContext): Promise<void>;
+}
+
+/**
+ * Builds a route from its steps. The types flow from the schemas through
+ * each step to the presenter, which must produce the contract's type.
+ */
+export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = undefined, D = undefined, R = unknown>(
+  definition: RouteDefinition<A, P, Q, B, L, D, R>,
+): Route {
+  const contentType = definition.response.contentType ?? 'application/json';
+  const meta: RouteMeta = {
+    method: definition.method,
+    path: definition.path,
+    operationId: definition.operationId,
+    tag: definition.tag,
+    summary: definition.summary,
+    description: definition.description,
+    params: definition.params,
+    query: definition.query,
+    body: definition.body,
+    example: definition.example,
+    errors: definition.errors,
+    inputSource: definition.method === 'GET' || definition.method === 'DELETE' ? 'query' : 'body',
+    response: {
+      status: definition.response.status,
+      description: definition.response.description,
+      schema: definition.response.schema,
+      contentType,
+    },
+  };
+  return {
+    meta,
+    async run(request, reply, app) {
+      const actor = await definition.authenticate(app);
+      const fields: FieldProblem[] = [];
+      const params = validate(definition.params, request.params, 'params', fields);
+      const query = validate(definition.query, request.query, 'query', fields);
+      const body = validate(definition.body, request.body, 'body', fields);
+      if (fields.length > 0) throw new HttpError('input_invalid', describeFields(fields), fields);
+      const input: RouteInput<A, P, Q, B> = {
+        actor,
+        params: params as P,
+        query: query as Q,
+        body: body as B,
+        app,
+        request,
+      };
+      const permit = await definition.authorize(input);
+      const result = await definition.handle({ ...input, loaded: permit.value });
+      const presented = definition.present(result, input);
+      reply.code(definition.response.status);
+      if (definition.response.status === 204) {
+        await reply.send();
+        return;
+      }
+      reply.type(contentType);
+      await reply.send(contentType === 'application/json' ? JSON.stringify(presented) : presented);
+    },
+  };
+}
+
+function describeFields(fields: readonly FieldProblem[]): string {
+  return `the request has ${fields.length === 1 ? 'a field' : `${fields.length} fields`} to fix: ${fields
+    .map((f) => `${f.path}: ${f.message}`)
+    .join('; ')}`;
+}
+
+function validate<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  source: InputSource,
+  fields: FieldProblem[],
+): T | undefined {
+  if (schema === undefined) return undefined;
+  const checked = checkInput(schema, value, source);
+  if (checked.ok) return checked.value;
+  fields.push(...checked.fields);
+  return undefined;
+}

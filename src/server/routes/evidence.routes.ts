@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import {
+  deleteEvidence,
+  editEvidence,
+  findEvidence,
+  getEvidence,
+  getEvidenceIncludingDeleted,
+  logEvidence,
+  undeleteEvidence,
+} from '../../services/evidence.service.js';
+import { getPerson } from '../../services/person.service.js';
+import {
+  Evidence,
+  EvidenceCreate,
+  EvidenceParams,
+  EvidenceQuery,
+  EvidenceUpdate,
+  PersonParams,
+} from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentEvidence } from '../presenters/evidence.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+import { blameInput } from './route-helpers.js';
+
+const EXAMPLE_EVIDENCE = {
+  title: 'Led the review of the checkout timeout incident',
+  kind: 'incident',
+  competencies: ['reliability', 'debugging'],
+  date: '2026-03-02',
+  links: ['https://wiki.example.com/pir/42'],
+  visibility: 'shared',
+};
+
+/** Evidence: a person's list, logging, and one piece read, edited, deleted (undoably) and restored. */
+export const evidenceRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/people/:personId/evidence',
+    operationId: 'listEvidence',
+    tag: 'evidence',
+    summary: "A person's evidence, newest first",
+    description:
+      'All of your own evidence; of anyone else, only what they shared. `competency` may be a former id. Dates are YYYY-MM-DD and inclusive.',
+    authenticate: localMode,
+    params: PersonParams,
+    query: EvidenceQuery,
+    errors: [404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const owner = await getPerson(app.db, params.personId);
+      return permit(policy.listEvidence(actor, owner), owner);
+    },
+    handle: async ({ actor, app, loaded, query }) => {
+      const ladder = await app.ladders.active(app.db);
+      const visible = policy.evidenceVisibleTo(actor, loaded.id);
+      return blameInput(
+        () =>
+          findEvidence(app.db, ladder, loaded.id, {
+            ...query,
+            visibility: visible === 'shared' ? 'shared' : undefined,
+          }),
+        { competency_not_found: 'competency' },
+      );
+    },
+    present: (evidence) => evidence.map(presentEvidence),
+    response: { status: 200, description: 'The evidence the actor may see.', schema: z.array(Evidence) },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/people/:personId/evidence',
+    operationId: 'logEvidence',
+    tag: 'evidence',
+    summary: 'Log a piece of evidence',
+    description:
+      'Recorded against the active ladder. Private unless `visibility` is shared. Every problem is reported at once, one entry in `fields` each.',
+    authenticate: localMode,
+    params: PersonParams,
+    body: EvidenceCreate,
+    example: EXAMPLE_EVIDENCE,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const owner = await getPerson(app.db, params.personId);
+      return permit(policy.writeEvidence(actor, owner.id), owner);
+    },
+    handle: async ({ app, loaded, body }) =>
+      logEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today()),
+    present: presentEvidence,
+    response: { status: 201, description: 'The evidence as stored.', schema: Evidence },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/evidence/:evidenceId',
+    operationId: 'getEvidence',
+    tag: 'evidence',
+    summary: 'One piece of evidence',
+    authenticate: localMode,
+    params: EvidenceParams,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);
+      return permit(policy.readEvidence(actor, evidence), evidence);
+    },
+    handle: async ({ loaded }) => loaded,
+    present: presentEvidence,
+    response: { status: 200, description: 'The evidence.', schema: Evidence },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/evidence/:evidenceId',
+    operationId: 'editEvidence',
+    tag: 'evidence',
+    summary: 'Change a piece of evidence',
+    description:
+      'Only the fields sent change. New `competencies` are read against the active ladder, and the evidence then belongs to that version.',
+    authenticate: localMode,
+    params: EvidenceParams,
+    body: EvidenceUpdate,
+    example: { title: 'Led the review of the checkout timeout incident, and its follow-ups', visibility: 'shared' },
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);
+      return permit(policy.writeEvidence(actor, evidence.personId), evidence);
+    },
+    handle: async ({ app, loaded, body }) =>
+      editEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today()),
+    present: presentEvidence,
+    response: { status: 200, description: 'The evidence as stored now.', schema: Evidence },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/api/evidence/:evidenceId',
+    operationId: 'deleteEvidence',
+    tag: 'evidence',
+    summary: 'Delete a piece of evidence (undoable)',
+    description:
+      'The evidence disappears from every list, count and progress report, but is kept: POST …/restore brings it back.',
+    authenticate: localMode,
+    params: EvidenceParams,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);
+      return permit(policy.writeEvidence(actor, evidence.personId), evidence);
+    },
+    handle: ({ app, loaded }) => deleteEvidence(app.db, loaded.id),
+    present: () => undefined,
+    response: { status: 204, description: 'Deleted; no body.' },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/evidence/:evidenceId/restore',
+    operationId: 'restoreEvidence',
+    tag: 'evidence',
+    summary: 'Undo the delete of a piece of evidence',
+    description: 'Restoring evidence that is not deleted changes nothing, so an undo sent twice is harmless.',
+    authenticate: localMode,
+    params: EvidenceParams,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const { evidence } = await getEvidenceIncludingDeleted(app.db, params.evidenceId);
+      return permit(policy.writeEvidence(actor, evidence.personId), evidence);
+    },
+    handle: async ({ app, loaded }) => undeleteEvidence(app.db, await app.ladders.active(app.db), loaded.id),
+    present: presentEvidence,
+    response: { status: 200, description: 'The evidence, back in every list.', schema: Evidence },
+  }),
+];

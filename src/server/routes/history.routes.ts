@@ -1,0 +1,32 @@
+import { buildHistory } from '../../services/history.service.js';
+import { findManagementChain, getPerson } from '../../services/person.service.js';
+import { History, HistoryQuery, PersonParams } from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentHistory } from '../presenters/history.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+
+/** History: every assessment, each read against the ladder version it was made with. */
+export const historyRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/people/:personId/history',
+    operationId: 'getHistory',
+    tag: 'history',
+    summary: "A person's assessments over time, oldest first",
+    description:
+      "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed.",
+    authenticate: localMode,
+    params: PersonParams,
+    query: HistoryQuery,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const subject = await getPerson(app.db, params.personId);
+      const chain = await findManagementChain(app.db, subject);
+      return permit(policy.readAssessments(actor, subject, chain), subject);
+    },
+    handle: ({ app, loaded, query }) => buildHistory(app.db, app.ladders, loaded.id, { kind: query.kind }),
+    present: presentHistory,
+    response: { status: 200, description: 'The entries, oldest first.', schema: History },
+  }),
+];

@@ -1,0 +1,25 @@
+import type { Route } from '../route.js';
+import { assessmentRoutes } from './assessments.routes.js';
+import { evidenceRoutes } from './evidence.routes.js';
+import { historyRoutes } from './history.routes.js';
+import { ladderRoutes } from './ladders.routes.js';
+import { meRoutes } from './me.routes.js';
+import { opsRoutes } from './ops.routes.js';
+import { peopleRoutes } from './people.routes.js';
+import { progressRoutes } from './progress.routes.js';
+
+/**
+ * The route table: every route of the server, in the order of the reference.
+ * The server registers exactly these, and the OpenAPI document is built from
+ * exactly these, so the two cannot disagree.
+ */
+export const ROUTES: readonly Route[] = [
+  ...meRoutes,
+  ...ladderRoutes,
+  ...peopleRoutes,
+  ...evidenceRoutes,
+  ...assessmentRoutes,
+  ...progressRoutes,
+  ...historyRoutes,
+  ...opsRoutes,
+];

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  diffLadderVersions,
+  listLadderVersionSummaries,
+  resolveLadderVersion,
+} from '../../services/ladder-version.service.js';
+import {
+  Ladder,
+  LadderDiff,
+  LadderDiffQuery,
+  LadderParams,
+  LadderVersion,
+  LadderVersionParams,
+} from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+
+/** The ladder: every stored version, the active one, any one version, and the diff of two. */
+export const ladderRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/ladders',
+    operationId: 'listLadderVersions',
+    tag: 'ladders',
+    summary: 'Every stored ladder version',
+    description: 'Oldest first. Exactly one is active: new evidence and assessments are recorded against it.',
+    authenticate: localMode,
+    errors: [503],
+    authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
+    handle: ({ app }) => listLadderVersionSummaries(app.db),
+    present: (versions) => versions.map(presentLadderVersion),
+    response: { status: 200, description: 'The stored versions.', schema: z.array(LadderVersion) },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/ladders/active',
+    operationId: 'getActiveLadder',
+    tag: 'ladders',
+    summary: 'The active ladder, in full',
+    authenticate: localMode,
+    errors: [503],
+    authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
+    handle: ({ app }) => app.ladders.active(app.db),
+    present: presentLadder,
+    response: { status: 200, description: 'The ladder with its content hash.', schema: Ladder },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/ladders/:ladderId/versions/:hash',
+    operationId: 'getLadderVersion',
+    tag: 'ladders',
+    summary: 'One stored ladder version, in full',
+    description: 'The hash may be shortened to any prefix that names one version, like a git commit id.',
+    authenticate: localMode,
+    params: LadderVersionParams,
+    errors: [404, 503],
+    authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
+    handle: async ({ app, params }) => {
+      const version = await resolveLadderVersion(app.db, params.ladderId, params.hash);
+      return app.ladders.version(app.db, version.ladderId, version.hash);
+    },
+    present: presentLadder,
+    response: { status: 200, description: 'The ladder version with its content hash.', schema: Ladder },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/ladders/:ladderId/diff',
+    operationId: 'diffLadderVersions',
+    tag: 'ladders',
+    summary: 'What changed between two versions of a ladder',
+    description:
+      'Added, removed and renamed competencies and levels, and changed expectations. A competency whose `formerly` names an old id is a rename.',
+    authenticate: localMode,
+    params: LadderParams,
+    query: LadderDiffQuery,
+    errors: [404, 503],
+    authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
+    handle: ({ app, params, query }) => diffLadderVersions(app.db, app.ladders, params.ladderId, query.from, query.to),
+    present: presentLadderDiff,
+    response: { status: 200, description: 'The changes, in ladder order.', schema: LadderDiff },
+  }),
+];

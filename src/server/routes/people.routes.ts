@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { getPerson, listPeopleInTeam } from '../../services/person.service.js';
+import { PeopleQuery, Person, PersonParams } from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentPerson } from '../presenters/person.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+
+/** The directory: everyone, or one team, and one person's profile. */
+export const peopleRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/people',
+    operationId: 'listPeople',
+    tag: 'people',
+    summary: 'Everyone, or one team',
+    description: 'In name order. `team` matches the team name exactly.',
+    authenticate: localMode,
+    query: PeopleQuery,
+    errors: [503],
+    authorize: async ({ actor }) => permit(policy.readPeople(actor), undefined),
+    handle: ({ app, query }) => listPeopleInTeam(app.db, { team: query.team }),
+    present: (people) => people.map(presentPerson),
+    response: { status: 200, description: 'The people, in name order.', schema: z.array(Person) },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/people/:personId',
+    operationId: 'getPerson',
+    tag: 'people',
+    summary: "A person's profile",
+    authenticate: localMode,
+    params: PersonParams,
+    errors: [404, 503],
+    authorize: async ({ actor, app, params }) =>
+      permit(policy.readPeople(actor), await getPerson(app.db, params.personId)),
+    handle: async ({ loaded }) => loaded,
+    present: presentPerson,
+    response: { status: 200, description: 'The person.', schema: Person },
+  }),
+];

@@ -1,0 +1,58 @@
+import { DomainError } from '../../core/domain-error.js';
+import { findLevel } from '../../core/ladder.js';
+import { findManagementChain, getPerson } from '../../services/person.service.js';
+import { getProgress } from '../../services/progress.service.js';
+import { PersonParams, Progress, ProgressQuery } from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentProgress } from '../presenters/progress.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+import { blameInput } from './route-helpers.js';
+
+/** Progress: the demonstrated level and the gap to a target level, from the latest self-assessment. */
+export const progressRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/people/:personId/progress',
+    operationId: 'getProgress',
+    tag: 'progress',
+    summary: 'Demonstrated level and the gap to a target level',
+    description:
+      "The latest self-assessment evaluated against today's ladder. The target is the next level, or the top level at the top. Evidence counts include private evidence only for the person themself.",
+    authenticate: localMode,
+    params: PersonParams,
+    query: ProgressQuery,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const subject = await getPerson(app.db, params.personId);
+      const chain = await findManagementChain(app.db, subject);
+      return permit(policy.readAssessments(actor, subject, chain), subject);
+    },
+    handle: async ({ actor, app, loaded, query }) => {
+      const ladder = await app.ladders.active(app.db);
+      const visible = policy.evidenceVisibleTo(actor, loaded.id);
+      const report = await blameInput(
+        () =>
+          getProgress(app.db, ladder, loaded.id, {
+            track: query.track,
+            evidenceVisibility: visible === 'shared' ? 'shared' : undefined,
+          }),
+        { track_not_found: 'track' },
+      );
+      const { evaluation } = report;
+      const level = await blameInput(
+        async () =>
+          query.target === undefined
+            ? (evaluation.next ?? evaluation.track.levels.at(-1))
+            : findLevel(evaluation.track, query.target),
+        { level_not_found: 'target' },
+      );
+      const target = evaluation.levels.find((l) => l.level.id === level?.id);
+      if (target === undefined)
+        throw new DomainError('level_not_found', `track "${evaluation.track.id}" has no levels`);
+      return { report, ladder, target };
+    },
+    present: ({ report, ladder, target }) => presentProgress(report, ladder, target),
+    response: { status: 200, description: 'Where the person stands.', schema: Progress },
+  }),
+];

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import {
+  competenciesOf,
+  findStep,
+  findTrack,
+  NOT_OBSERVED,
+  ratingScale,
+  resolveCompetency,
+  type Ladder,
+  type ScaleStep,
+} from '../core/ladder.js';
+import type { Level } from '../core/ladder.schema.js';
+import { evaluateProgress } from '../core/progression.js';
+import { listAssessments, type AssessmentRecord } from '../store/assessment.repository.js';
+import type { AssessmentKind, Database } from '../store/schema.js';
+import type { LadderCache } from './ladder-version.service.js';
+
+/** One competency's rating in a past assessment, in the words of the ladder version it was made with. */
+export interface HistoricRating {
+  competencyId: string;
+  title: string;
+  /** The rated step; null when not observed. */
+  step: ScaleStep | null;
+}
+
+/** One assessment as it was seen when it was made. */
+export interface HistoryEntry {
+  assessment: AssessmentRecord;
+  /** The level the ratings demonstrate under that version's policy; null when none. */
+  demonstrated: Level | null;
+  ratings: HistoricRating[];
+}
+
+/** A person's assessments of every kind (or one), newest first: what an assessments list shows. */
+export async function listAssessmentsOf(
+  db: Kysely<Database>,
+  personId: string,
+  options: { kind?: AssessmentKind } = {},
+): Promise<AssessmentRecord[]> {
+  return (await listAssessments(db, personId, { kind: options.kind })).reverse();
+}
+
+/**
+ * Every assessment of a person, oldest first, each evaluated against the
+ * ladder version it was made with rather than today's. That is what keeps
+ * history true: editing the ladder (a stricter policy, a renamed level) does
+ * not change what an old assessment showed.
+ *
+ * @throws DomainError `ladder_not_found` when a version an assessment names is missing.
+ */
+export async function buildHistory(
+  db: Kysely<Database>,
+  ladders: LadderCache,
+  personId: string,
+  options: { kind?: AssessmentKind } = {},
+): Promise<HistoryEntry[]> {
+  const assessments = await listAssessments(db, personId, { kind: options.kind });
+  const entries: HistoryEntry[] = [];
+  for (const assessment of assessments) {
+    const ladder = await ladders.version(db, assessment.ladderId, assessment.ladderHash);
+    entries.push(evaluateAssessment(ladder, assessment));
+  }
+  return entries;
+}
+
+/**
+ * Reads one assessment against its own ladder version. Ratings were checked
+ * against that version when they were recorded; anything that still does not
+ * fit (a hand-edited database) is shown but left out of the evaluation
+ * rather than failing the whole history.
+ */
+function evaluateAssessment(ladder: Ladder, assessment: AssessmentRecord): HistoryEntry {
+  const track = findTrack(
+    ladder,
+    ladder.tracks.some((t) => t.id === assessment.trackId) ? assessment.trackId : undefined,
+  );
+  const scale = ratingScale(ladder, track);
+  const onTrack = competenciesOf(ladder, track);
+  const usable: Record<string, string> = {};
+  const ratings = assessment.ratings.map((rating): HistoricRating => {
+    const competency = resolveCompetency(ladder, rating.competencyId);
+    const step = rating.rating === NOT_OBSERVED ? null : (findStep(scale, rating.rating) ?? null);
+    if (
+      competency !== undefined &&
+      onTrack.includes(competency) &&
+      (step !== null || rating.rating === NOT_OBSERVED) &&
+      usable[competency.id] === undefined
+    ) {
+      usable[competency.id] = step?.id ?? NOT_OBSERVED;
+    }
+    return { competencyId: rating.competencyId, title: competency?.title ?? rating.competencyId, step };
+  });
+  const evaluation = evaluateProgress({ ladder, track: track.id, ratings: usable });
+  return { assessment, demonstrated: evaluation.demonstrated, ratings };
+}

@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import { DomainError } from '../core/domain-error.js';
+import type { Ladder } from '../core/ladder.js';
+import { diffLadders, type LadderDiff } from '../core/ladder-diff.js';
+import { listLadderVersions } from '../store/ladder.repository.js';
+import type { Database, LadderVersionRow } from '../store/schema.js';
+import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
+import { loadLadderVersion } from './workspace.service.js';
+
+/** A stored ladder version and whether new records are made against it. */
+export interface LadderVersionSummary {
+  id: string;
+  hash: string;
+  title: string;
+  loadedAt: string;
+  active: boolean;
+}
+
+/** Which ladder version the database is set to use, without parsing it. */
+export async function findActiveLadderRef(db: Kysely<Database>): Promise<{ id: string; hash: string }> {
+  const id = await getSetting(db, SETTING_KEYS.activeLadderId);
+  const hash = await getSetting(db, SETTING_KEYS.activeLadderHash);
+  if (id === undefined || hash === undefined) {
+    throw new DomainError('database_missing', 'this database has no ladder yet: run "longhaul init" first');
+  }
+  return { id, hash };
+}
+
+/**
+ * Parsed ladder versions, kept in memory. A version is named by its content
+ * hash, so it never changes and can be kept for the life of the process; a
+ * long-running server then parses each YAML text once, not on every request.
+ */
+export class LadderCache {
+  readonly #versions = new Map<string, Promise<Ladder>>();
+
+  /**
+   * A stored ladder version, parsed.
+   *
+   * @throws DomainError `ladder_not_found`.
+   */
+  async version(db: Kysely<Database>, id: string, hash: string): Promise<Ladder> {
+    const key = `${id}@${hash}`;
+    let ladder = this.#versions.get(key);
+    if (ladder === undefined) {
+      ladder = loadLadderVersion(db, id, hash);
+      this.#versions.set(key, ladder);
+      // A failed load (a version not stored yet) must not be remembered.
+      ladder.catch(() => this.#versions.delete(key));
+    }
+    return ladder;
+  }
+
+  /**
+   * The ladder new evidence and assessments are recorded against. Read on
+   * every call, so `longhaul use-ladder` takes effect without a restart.
+   */
+  async active(db: Kysely<Database>): Promise<Ladder> {
+    const { id, hash } = await findActiveLadderRef(db);
+    return this.version(db, id, hash);
+  }
+}
+
+/** Every stored ladder version, oldest first, marked with the one in use. */
+export async function listLadderVersionSummaries(db: Kysely<Database>): Promise<LadderVersionSummary[]> {
+  const [rows, active] = await Promise.all([listLadderVersions(db), findActiveLadderRef(db).catch(() => null)]);
+  return rows.map((row) => ({
+    id: row.ladderId,
+    hash: row.hash,
+    title: row.title,
+    loadedAt: row.loadedAt,
+    active: active !== null && active.id === row.ladderId && active.hash === row.hash,
+  }));
+}
+
+/**
+ * Finds a stored version of a ladder by its hash or a unique prefix of it, the
+ * way git accepts a short commit id.
+ *
+ * @param field names the input the hash came from, so an ambiguous prefix points at it.
+ * @throws DomainError `ladder_not_found`, `input_invalid` (a prefix that matches several versions).
+ */
+export async function resolveLadderVersion(
+  db: Kysely<Database>,
+  ladderId: string,
+  hashOrPrefix: string,
+  field = 'hash',
+): Promise<LadderVersionRow> {
+  const versions = await listLadderVersions(db, ladderId);
+  if (versions.length === 0) throw new DomainError('ladder_not_found', `no ladder "${ladderId}" in this database`);
+  const exact = versions.find((v) => v.hash === hashOrPrefix);
+  if (exact !== undefined) return exact;
+  const matches = versions.filter((v) => v.hash.startsWith(hashOrPrefix.toLowerCase()));
+  const [only] = matches;
+  if (matches.length === 1 && only !== undefined) return only;
+  if (matches.length === 0) {
+    throw new DomainError(
+      'ladder_not_found',
+      `ladder "${ladderId}" has no version ${hashOrPrefix} (versions: ${versions.map((v) => v.hash.slice(0, 12)).join(', ')})`,
+    );
+  }
+  const message = `"${hashOrPrefix}" matches ${matches.length} versions of ladder "${ladderId}"; give more characters of the hash`;
+  throw new DomainError('input_invalid', `${field}: ${message}`, [{ path: [field], message }]);
+}
+
+/**
+ * Compares two stored versions of a ladder, each named by hash or unique
+ * prefix: what changed between the ladder a rating was made with and today's.
+ *
+ * @throws DomainError `ladder_not_found`, `input_invalid`.
+ */
+export async function diffLadderVersions(
+  db: Kysely<Database>,
+  cache: LadderCache,
+  ladderId: string,
+  from: string,
+  to: string,
+): Promise<LadderDiff> {
+  const before = await resolveLadderVersion(db, ladderId, from, 'from');
+  const after = await resolveLadderVersion(db, ladderId, to, 'to');
+  return diffLadders(await cache.version(db, ladderId, before.hash), await cache.version(db, ladderId, after.hash));
+}
