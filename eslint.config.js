@@ -132,7 +132,7 @@ export default tseslint.config(
             {
               group: [...layer('server')],
               allowTypeImports: true,
-              message: 'The web app may import the API contract\'s types, never server code.',
+              message: "The web app may import the API contract's types, never server code.",
             },
           ],
         },

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { parseLadder } from '../dist/core/ladder-loader.js';
 import { evaluateProgress } from '../dist/core/progression.js';
 import { seedDemoOrganisation } from '../dist/services/demo.service.js';
@@ -99,9 +100,28 @@ const status = await measure('longhaul status --json (whole process)', 15, () =>
   execFileSync('node', [cli, 'status', '--json', '--db', demoDb]),
 );
 
+// The web app's initial JavaScript: the scripts and module preloads index.html names.
+const webRoot = new URL('../dist/web/', import.meta.url);
+const indexHtml = readFileSync(new URL('index.html', webRoot), 'utf8');
+const initial = [
+  ...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g),
+].map((m) => m[1]);
+const sizes = initial.map((file) => {
+  const bytes = readFileSync(new URL(file, webRoot));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const initialGzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
+
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 console.log(`Longhaul benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}\n`);
 console.log('| what | runs | median | p95 |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const row of rows) console.log(`| ${row.name} | ${row.iterations} | ${fmt(row.median)} | ${fmt(row.p95)} |`);
 console.log(`\nCLI status over the bare node start-up, same run: ${(status / nodeFloor).toFixed(2)}x`);
+console.log(`\nWeb app initial JavaScript (gzip -9): ${(initialGzip / 1024).toFixed(1)} KiB of the 150 KB budget`);
+for (const s of sizes)
+  console.log(`- ${s.file}: ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);
+if (initialGzip > 150_000) {
+  console.error('The initial JavaScript is over the 150 KB budget.');
+  process.exitCode = 1;
+}

@@ -1,0 +1,166 @@
+import type {
+  Assessment,
+  AssessmentCreate,
+  ErrorResponse,
+  Evidence,
+  EvidenceCreate,
+  EvidenceUpdate,
+  History,
+  Ladder,
+  Me,
+  Progress,
+} from '../server/api-contract.js';
+import { evidenceQuery, hrefWith, type EvidenceFilters } from './url-state.js';
+
+/**
+ * The web app's only way to the server: one function per endpoint of the
+ * public contract (src/server/api-contract.ts), as an outside client would
+ * call it. Failures become an ApiError that carries the server's message and
+ * field problems, so every screen can show what went wrong in the server's
+ * own words and never a stack.
+ */
+
+/** A failed request: the server's error body, or a sentence of our own when there was none. */
+export class ApiError extends Error {
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  /** The server's stable code, or `network` / `http_error` when it sent none. */
+  readonly code: string;
+  /** The fields at fault, as dotted paths into the request. */
+  readonly fields: ErrorResponse['error']['fields'];
+
+  constructor(status: number, code: string, message: string, fields: ErrorResponse['error']['fields'] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** The message to show a person for any failure: the server's words when it gave some. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something unexpected went wrong in the page. Reloading usually helps.';
+}
+
+/** The part of `fetch` the client needs, so tests can hand in a fake. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Called after every change the client makes, so screens showing old data can reload. */
+export type ChangeListener = () => void;
+
+/** Every endpoint the web app uses. */
+export interface ApiClient {
+  /** Who is using Longhaul, and the active ladder's id and hash. */
+  getMe(): Promise<Me>;
+  /** The full active ladder. */
+  getActiveLadder(): Promise<Ladder>;
+  /** Evidence, newest first as the server orders it, optionally filtered. */
+  listEvidence(personId: string, filters?: EvidenceFilters): Promise<Evidence[]>;
+  createEvidence(personId: string, body: EvidenceCreate): Promise<Evidence>;
+  updateEvidence(evidenceId: string, body: EvidenceUpdate): Promise<Evidence>;
+  /** Soft-deletes: restoreEvidence undoes it. */
+  deleteEvidence(evidenceId: string): Promise<void>;
+  restoreEvidence(evidenceId: string): Promise<Evidence>;
+  listAssessments(personId: string): Promise<Assessment[]>;
+  createAssessment(personId: string, body: AssessmentCreate): Promise<Assessment>;
+  /** Progress toward a level; the next level when no target is given. */
+  getProgress(personId: string, target?: string | null): Promise<Progress>;
+  getHistory(personId: string): Promise<History>;
+  /** How many changes the client has made; screens key their data on it. */
+  changeCount(): number;
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void;
+}
+
+function isErrorResponse(value: unknown): value is ErrorResponse {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+}
+
+/** Builds a client over a fetch function and a base path ("/api" in the browser). */
+export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient {
+  let changes = 0;
+  const listeners = new Set<ChangeListener>();
+  const changed = () => {
+    changes += 1;
+    for (const listener of listeners) listener();
+  };
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, init);
+    } catch {
+      throw new ApiError(
+        0,
+        'network',
+        'Could not reach the Longhaul server. Check that it is running, then try again.',
+      );
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (!response.ok) {
+      if (isErrorResponse(parsed)) {
+        const { code, message, fields } = parsed.error;
+        throw new ApiError(response.status, String(code), message, Array.isArray(fields) ? fields : []);
+      }
+      throw new ApiError(response.status, 'http_error', `The server answered with status ${response.status}.`);
+    }
+    if (parsed === undefined) {
+      throw new ApiError(response.status, 'bad_response', 'The server sent an answer the page could not read.');
+    }
+    return parsed as T;
+  }
+
+  async function mutate<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const result = await request<T>(method, path, body);
+    changed();
+    return result;
+  }
+
+  const person = (personId: string) => `/people/${encodeURIComponent(personId)}`;
+  const evidence = (evidenceId: string) => `/evidence/${encodeURIComponent(evidenceId)}`;
+
+  return {
+    getMe: () => request<Me>('GET', '/me'),
+    getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
+    listEvidence: (personId, filters) =>
+      request<Evidence[]>('GET', `${person(personId)}/evidence${filters === undefined ? '' : evidenceQuery(filters)}`),
+    createEvidence: (personId, body) => mutate<Evidence>('POST', `${person(personId)}/evidence`, body),
+    updateEvidence: (evidenceId, body) => mutate<Evidence>('PATCH', evidence(evidenceId), body),
+    deleteEvidence: (evidenceId) => mutate<undefined>('DELETE', evidence(evidenceId)),
+    restoreEvidence: (evidenceId) => mutate<Evidence>('POST', `${evidence(evidenceId)}/restore`),
+    listAssessments: (personId) => request<Assessment[]>('GET', `${person(personId)}/assessments`),
+    createAssessment: (personId, body) => mutate<Assessment>('POST', `${person(personId)}/assessments`, body),
+    getProgress: (personId, target) =>
+      request<Progress>('GET', hrefWith(`${person(personId)}/progress`, { target: target ?? null })),
+    getHistory: (personId) => request<History>('GET', `${person(personId)}/history`),
+    changeCount: () => changes,
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** The client the browser uses, talking to the server that served the page. */
+export const api: ApiClient = createApiClient((input, init) => fetch(input, init));

@@ -1,0 +1,206 @@
+import type { History } from '../../server/api-contract.js';
+import { api } from '../api-client.js';
+import { Link } from '../components/link.js';
+import { Page } from '../components/page.js';
+import { ErrorView, Loading } from '../components/status-views.js';
+import { TrendChart } from '../components/trend-chart.js';
+import { formatDate, formatShortDate, pluralise } from '../format.js';
+import { navigate, useLocation } from '../history-store.js';
+import {
+  competencySeries,
+  demonstratedSeries,
+  entriesOfKind,
+  ratingChanges,
+  readHistoryKind,
+  readShownLines,
+  writeShownLines,
+  type HistoryKind,
+} from '../history-view.js';
+import { trackOf } from '../ladder-view.js';
+import { useSession } from '../session.js';
+import { useApiChanges, useResource } from '../use-resource.js';
+import { hrefWith, readParam } from '../url-state.js';
+
+/**
+ * My assessments over time (`/history?lines=design,scope`): a trend chart of
+ * the demonstrated level with optional thin lines per competency, and the
+ * assessments as a table with what each one changed.
+ */
+export function HistoryPage() {
+  const { me } = useSession();
+  const changes = useApiChanges();
+  const history = useResource(`history:${me.person.id}:${changes}`, () => api.getHistory(me.person.id));
+  if (history.status === 'error') {
+    return (
+      <Page title="History">
+        <ErrorView error={history.error} onRetry={history.reload} />
+      </Page>
+    );
+  }
+  if (history.status === 'loading') {
+    return (
+      <Page title="History">
+        <Loading label="Loading your assessments…" />
+      </Page>
+    );
+  }
+  if (history.data.entries.length === 0) {
+    return (
+      <Page title="History">
+        <div className="empty-state">
+          <p>Your history starts with your first self-assessment.</p>
+          <p>
+            <Link className="button" href="/assess">
+              Start my self-assessment
+            </Link>
+          </p>
+        </div>
+      </Page>
+    );
+  }
+  return <HistoryView history={history.data} />;
+}
+
+function HistoryView({ history }: { history: History }) {
+  const { ladder } = useSession();
+  const { pathname, search } = useLocation();
+  const kind = readHistoryKind(readParam(search, 'kind'), history.entries);
+  const entries = entriesOfKind(history.entries, kind);
+  const latest = entries[entries.length - 1];
+  const track = trackOf(ladder, latest?.trackId);
+  const levelIds = track.levels.map((l) => l.id);
+  const demonstrated = demonstratedSeries(entries, levelIds);
+  // Lines in ladder order, so the legend reads like the ladder; competencies the ladder dropped go last.
+  const order = ladder.competencies.map((c) => c.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const series = competencySeries(entries).sort((a, b) => rank(a.id) - rank(b.id));
+  const knownIds = series.map((s) => s.id);
+  const shown = readShownLines(readParam(search, 'lines'), knownIds);
+  const changes = ratingChanges(entries);
+
+  const setQuery = (next: { kind?: HistoryKind; lines?: string[] }) =>
+    navigate(
+      hrefWith(pathname, {
+        kind: next.kind ?? readParam(search, 'kind'),
+        lines: writeShownLines(next.lines ?? shown, knownIds),
+      }),
+      { replace: true },
+    );
+  const setShown = (lines: string[]) => setQuery({ lines });
+  const toggle = (id: string) => setShown(shown.includes(id) ? shown.filter((s) => s !== id) : [...shown, id]);
+
+  const first = entries[0];
+  const latestLevel = latest?.demonstrated?.title ?? 'no level yet';
+  const noun = kind === 'self' ? 'self-assessment' : kind === 'manager' ? 'manager assessment' : 'assessment';
+  const description = `${pluralise(entries.length, noun)}${
+    first === undefined || latest === undefined
+      ? ''
+      : ` from ${formatDate(first.createdAt)} to ${formatDate(latest.createdAt)}`
+  }. The latest demonstrates ${latestLevel}. The table below the chart lists every assessment.`;
+
+  return (
+    <Page title="History" lead={<p>Your assessments over time, and what each one changed.</p>}>
+      <div className="field field--inline">
+        <label htmlFor="history-kind">Show</label>
+        <select
+          id="history-kind"
+          value={kind}
+          onChange={(event) => setQuery({ kind: readHistoryKind(event.target.value, history.entries) })}
+        >
+          <option value="self">Self-assessments</option>
+          <option value="manager">Manager assessments</option>
+          <option value="all">All assessments</option>
+        </select>
+      </div>
+      {entries.length === 0 ? (
+        <p className="empty-state">There are no {noun}s yet.</p>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="trend-heading">
+            <h2 id="trend-heading">Levels over time</h2>
+            <TrendChart
+              entries={entries.map((e) => ({
+                id: e.assessmentId,
+                time: Date.parse(e.createdAt),
+                dateText: formatDate(e.createdAt),
+                shortDateText: formatShortDate(e.createdAt),
+              }))}
+              steps={track.levels.map((l) => l.title)}
+              demonstrated={{ id: 'demonstrated', title: 'Demonstrated level', values: demonstrated }}
+              competencies={series.map((s, colour) => ({ ...s, colour })).filter((s) => shown.includes(s.id))}
+              description={description}
+            />
+            <fieldset className="legend-toggles">
+              <legend>Lines on the chart</legend>
+              <p className="legend-item">
+                <span className="swatch swatch--main" aria-hidden="true" /> Demonstrated level (always shown)
+              </p>
+              <div className="legend-toggles__list">
+                {series.map((s, colour) => (
+                  <label key={s.id} className="choice">
+                    <input type="checkbox" checked={shown.includes(s.id)} onChange={() => toggle(s.id)} />
+                    <span className={`swatch swatch--series series-${colour % 12}`} aria-hidden="true" />
+                    <span>{s.title}</span>
+                  </label>
+                ))}
+              </div>
+              <p className="button-row">
+                <button type="button" className="button button--quiet button--small" onClick={() => setShown(knownIds)}>
+                  Show every competency
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => setShown([])}>
+                  Hide every competency
+                </button>
+              </p>
+            </fieldset>
+          </section>
+
+          <section aria-labelledby="assessments-heading">
+            <h2 id="assessments-heading">Assessments</h2>
+            <div className="table-scroll">
+              <table className="history-table">
+                <caption className="visually-hidden">Your {noun}s, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Demonstrated level</th>
+                    <th scope="col">What changed since the previous one</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries
+                    .map((entry, i) => ({ entry, changed: changes[i] ?? [] }))
+                    .reverse()
+                    .map(({ entry, changed }) => (
+                      <tr key={entry.assessmentId}>
+                        <th scope="row">
+                          <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>
+                        </th>
+                        <td>{entry.kind === 'self' ? 'Self' : 'Manager'}</td>
+                        <td>{entry.demonstrated?.title ?? 'None yet'}</td>
+                        <td>
+                          {changed.length === 0 ? (
+                            <span className="muted">No change</span>
+                          ) : (
+                            <ul className="change-list">
+                              {changed.map((c) => (
+                                <li key={c.competencyId}>
+                                  {c.title}: {c.from === null ? '' : `${c.from} → `}
+                                  {c.to ?? 'not observed'}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
