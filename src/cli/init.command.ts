@@ -1,10 +1,9 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
 import { activateLadder, initialiseWorkspace, openWorkspace } from '../services/workspace.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { resolveDbFile } from './workspace.js';
+import { defaultPersonName, resolveDbFile } from './workspace.js';
 
 /** `longhaul init` and `longhaul ladder use`: create a local database and choose its ladder. */
 export function registerWorkspaceCommands(program: Command, ctx: CliContext): void {
@@ -23,7 +22,7 @@ export function registerWorkspaceCommands(program: Command, ctx: CliContext): vo
         try {
           const result = await initialiseWorkspace(workspace.db, {
             ladder: source,
-            personName: opts.name ?? defaultName(ctx),
+            personName: opts.name ?? defaultPersonName(ctx),
           });
           if (opts.json === true) {
             ctx.printJson({ database: file, ...result });
@@ -71,14 +70,4 @@ export function registerWorkspaceCommands(program: Command, ctx: CliContext): vo
         return EXIT.ok;
       }),
     );
-}
-
-function defaultName(ctx: CliContext): string {
-  const fromEnv = ctx.io.env.LONGHAUL_NAME;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
-  try {
-    return userInfo().username;
-  } catch {
-    return 'me';
-  }
 }

@@ -1,5 +1,4 @@
 import { existsSync, rmSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
@@ -14,7 +13,7 @@ import {
 } from '../services/workspace.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { resolveDbFile, today } from './workspace.js';
+import { defaultPersonName, resolveDbFile, today } from './workspace.js';
 
 /** Where `longhaul serve` listens unless told otherwise: this machine only, because local mode has no login. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -114,7 +113,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
 async function createDatabase(ctx: CliContext, workspace: Workspace, shown: string, opts: ServeOptions): Promise<void> {
   const source = await readLadderFile(DEFAULT_LADDER_FILE, ctx.io.cwd);
   const demo = opts.demo !== false;
-  const personName = opts.name ?? (demo ? DEMO_PERSON : defaultName(ctx));
+  const personName = opts.name ?? (demo ? DEMO_PERSON : defaultPersonName(ctx));
   const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName });
   if (!demo) {
     ctx.print(`Created ${shown} with the default ladder, for ${person.name}.`);
@@ -178,14 +177,4 @@ function displayPath(ctx: CliContext, file: string): string {
   if (file === ':memory:' || !isAbsolute(file)) return file;
   const rel = relative(ctx.io.cwd, file);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? `./${rel}` : file;
-}
-
-function defaultName(ctx: CliContext): string {
-  const fromEnv = ctx.io.env.LONGHAUL_NAME;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
-  try {
-    return userInfo().username;
-  } catch {
-    return 'me';
-  }
 }

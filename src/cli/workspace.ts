@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
@@ -56,4 +57,15 @@ export async function loadActiveLadder(ctx: CliContext, dbFlag: string | undefin
     }
   }
   return (await readLadderFile(DEFAULT_LADDER_FILE, ctx.io.cwd)).ladder;
+}
+
+/** The name a new local person gets: LONGHAUL_NAME, else the login name. */
+export function defaultPersonName(ctx: CliContext): string {
+  const fromEnv = ctx.io.env.LONGHAUL_NAME;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
+  try {
+    return userInfo().username;
+  } catch {
+    return 'me';
+  }
 }
