@@ -248,6 +248,40 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
   });
 });
 
+describe('a new ladder version', () => {
+  it('keeps ratings and evidence when a competency and a level are renamed with formerly', async () => {
+    expect((await longhaul(['init'])).code).toBe(0);
+    await longhaul(['log', 'Traced a memory leak in the image resizer', '-k', 'incident', '-c', 'debugging']);
+    await longhaul(['assess', '--set', 'scope=senior,autonomy=senior,debugging=senior,reliability=senior']);
+    const original = readFileSync(new URL('../../ladders/longhaul.yaml', import.meta.url), 'utf8');
+    const renamed = original
+      .replace('  - id: debugging\n', '  - id: operations\n    formerly: [debugging]\n')
+      .replace(
+        '      - id: senior\n        title: Senior\n',
+        '      - id: senior-engineer\n        title: Senior engineer\n        formerly: [senior]\n',
+      )
+      .replaceAll(/^( {6})senior:$/gm, '$1senior-engineer:');
+    writeFileSync(join(dir, 'next.yaml'), renamed);
+    const use = await longhaul(['use-ladder', 'next.yaml']);
+    expect(use.stderr).toBe('');
+    expect(use.code).toBe(0);
+
+    const status = (await longhaul(['status', '--json'])).json<{
+      demonstrated: { id: string };
+      competencies: { id: string; rating: string | null; evidenceCount: number }[];
+    }>();
+    expect(status.demonstrated.id).toBe('senior-engineer');
+    expect(status.competencies.find((c) => c.id === 'operations')).toMatchObject({
+      rating: 'senior-engineer',
+      evidenceCount: 1,
+    });
+    const listed = (await longhaul(['evidence', 'list', '--competency', 'operations', '--json'])).json<
+      { competencyIds: string[] }[]
+    >();
+    expect(listed.map((e) => e.competencyIds)).toEqual([['operations']]);
+  });
+});
+
 describe('longhaul ladder', () => {
   const ladderFile = new URL('../../ladders/longhaul.yaml', import.meta.url);
 

@@ -5,6 +5,7 @@ export type LadderChange =
   | { kind: 'level-added'; track: string; level: string; title: string }
   | { kind: 'level-removed'; track: string; level: string; title: string }
   | { kind: 'level-retitled'; track: string; level: string; from: string; to: string }
+  | { kind: 'level-renamed'; track: string; level: string; from: string; title: string }
   | { kind: 'levels-reordered'; track: string; from: string[]; to: string[] }
   | { kind: 'track-added'; track: string; title: string }
   | { kind: 'track-removed'; track: string; title: string }
@@ -61,21 +62,29 @@ export function diffLadders(
       continue;
     }
     const oldLevels = new Map(old.levels.map((l) => [l.id, l]));
-    const newIds = new Set(track.levels.map((l) => l.id));
+    // A level is the same level when its id is kept or listed in its `formerly`.
+    const previousId = (level: (typeof track.levels)[number]) =>
+      oldLevels.has(level.id) ? level.id : level.formerly?.find((id) => oldLevels.has(id));
+    const carriedOver = new Set(track.levels.map(previousId).filter((id) => id !== undefined));
     for (const level of old.levels) {
-      if (!newIds.has(level.id))
+      if (!carriedOver.has(level.id))
         changes.push({ kind: 'level-removed', track: track.id, level: level.id, title: level.title });
     }
     for (const level of track.levels) {
-      const was = oldLevels.get(level.id);
-      if (was === undefined)
+      const from = previousId(level);
+      const was = from === undefined ? undefined : oldLevels.get(from);
+      if (was === undefined) {
         changes.push({ kind: 'level-added', track: track.id, level: level.id, title: level.title });
-      else if (was.title !== level.title) {
+        continue;
+      }
+      if (was.id !== level.id)
+        changes.push({ kind: 'level-renamed', track: track.id, level: level.id, from: was.id, title: level.title });
+      if (was.title !== level.title) {
         changes.push({ kind: 'level-retitled', track: track.id, level: level.id, from: was.title, to: level.title });
       }
     }
-    const keptOld = old.levels.map((l) => l.id).filter((id) => newIds.has(id));
-    const keptNew = track.levels.map((l) => l.id).filter((id) => oldLevels.has(id));
+    const keptOld = old.levels.map((l) => l.id).filter((id) => carriedOver.has(id));
+    const keptNew = track.levels.map(previousId).filter((id) => id !== undefined);
     if (keptOld.join() !== keptNew.join()) {
       changes.push({ kind: 'levels-reordered', track: track.id, from: keptOld, to: keptNew });
     }
@@ -188,6 +197,8 @@ function describeChange(change: LadderChange): string {
       return `+ level ${change.track}/${change.level} "${change.title}"`;
     case 'level-removed':
       return `- level ${change.track}/${change.level} "${change.title}"`;
+    case 'level-renamed':
+      return `> level ${change.track}/${change.from} renamed to ${change.level} "${change.title}"`;
     case 'level-retitled':
       return `~ level ${change.track}/${change.level} title: "${change.from}" -> "${change.to}"`;
     case 'levels-reordered':

@@ -20,7 +20,20 @@ export function checkLadderRules(ladder: LadderDefinition): RuleProblem[] {
 
   reportDuplicates(ladder.categories, ['categories'], 'category', report);
   reportDuplicates(ladder.tracks, ['tracks'], 'track', report);
-  ladder.tracks.forEach((track, t) => reportDuplicates(track.levels, ['tracks', t, 'levels'], 'level', report));
+  ladder.tracks.forEach((track, t) => {
+    reportDuplicates(track.levels, ['tracks', t, 'levels'], 'level', report);
+    const levelIds = new Set(track.levels.map((l) => l.id));
+    const formerLevel = new Map<string, string>();
+    track.levels.forEach((level, l) =>
+      level.formerly?.forEach((old, f) => {
+        const at = ['tracks', t, 'levels', l, 'formerly', f];
+        if (levelIds.has(old))
+          report(at, `"${old}" is still the id of a level, so it cannot also be a former id of "${level.id}"`);
+        else if (formerLevel.has(old)) report(at, `"${old}" is already a former id of level "${formerLevel.get(old)}"`);
+        else formerLevel.set(old, level.id);
+      }),
+    );
+  });
   reportDuplicates(ladder.competencies, ['competencies'], 'competency', report);
 
   const competencyIds = new Set(ladder.competencies.map((c) => c.id));

@@ -28,6 +28,7 @@ export const LevelSchema = z
       .array(IdSchema)
       .optional()
       .describe('Competencies that must meet this level for it to be demonstrated (coverage policy).'),
+    formerly: z.array(IdSchema).optional().describe('Ids this level had before, so stored ratings follow a rename.'),
   })
   .describe('One step on a track.');
 

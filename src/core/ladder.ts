@@ -19,6 +19,8 @@ export interface ScaleStep {
   index: number;
   /** Points earned at this step (points policy only). */
   points?: number;
+  /** Ids the step had before a rename (levels only), so old ratings still find it. */
+  formerly?: string[];
 }
 
 /** The value recorded when a competency has not been seen in action. */
@@ -61,7 +63,12 @@ export function ratingScale(ladder: LadderDefinition, track: Track): ScaleStep[]
       points: m.points,
     }));
   }
-  return track.levels.map((l, index) => ({ id: l.id, title: l.title, index }));
+  return track.levels.map((l, index) => ({
+    id: l.id,
+    title: l.title,
+    index,
+    ...(l.formerly === undefined ? {} : { formerly: l.formerly }),
+  }));
 }
 
 /** The competencies that apply on a track, in ladder order. */
@@ -100,8 +107,11 @@ export function firstStepIndex(competency: Competency, scale: readonly ScaleStep
   return scale.findIndex((step) => competency.levels[step.id] !== undefined);
 }
 
-/** Finds the scale step a rating names, by id or case-insensitive title. */
+/** Finds the scale step a rating names: by id, by a former id, or by case-insensitive title. */
 export function findStep(scale: readonly ScaleStep[], idOrTitle: string): ScaleStep | undefined {
   const wanted = idOrTitle.toLowerCase();
-  return scale.find((s) => s.id === idOrTitle || s.title.toLowerCase() === wanted);
+  return (
+    scale.find((s) => s.id === idOrTitle || s.title.toLowerCase() === wanted) ??
+    scale.find((s) => s.formerly?.includes(idOrTitle) === true)
+  );
 }

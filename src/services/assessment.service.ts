@@ -130,8 +130,9 @@ export async function currentRatings(
   for (const rating of assessment.ratings) {
     const competency = resolveCompetency(ladder, rating.competencyId);
     if (competency === undefined) continue;
-    if (rating.rating !== NOT_OBSERVED && findStep(scale, rating.rating) === undefined) continue;
-    ratings[competency.id] = rating.rating;
+    const step = rating.rating === NOT_OBSERVED ? null : findStep(scale, rating.rating);
+    if (step === undefined) continue;
+    ratings[competency.id] = step === null ? NOT_OBSERVED : step.id;
     if (rating.note !== null) notes[competency.id] = rating.note;
   }
   return { ratings, notes, assessment };
