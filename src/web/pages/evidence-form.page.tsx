@@ -6,6 +6,7 @@ import { MarkdownView } from '../components/markdown-view.js';
 import { Page } from '../components/page.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useToast } from '../components/toast.js';
+import { deleteEvidenceWithUndo } from '../components/undoable-delete.js';
 import {
   emptyEvidenceForm,
   EVIDENCE_KINDS,
@@ -151,23 +152,7 @@ function EvidenceForm({
   const remove = async () => {
     if (evidence === null) return;
     try {
-      await api.deleteEvidence(evidence.id);
-      navigate('/evidence');
-      toast({
-        message: 'Evidence deleted.',
-        focusAction: true,
-        action: {
-          label: 'Undo',
-          onAction: async () => {
-            try {
-              await api.restoreEvidence(evidence.id);
-              toast({ message: 'Evidence restored.' });
-            } catch (error) {
-              toast({ message: `The evidence could not be restored: ${messageOf(error)}` });
-            }
-          },
-        },
-      });
+      await deleteEvidenceWithUndo(toast, evidence.id, () => navigate('/evidence'));
     } catch (error) {
       setProblem(messageOf(error));
       setErrors(NO_FIELD_ERRORS);

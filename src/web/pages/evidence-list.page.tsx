@@ -5,6 +5,7 @@ import { MarkdownView } from '../components/markdown-view.js';
 import { Page } from '../components/page.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useToast } from '../components/toast.js';
+import { deleteEvidenceWithUndo } from '../components/undoable-delete.js';
 import { EVIDENCE_KINDS, kindLabel } from '../evidence-form.js';
 import { formatDate, pluralise } from '../format.js';
 import { navigate, useLocation } from '../history-store.js';
@@ -43,22 +44,7 @@ export function EvidenceListPage() {
 
   const remove = async (item: Evidence) => {
     try {
-      await api.deleteEvidence(item.id);
-      toast({
-        message: 'Evidence deleted.',
-        focusAction: true,
-        action: {
-          label: 'Undo',
-          onAction: async () => {
-            try {
-              await api.restoreEvidence(item.id);
-              toast({ message: 'Evidence restored.' });
-            } catch (error) {
-              toast({ message: `The evidence could not be restored: ${messageOf(error)}` });
-            }
-          },
-        },
-      });
+      await deleteEvidenceWithUndo(toast, item.id);
     } catch (error) {
       toast({ message: `The evidence could not be deleted: ${messageOf(error)}` });
     }
