@@ -198,8 +198,10 @@ function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void
         <p className="evidence-card__meta">
           <time dateTime={item.date}>{formatDate(item.date)}</time>
           <span aria-hidden="true"> · </span>
+          <span className="visually-hidden">, </span>
           <span>{kindLabel(item.kind)}</span>
           <span aria-hidden="true"> · </span>
+          <span className="visually-hidden">, </span>
           <span>{item.visibility === 'shared' ? 'Shared' : 'Private'}</span>
         </p>
         <ul className="tag-list" aria-label="Competencies">

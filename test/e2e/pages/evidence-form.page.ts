@@ -1,0 +1,138 @@
+import type { Locator, Page } from 'playwright-core';
+import { textOf, textsOf } from '../support/text.js';
+import { AppShell } from './app-shell.page.js';
+
+/** Evidence as someone types it into the form. */
+export interface EvidenceInput {
+  title: string;
+  /** As the Kind select reads: Delivery, Design, Incident, Review, Mentoring, Other. */
+  kind: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Competency titles to tick. */
+  competencies: readonly string[];
+  links?: readonly string[];
+  /** Markdown. */
+  body?: string;
+  shared?: boolean;
+}
+
+/** Adding and editing evidence (`/evidence/new`, `/evidence/:id/edit`). */
+export class EvidenceFormPage {
+  readonly shell: AppShell;
+  readonly main: Locator;
+  readonly title: Locator;
+  readonly kind: Locator;
+  readonly date: Locator;
+  readonly competencies: Locator;
+  readonly links: Locator;
+  readonly details: Locator;
+  readonly previewButton: Locator;
+  readonly preview: Locator;
+  readonly shared: Locator;
+  readonly addButton: Locator;
+  readonly cancelLink: Locator;
+  readonly problem: Locator;
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+    this.main = page.getByRole('main');
+    this.title = this.main.getByLabel('Title', { exact: true });
+    this.kind = this.main.getByLabel('Kind', { exact: true });
+    this.date = this.main.getByLabel('Date', { exact: true });
+    this.competencies = this.main.getByRole('group', { name: 'Competencies', exact: true });
+    this.links = this.main.getByLabel('Links', { exact: true });
+    this.details = this.main.getByLabel('Details', { exact: true });
+    this.previewButton = this.main.getByRole('button', { name: /^(Show|Hide) preview$/ });
+    this.preview = this.main.getByRole('region', { name: 'Preview' });
+    this.shared = this.main.getByRole('checkbox', { name: 'Share this evidence' });
+    this.addButton = this.main.getByRole('button', { name: 'Add evidence', exact: true });
+    this.cancelLink = this.main.getByRole('link', { name: 'Cancel', exact: true });
+    this.problem = this.main.getByRole('alert').filter({ hasText: 'There is a problem' });
+  }
+
+  /** Opens an empty form. */
+  async open(): Promise<void> {
+    await this.page.goto('/evidence/new');
+    await this.shell.waitForHeading('Add evidence');
+  }
+
+  /** Fills every field the input names. */
+  async fill(input: EvidenceInput): Promise<void> {
+    await this.title.fill(input.title);
+    await this.kind.selectOption({ label: input.kind });
+    await this.date.fill(input.date);
+    for (const competency of input.competencies) {
+      await this.competencies.getByRole('checkbox', { name: competency, exact: true }).check();
+    }
+    await this.links.fill((input.links ?? []).join('\n'));
+    await this.details.fill(input.body ?? '');
+    if (input.shared !== undefined) await this.shared.setChecked(input.shared);
+  }
+
+  /** The Markdown preview's HTML, after opening it. */
+  async previewHtml(): Promise<string> {
+    if ((await textOf(this.previewButton)) === 'Show preview') await this.previewButton.click();
+    await this.preview.waitFor();
+    return this.preview.innerHTML();
+  }
+
+  /** Presses "Add evidence"; returns the HTTP status the server answered the save with. */
+  async submit(): Promise<number> {
+    const saved = this.page.waitForResponse(
+      (response) => response.request().method() === 'POST' && /\/api\/people\/[^/]+\/evidence$/.test(response.url()),
+    );
+    await this.addButton.click();
+    return (await saved).status();
+  }
+
+  /** Fills the form, saves it and waits for the evidence list. */
+  async logEvidence(input: EvidenceInput): Promise<void> {
+    await this.fill(input);
+    await this.submit();
+    await this.shell.waitForHeading('Evidence');
+  }
+
+  /**
+   * The element holding a field's error, found as assistive technology finds
+   * it: the description the input points to with aria-describedby that
+   * starts with "Error:". Null when the field has none.
+   */
+  async fieldErrorElement(field: Locator): Promise<Locator | null> {
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter((id) => id !== '');
+    for (const id of ids) {
+      const description = this.page.locator(`[id="${id}"]`);
+      if ((await textOf(description)).startsWith('Error:')) return description;
+    }
+    return null;
+  }
+
+  /** The error message a field shows, without its "Error:" prefix, or null. */
+  async fieldError(field: Locator): Promise<string | null> {
+    const element = await this.fieldErrorElement(field);
+    return element === null ? null : (await textOf(element)).replace(/^Error:\s*/, '');
+  }
+
+  /** Whether a field's error is on the screen right next to it: just above the input, over the same column. */
+  async errorIsNextTo(field: Locator): Promise<boolean> {
+    const element = await this.fieldErrorElement(field);
+    if (element === null || !(await element.isVisible())) return false;
+    const [error, input] = await Promise.all([element.boundingBox(), field.boundingBox()]);
+    if (error === null || input === null) return false;
+    const gap = input.y - (error.y + error.height);
+    const overlaps = error.x < input.x + input.width && input.x < error.x + error.width;
+    return gap >= 0 && gap < 48 && overlaps;
+  }
+
+  /** The entries of the error summary at the top of the form. */
+  async problemList(): Promise<string[]> {
+    await this.problem.waitFor();
+    return textsOf(this.problem.getByRole('listitem'));
+  }
+
+  /** Leaves the form without saving. */
+  async cancel(): Promise<void> {
+    await this.cancelLink.click();
+    await this.shell.waitForHeading('Evidence');
+  }
+}

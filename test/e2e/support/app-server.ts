@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Ladder } from '../../../src/core/ladder.js';
+import { buildServer } from '../../../src/server/app.js';
+import { seedDemoOrganisation } from '../../../src/services/demo.service.js';
+import { DEFAULT_LADDER_FILE, readLadderFile } from '../../../src/services/ladder-files.js';
+import { initialiseWorkspace, openWorkspace } from '../../../src/services/workspace.service.js';
+
+/** The built web app the browser tests load; `npm test` builds it before vitest runs. */
+export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+
+/** Fails early, with the fix, when the web app has not been built. */
+export function requireWebBuild(): string {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`The browser tests need the built web app at ${WEB_ROOT}: run npm run build`);
+  }
+  return WEB_ROOT;
+}
+
+/** What a browser suite needs of the server it drives. */
+export interface AppServer {
+  /** Base URL, like http://127.0.0.1:53412. */
+  url: string;
+  /** The local person every request acts as. */
+  personName: string;
+  /** The ladder the database was initialised with (the default ladder). */
+  ladder: Ladder;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Options for {@link startAppServer}. */
+export interface StartAppServerOptions {
+  /** The name of the local person, as `serve --name` sets it. */
+  personName: string;
+  /** Seed the demo organisation, as `serve` does for a new database unless told `--no-demo`. */
+  demo?: boolean;
+}
+
+/** Today's calendar date (UTC), as `serve` and the server's clock write it. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Starts the real server in this process, on 127.0.0.1 and a free port, over
+ * a new SQLite file: the default ladder, the local person and, when asked,
+ * the demo organisation, created by the same services `longhaul serve` uses
+ * for a new database. The web app comes from dist/web.
+ */
+export async function startAppServer(options: StartAppServerOptions): Promise<AppServer> {
+  const webRoot = requireWebBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'longhaul-e2e-'));
+  const workspace = await openWorkspace(join(dir, 'longhaul.db'), { create: true });
+  try {
+    const source = await readLadderFile(DEFAULT_LADDER_FILE);
+    const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName: options.personName });
+    if (options.demo === true) {
+      await seedDemoOrganisation(workspace.db, source.ladder, { today: todayIso(), localPersonId: person.id });
+    }
+    const server = await buildServer({ db: workspace.db, webRoot });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.server.address();
+    if (typeof address !== 'object' || address === null) throw new Error('the server has no address');
+    return {
+      url: `http://127.0.0.1:${address.port}`,
+      personName: person.name,
+      ladder: source.ladder,
+      server,
+      async close() {
+        await server.close();
+        await workspace.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await workspace.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
