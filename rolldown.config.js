@@ -1,10 +1,19 @@
-// Bundles the compiled CLI into one file. Loading ~1,000 small modules (kysely,
-// zod, yaml, commander, fastify) dominated the start-up of every command; one
-// file starts in less than half the time (docs/BENCHMARKS.md). Native and
-// optional drivers stay external.
+// Bundles the compiled CLI. Loading ~1,000 small modules (kysely, zod, yaml,
+// commander) dominated the start-up of every command; a bundle starts in about
+// half the time (docs/BENCHMARKS.md). The server (Fastify) is imported only by
+// `serve`, so it goes in its own chunk that other commands never load. The
+// bundle lives in dist/bundle, two levels below the root like the tsc output,
+// so paths relative to import.meta.url (the ladders, package.json, dist/web)
+// resolve the same. Native and optional drivers stay external.
 export default {
-  input: 'dist/cli/main.js',
+  input: { longhaul: 'dist/cli/main.js' },
   platform: 'node',
   external: ['better-sqlite3', 'pg'],
-  output: { file: 'dist/cli/longhaul.mjs', format: 'esm', codeSplitting: false },
+  output: {
+    dir: 'dist/bundle',
+    cleanDir: true,
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: 'chunk-[name]-[hash].mjs',
+  },
 };

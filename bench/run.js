@@ -96,8 +96,12 @@ const cli = new URL('../bin/longhaul.js', import.meta.url).pathname;
 const demoDb = join(dir, 'cli-demo.db');
 execFileSync('node', [cli, 'demo', '--db', demoDb], { stdio: 'ignore' });
 const nodeFloor = await measure('node -e 0 (process start-up floor)', 15, () => execFileSync('node', ['-e', '0']));
-const status = await measure('longhaul status --json (whole process)', 15, () =>
+const status = await measure('longhaul status --json (whole process, the bundle bin/longhaul.js runs)', 15, () =>
   execFileSync('node', [cli, 'status', '--json', '--db', demoDb]),
+);
+const unbundled = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const plain = await measure('the same from the unbundled tsc output (dist/cli/main.js)', 15, () =>
+  execFileSync('node', [unbundled, 'status', '--json', '--db', demoDb]),
 );
 
 // The web app's initial JavaScript: the scripts and module preloads index.html names.
@@ -118,6 +122,7 @@ console.log('| what | runs | median | p95 |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const row of rows) console.log(`| ${row.name} | ${row.iterations} | ${fmt(row.median)} | ${fmt(row.p95)} |`);
 console.log(`\nCLI status over the bare node start-up, same run: ${(status / nodeFloor).toFixed(2)}x`);
+console.log(`CLI status, bundle over unbundled modules, same run: ${(status / plain).toFixed(2)}x`);
 console.log(`\nWeb app initial JavaScript (gzip -9): ${(initialGzip / 1024).toFixed(1)} KiB of the 150 KB budget`);
 for (const s of sizes)
   console.log(`- ${s.file}: ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);
