@@ -13,7 +13,7 @@ import type { Competency, Level, Track } from '../core/ladder.schema.js';
 import { listAssessments } from '../store/assessment.repository.js';
 import { runInTransaction } from '../store/database.js';
 import { listEvidence } from '../store/evidence.repository.js';
-import { findPersonById, insertPerson, listPeople } from '../store/people.repository.js';
+import { findPersonById, insertPerson, listPeople, updatePerson } from '../store/people.repository.js';
 import type { Database, EvidenceKind, EvidenceVisibility, PersonRow } from '../store/schema.js';
 import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
 import { recordAssessment } from './assessment.service.js';
@@ -1538,17 +1538,16 @@ async function checkEmpty(db: Kysely<Database>, ladder: Ladder, localPersonId: s
   return local;
 }
 
-/**
- * Puts the local person into their demo team. The people repository has no
- * update yet; this is the demo's only direct write, and it changes exactly
- * the three columns a placement needs.
- */
+/** Puts the local person into their demo team. */
 async function placeLocalPerson(
   db: Kysely<Database>,
   id: string,
   placement: { team: string; title: string; managerId: string },
 ): Promise<PersonRow> {
-  return db.updateTable('people').set(placement).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const person = await updatePerson(db, id, placement);
+  if (person === undefined)
+    throw new DomainError('person_not_found', `the local person ${id} disappeared while seeding the demo`);
+  return person;
 }
 
 /** mulberry32: a tiny, well-mixed 32-bit PRNG, so the demo is the same on every machine for the same seed. */

@@ -29,8 +29,8 @@ export type {
 export { saveLadderVersion, findLadderVersion, listLadderVersions } from './ladder.repository.js';
 export type { SaveLadderVersionInput } from './ladder.repository.js';
 export { SETTING_KEYS, getSetting, setSetting } from './settings.repository.js';
-export { insertPerson, findPersonById, findPersonByEmail, listPeople } from './people.repository.js';
-export type { InsertPersonInput, ListPeopleFilter } from './people.repository.js';
+export { insertPerson, findPersonById, findPersonByEmail, listPeople, updatePerson } from './people.repository.js';
+export type { InsertPersonInput, ListPeopleFilter, PersonPatch } from './people.repository.js';
 export {
   insertEvidence,
   updateEvidence,

@@ -41,6 +41,19 @@ export async function findPersonById(db: Kysely<Database>, id: string): Promise<
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The fields of a person that can change; absent fields are left as they are. */
+export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'team' | 'title' | 'managerId'>>;
+
+/** Changes a person's details (a move to another team, a new title); undefined when there is no such person. */
+export async function updatePerson(
+  db: Kysely<Database>,
+  id: string,
+  patch: PersonPatch,
+): Promise<PersonRow | undefined> {
+  if (Object.keys(patch).length === 0) return findPersonById(db, id);
+  return db.updateTable('people').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
 /** Fetches a person by email, the handle people use to name each other in the CLI. */
 export async function findPersonByEmail(db: Kysely<Database>, email: string): Promise<PersonRow | undefined> {
   return db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();

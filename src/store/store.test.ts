@@ -19,6 +19,7 @@ import {
   insertAssessment,
   insertEvidence,
   insertPerson,
+  updatePerson,
   listAssessments,
   listEvidence,
   listLadderVersions,
@@ -339,6 +340,19 @@ for (const dialect of DIALECTS) {
     });
 
     describe('people', () => {
+      it('moves a person to another team, leaving the other fields as they were', async () => {
+        const { alice } = await seed();
+        const moved = await updatePerson(db, alice.id, { team: 'payments', title: 'Senior Engineer' });
+        expect(moved).toMatchObject({
+          name: 'Alice',
+          email: 'alice@example.com',
+          team: 'payments',
+          title: 'Senior Engineer',
+        });
+        expect(await findPersonById(db, alice.id)).toEqual(moved);
+        expect(await updatePerson(db, 'no-such-person', { team: 'x' })).toBeUndefined();
+      });
+
       it('round-trips a person by id and by email', async () => {
         const { alice, bob } = await seed();
         expect(alice).toMatchObject({
