@@ -394,15 +394,17 @@ describe('progression properties under the points policy', () => {
           expect(level.pointsNeeded).toBe(Math.max(0, (thresholds[i]?.points ?? 0) - total));
           expect(level.met).toBe(level.pointsNeeded === 0);
         });
-        expect(evaluation.levels[0]?.gaps.map((g) => g.id).sort()).toEqual(
-          ratings
-            .flatMap((r, c) => {
-              const current = r === null ? 0 : (milestonePoints[r] ?? 0);
-              const above = milestonePoints.slice(r === null ? 0 : r + 1);
-              return above.some((p) => p > current) ? [competencyId(c)] : [];
-            })
-            .sort(),
-        );
+        const improvable = ratings
+          .flatMap((r, c) => {
+            const current = r === null ? 0 : (milestonePoints[r] ?? 0);
+            const above = milestonePoints.slice(r === null ? 0 : r + 1);
+            return above.some((p) => p > current) ? [competencyId(c)] : [];
+          })
+          .sort();
+        // A reached level has nothing missing; every other level lists what could still earn points.
+        evaluation.levels.forEach((level) => {
+          expect(level.gaps.map((g) => g.id).sort()).toEqual(level.pointsNeeded === 0 ? [] : improvable);
+        });
       }),
       RUNS,
     );

@@ -667,6 +667,15 @@ describe('evaluateProgress under the points policy', () => {
     ).toEqual([]);
   });
 
+  it('lists no gaps for a level the total already reaches', () => {
+    const gap = computeGap({ ladder, ratings: { scope: 'solid', craft: 'solid' } }, 'mid-level');
+    expect(gap.met).toBe(true);
+    expect(gap.gaps).toEqual([]);
+    expect(computeGap({ ladder, ratings: { scope: 'solid', craft: 'solid' } }, 'senior').gaps.length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('says why nothing is shown when the first threshold is above zero', () => {
     const higher = parseLadder(
       JSON.stringify({

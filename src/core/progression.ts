@@ -278,7 +278,8 @@ function judgePointsLevels(
     };
     return { progress, gain, next };
   });
-  // Points do not depend on the level, so every level shows the same rows and gaps.
+  // Points do not depend on the level, so every level shows the same rows; a level
+  // the total already reaches has nothing missing, the others the same gap list.
   const competencies = scored.map((s) => s.progress);
   const gaps = scored
     .filter((s) => s.next !== null)
@@ -291,7 +292,7 @@ function judgePointsLevels(
       const needed = outcome.pointsNeeded[index] ?? null;
       return {
         competencies: [...competencies],
-        gaps: [...gaps],
+        gaps: needed === 0 ? [] : [...gaps],
         ...(needed === null ? {} : { pointsNeeded: needed }),
       };
     },
