@@ -58,6 +58,7 @@ export interface ApiClient {
   getActiveLadder(): Promise<Ladder>;
   /** Evidence, newest first as the server orders it, optionally filtered. */
   listEvidence(personId: string, filters?: EvidenceFilters): Promise<Evidence[]>;
+  getEvidence(evidenceId: string): Promise<Evidence>;
   createEvidence(personId: string, body: EvidenceCreate): Promise<Evidence>;
   updateEvidence(evidenceId: string, body: EvidenceUpdate): Promise<Evidence>;
   /** Soft-deletes: restoreEvidence undoes it. */
@@ -143,6 +144,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
     listEvidence: (personId, filters) =>
       request<Evidence[]>('GET', `${person(personId)}/evidence${filters === undefined ? '' : evidenceQuery(filters)}`),
+    getEvidence: (evidenceId) => request<Evidence>('GET', evidence(evidenceId)),
     createEvidence: (personId, body) => mutate<Evidence>('POST', `${person(personId)}/evidence`, body),
     updateEvidence: (evidenceId, body) => mutate<Evidence>('PATCH', evidence(evidenceId), body),
     deleteEvidence: (evidenceId) => mutate<undefined>('DELETE', evidence(evidenceId)),

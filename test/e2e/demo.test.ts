@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComparePage } from './pages/compare.page.js';
+import { EvidenceFormPage } from './pages/evidence-form.page.js';
 import { EvidenceListPage } from './pages/evidence-list.page.js';
 import { HistoryPage } from './pages/history.page.js';
 import { ProgressPage } from './pages/progress.page.js';
@@ -69,6 +70,25 @@ describe('the demo organisation a first `npm start` opens on', { timeout: 60_000
       expect((await list.card(title)).competencies).toContain('Reliability and blast radius');
     }
     expect(new URL(page.url()).searchParams.get('competency')).toBe('reliability');
+  });
+
+  it('edits a piece of evidence in place: the form opens filled in, and the list shows the change', async () => {
+    const list = new EvidenceListPage(page);
+    await list.open();
+    const [first] = await list.titles();
+    if (first === undefined) throw new Error('the demo has no evidence');
+
+    const form = new EvidenceFormPage(page);
+    await form.openFromList(first);
+    expect(await form.title.inputValue()).toBe(first);
+    const renamed = `${first} (edited)`;
+    await form.title.fill(renamed);
+    expect(await form.saveChanges()).toBe(200);
+
+    await list.waitForList();
+    const titles = await list.titles();
+    expect(titles).toContain(renamed);
+    expect(titles).not.toContain(first);
   });
 
   it('shows a history of several assessments ending at today’s level', async () => {

@@ -32,10 +32,16 @@ import { readParam } from '../url-state.js';
 export function EvidenceFormPage({ evidenceId }: { evidenceId: string | null }) {
   const { me } = useSession();
   const { search } = useLocation();
-  // The contract has no single-evidence read, so the edit form finds its item in the person's list.
-  const existing = useResource(`evidence-edit:${me.person.id}:${evidenceId ?? ''}`, async () =>
-    evidenceId === null ? null : ((await api.listEvidence(me.person.id)).find((e) => e.id === evidenceId) ?? null),
-  );
+  // A missing (or deleted) piece of evidence is the "not found" view, not an error.
+  const existing = useResource(`evidence-edit:${me.person.id}:${evidenceId ?? ''}`, async () => {
+    if (evidenceId === null) return null;
+    try {
+      return await api.getEvidence(evidenceId);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  });
   const today = toIsoDate(new Date());
 
   if (evidenceId === null) {

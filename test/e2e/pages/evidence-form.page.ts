@@ -51,6 +51,24 @@ export class EvidenceFormPage {
     this.problem = this.main.getByRole('alert').filter({ hasText: 'There is a problem' });
   }
 
+  /** Opens the form of an existing piece of evidence from its title in the list. */
+  async openFromList(title: string): Promise<void> {
+    await this.main
+      .getByRole('article', { name: title, exact: true })
+      .getByRole('link', { name: title, exact: true })
+      .click();
+    await this.shell.waitForHeading('Edit evidence');
+  }
+
+  /** Saves an edit and returns the status the server answered with. */
+  async saveChanges(): Promise<number> {
+    const answer = this.page.waitForResponse(
+      (r) => r.url().includes('/api/evidence/') && r.request().method() === 'PATCH',
+    );
+    await this.main.getByRole('button', { name: 'Save changes', exact: true }).click();
+    return (await answer).status();
+  }
+
   /** Opens an empty form. */
   async open(): Promise<void> {
     await this.page.goto('/evidence/new');
