@@ -302,6 +302,13 @@ describe('a new user’s first visit', { timeout: 60_000 }, () => {
     expect(rows[0]?.changes).toEqual([`${RAISED}: Mid-level → Senior`]);
   });
 
+  it('at 1280 px the radar names its axes itself, with no separate key', async () => {
+    const progress = new ProgressPage(page);
+    await progress.open();
+    await progress.radar('Senior').waitFor();
+    expect(await progress.radarKey()).toEqual([]);
+  });
+
   it('at 375 px wide, no screen scrolls sideways and the navigation still works', async () => {
     const narrow = await context.newPage();
     narrow.setDefaultTimeout(15_000);
@@ -312,6 +319,8 @@ describe('a new user’s first visit', { timeout: 60_000 }, () => {
       await progress.open();
       await progress.waitForProgress();
       await progress.radar('Senior').waitFor();
+      // The axis names would be a few pixels tall here: a numbered key replaces them.
+      expect(await progress.radarKey()).toHaveLength(server.ladder.competencies.length);
 
       for (const link of await shell.navLinkRightEdges()) {
         expect(link, `the "${link.label}" link fits`).toMatchObject({ visible: true });

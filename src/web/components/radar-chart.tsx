@@ -1,6 +1,11 @@
 import { useId } from 'react';
 import { layoutRadar } from '../radar-geometry.js';
 
+/** How far beyond the outer ring the axis numbers sit, as a share of its radius. */
+const NUMBER_OFFSET = 1.17;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 /** One competency on the radar, with the words for its two values. */
 export interface RadarChartAxis {
   id: string;
@@ -86,7 +91,26 @@ export function RadarChart({ axes, steps, targetName, description }: RadarChartP
             </text>
           ))}
         </g>
+        {/* On a phone the names would shrink to a few pixels: numbers stand in for them, with a key below. */}
+        <g className="radar__numbers" aria-hidden="true">
+          {layout.axes.map((axis, i) => (
+            <text
+              key={axis.id}
+              x={round1(axis.end.x * NUMBER_OFFSET)}
+              y={round1(axis.end.y * NUMBER_OFFSET + 9)}
+              textAnchor="middle"
+              className="radar__number"
+            >
+              {i + 1}
+            </text>
+          ))}
+        </g>
       </svg>
+      <ol className="radar__key" aria-hidden="true">
+        {axes.map((axis) => (
+          <li key={axis.id}>{axis.value === null ? `${axis.label} (not observed)` : axis.label}</li>
+        ))}
+      </ol>
       <figcaption className="chart__legend">
         <span className="legend-item">
           <span className="swatch swatch--value" aria-hidden="true" /> Your ratings

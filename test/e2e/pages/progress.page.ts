@@ -67,6 +67,13 @@ export class ProgressPage {
     return this.main.getByRole('img', { name: new RegExp(`^Your ratings against ${target}\\b`) });
   }
 
+  /** The numbered key that stands in for the radar's axis names on a narrow screen; empty when hidden. */
+  async radarKey(): Promise<string[]> {
+    const key = this.main.locator('figure.radar ol.radar__key');
+    if (!(await key.isVisible())) return [];
+    return textsOf(key.locator('li'));
+  }
+
   /** The heading of the gap list, which names the target level. */
   async gapHeading(): Promise<string> {
     return textOf(this.gapSection.getByRole('heading', { level: 2 }));
