@@ -25,6 +25,11 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
     .description('rate yourself competency by competency, seeing what the levels around your rating expect')
     .option('--set <ratings>', 'rate without questions, for scripts: scope=senior,autonomy=mid-level (or not-observed)')
     .option('--note <text>', 'a note on the whole assessment')
+    .option(
+      '--why <competency=text>',
+      'why a rating is what it is, e.g. --why "design=Led the queue ADR" (repeatable)',
+      collectWhy,
+    )
     .option('--track <track>', 'the track to assess on (default: the first)')
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
     .option('--json', 'print the stored assessment as JSON')
@@ -33,46 +38,71 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
       '\nCompetencies you do not rate keep their previous rating, so an assessment is always complete.',
     )
     .action(
-      action(ctx, async (opts: { set?: string; note?: string; track?: string; db?: string; json?: boolean }) => {
-        const stored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
-          let ratings: Record<string, string>;
-          if (opts.set !== undefined) {
-            ratings = parseSetOption(opts.set);
-          } else {
-            if (ctx.io.stdin === null) {
-              throw new DomainError(
-                'input_invalid',
-                'assess asks questions and needs a terminal; in scripts use --set scope=senior,autonomy=mid-level',
-              );
+      action(
+        ctx,
+        async (opts: {
+          set?: string;
+          note?: string;
+          why?: Record<string, string>;
+          track?: string;
+          db?: string;
+          json?: boolean;
+        }) => {
+          const stored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
+            let ratings: Record<string, string>;
+            if (opts.set !== undefined) {
+              ratings = parseSetOption(opts.set);
+            } else {
+              if (ctx.io.stdin === null) {
+                throw new DomainError(
+                  'input_invalid',
+                  'assess asks questions and needs a terminal; in scripts use --set scope=senior,autonomy=mid-level',
+                );
+              }
+              const previous = await currentRatings(db, ladder, person.id, { track: opts.track });
+              const counts = await countEvidence(db, ladder, person.id);
+              ratings = await askRatings(ctx, ladder, opts.track, previous.ratings, counts);
+              if (Object.keys(ratings).length === 0) return null;
             }
-            const previous = await currentRatings(db, ladder, person.id, { track: opts.track });
-            const counts = await countEvidence(db, ladder, person.id);
-            ratings = await askRatings(ctx, ladder, opts.track, previous.ratings, counts);
-            if (Object.keys(ratings).length === 0) return null;
-          }
-          return recordAssessment(db, ladder, {
-            personId: person.id,
-            assessorId: person.id,
-            kind: 'self',
-            track: opts.track,
-            ratings,
-            note: opts.note,
+            return recordAssessment(db, ladder, {
+              personId: person.id,
+              assessorId: person.id,
+              kind: 'self',
+              track: opts.track,
+              ratings,
+              notes: opts.why,
+              note: opts.note,
+            });
           });
-        });
-        if (stored === null) {
-          ctx.print('No ratings given; nothing saved.');
+          if (stored === null) {
+            ctx.print('No ratings given; nothing saved.');
+            return EXIT.ok;
+          }
+          if (opts.json === true) ctx.printJson(stored);
+          else {
+            const rated = stored.ratings.filter((r) => r.rating !== NOT_OBSERVED).length;
+            ctx.print(
+              `Saved your self-assessment: ${rated} of ${stored.ratings.length} competencies rated. See where you stand: longhaul status`,
+            );
+          }
           return EXIT.ok;
-        }
-        if (opts.json === true) ctx.printJson(stored);
-        else {
-          const rated = stored.ratings.filter((r) => r.rating !== NOT_OBSERVED).length;
-          ctx.print(
-            `Saved your self-assessment: ${rated} of ${stored.ratings.length} competencies rated. See where you stand: longhaul status`,
-          );
-        }
-        return EXIT.ok;
-      }),
+        },
+      ),
     );
+}
+
+/** Collects repeated `--why competency=text` into notes by competency; text may contain '=' and ','. */
+export function collectWhy(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  const id = at === -1 ? '' : value.slice(0, at).trim();
+  const text = at === -1 ? '' : value.slice(at + 1).trim();
+  if (id === '' || text === '') {
+    throw new DomainError(
+      'input_invalid',
+      `--why: "${value}" is not COMPETENCY=TEXT (for example design="Led the queue ADR")`,
+    );
+  }
+  return { ...previous, [id]: text };
 }
 
 /** Parses `scope=senior,autonomy=mid-level`; a malformed pair is a usage error that names it. */

@@ -189,6 +189,32 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect((await longhaul(['gap', '--to', 'senior', '--json'])).json()).toMatchObject({ met: true, gaps: [] });
   });
 
+  it('keeps a note with its rating until the competency is rated anew', async () => {
+    type Stored = { ratings: { competencyId: string; rating: string; note: string | null }[] };
+    const noteOf = (run: Run, id: string) => run.json<Stored>().ratings.find((r) => r.competencyId === id)?.note;
+    const first = await longhaul([
+      'assess',
+      '--set',
+      'design=senior,scope=mid-level',
+      '--why',
+      'design=Led the ADR for the invoice queue, with the rollback plan',
+      '--why',
+      'scope=Owns the refunds service',
+      '--json',
+    ]);
+    expect(first.code).toBe(0);
+    expect(noteOf(first, 'design')).toBe('Led the ADR for the invoice queue, with the rollback plan');
+    const second = await longhaul(['assess', '--set', 'design=architect', '--json']);
+    expect(noteOf(second, 'design')).toBeNull();
+    expect(noteOf(second, 'scope')).toBe('Owns the refunds service');
+    const bad = await longhaul(['assess', '--set', 'scope=senior', '--why', 'wizardry=Cast a spell']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('notes.wizardry: "wizardry" is not a competency of track "ic"');
+    const malformed = await longhaul(['assess', '--set', 'scope=senior', '--why', 'no text here']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--why: "no text here" is not COMPETENCY=TEXT');
+  });
+
   it('rejects a rating that names no level, with the levels listed', async () => {
     const run = await longhaul(['assess', '--set', 'scope=wizard']);
     expect(run.code).toBe(2);

@@ -79,6 +79,20 @@ export async function recordAssessment(
     }
     given[competency.id] = step.id;
   }
+  const notes: Record<string, string> = {};
+  for (const [id, text] of Object.entries(input.notes ?? {})) {
+    const competency = resolveCompetency(ladder, id);
+    if (competency === undefined || (competency.track !== undefined && competency.track !== track.id)) {
+      problems.push({ path: ['notes', id], message: `"${id}" is not a competency of track "${track.id}"` });
+    } else if (text.trim().length > 2000) {
+      problems.push({
+        path: ['notes', id],
+        message: `the note is ${text.trim().length} characters; keep it under 2,000`,
+      });
+    } else if (text.trim() !== '') {
+      notes[competency.id] = text.trim();
+    }
+  }
   if (Object.keys(given).length === 0 && problems.length === 0) {
     problems.push({ path: ['ratings'], message: 'give at least one rating' });
   }
@@ -92,7 +106,9 @@ export async function recordAssessment(
 
   const previous = await currentRatings(db, ladder, input.personId, { kind: input.kind, track: track.id });
   const merged = { ...previous.ratings, ...given };
-  const notes = { ...previous.notes, ...(input.notes ?? {}) };
+  // A note explains a rating: it carries forward with the rating, and goes when the rating is given anew.
+  const carried = Object.entries(previous.notes).filter(([id]) => given[id] === undefined);
+  Object.assign(notes, { ...Object.fromEntries(carried), ...notes });
   return insertAssessment(db, {
     personId: input.personId,
     assessorId: input.assessorId,
