@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../store/database.js';
 import { runCli } from './program.js';
 
 interface Run {
@@ -108,6 +109,34 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect(recent.stdout).toContain('Paired with a new joiner');
     expect(recent.stdout).not.toContain('checkout incident');
     expect(recent.stdout).toContain('1 piece of evidence');
+  });
+
+  it('shares, unshares, deletes and restores a piece of evidence by the short id the list shows', async () => {
+    const logged = (
+      await longhaul(['log', 'Wrote the on-call handbook', '-k', 'mentoring', '-c', 'mentoring', '--json'])
+    ).json<{ id: string }>();
+    const short = logged.id.slice(0, 8);
+    expect((await longhaul(['evidence', 'list'])).stdout).toContain(short);
+
+    expect((await longhaul(['evidence', 'share', short])).stdout).toBe('Shared: Wrote the on-call handbook\n');
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ visibility: string }[]>()[0]?.visibility).toBe(
+      'shared',
+    );
+    await longhaul(['evidence', 'unshare', short]);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ visibility: string }[]>()[0]?.visibility).toBe(
+      'private',
+    );
+
+    const deleted = await longhaul(['evidence', 'delete', short]);
+    expect(deleted.stdout).toContain(`Undo with: longhaul evidence restore ${logged.id}`);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+    expect((await longhaul(['evidence', 'restore', logged.id])).stdout).toBe('Restored: Wrote the on-call handbook\n');
+    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toHaveLength(1);
+
+    const unknown = await longhaul(['evidence', 'share', 'ffffffff']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no evidence of yours has an id starting with "ffffffff"');
+    expect((await longhaul(['evidence', 'delete', 'ab'])).code).toBe(2);
   });
 
   it('rejects bad evidence with every problem named, and stores nothing', async () => {
@@ -398,5 +427,18 @@ describe('longhaul demo', () => {
     expect(run.stdout).toMatch(/Demonstrated level: \w/);
     const people = await longhaul(['status', '--json', '--db', 'demo.db']);
     expect(people.json<{ observed: number }>().observed).toBeGreaterThan(5);
+    // Only the local person's own evidence can be changed, even in a database with other people in it.
+    const me = (await longhaul(['evidence', 'list', '--json', '--db', 'demo.db'])).json<{ personId: string }[]>()[0]
+      ?.personId;
+    const db = await openDatabase({ kind: 'sqlite', file: join(dir, 'demo.db') });
+    const theirs = await db
+      .selectFrom('evidence')
+      .select(['id'])
+      .where('personId', '!=', me ?? '')
+      .executeTakeFirstOrThrow();
+    await closeDatabase(db);
+    const someone = await longhaul(['evidence', 'delete', theirs.id, '--db', 'demo.db']);
+    expect(someone.code).toBe(1);
+    expect(someone.stderr).toContain('no evidence of yours');
   });
 });

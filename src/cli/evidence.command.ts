@@ -1,11 +1,19 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
-import { findEvidence, logEvidence, type Evidence } from '../services/evidence.service.js';
+import {
+  deleteEvidence,
+  editEvidence,
+  findEvidence,
+  getEvidenceIncludingDeleted,
+  logEvidence,
+  undeleteEvidence,
+  type Evidence,
+} from '../services/evidence.service.js';
 import { EVIDENCE_KINDS } from '../store/schema.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { plural } from './format.js';
-import { today, withSession } from './workspace.js';
+import { today, withSession, type Session } from './workspace.js';
 
 const list = (value: string, previous: string[] = []) => [
   ...previous,
@@ -102,7 +110,9 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       ),
     );
 
-  const evidence = program.command('evidence').description('look through the evidence you have logged');
+  const evidence = program
+    .command('evidence')
+    .description('look through the evidence you have logged; share, unshare, delete or restore a piece');
   evidence
     .command('list')
     .description('list evidence, newest first')
@@ -156,9 +166,99 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
         },
       ),
     );
+
+  const change = (
+    name: string,
+    description: string,
+    work: (session: Session, evidence: Evidence) => Promise<Evidence | null>,
+    done: (evidence: Evidence) => string,
+  ) =>
+    evidence
+      .command(name)
+      .description(description)
+      .argument('<id>', 'the evidence id, or the start of it as `evidence list` shows it')
+      .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+      .option('--json', 'print the evidence as JSON')
+      .action(
+        action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
+          const result = await withSession(ctx, opts.db, async (session) => {
+            const target = await findOwnEvidence(session, id);
+            return { target, changed: await work(session, target) };
+          });
+          if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
+          else ctx.print(done(result.changed ?? result.target));
+          return EXIT.ok;
+        }),
+      );
+
+  change(
+    'share',
+    'let your manager and reviewers see a piece of evidence',
+    ({ db, ladder }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx)),
+    (e) => `Shared: ${e.title}`,
+  );
+  change(
+    'unshare',
+    'make a piece of evidence private again: only you see it',
+    ({ db, ladder }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx)),
+    (e) => `Private again: ${e.title}`,
+  );
+  change(
+    'delete',
+    'delete a piece of evidence (undo with: longhaul evidence restore ID)',
+    async ({ db }, e) => {
+      await deleteEvidence(db, e.id);
+      return null;
+    },
+    (e) => `Deleted: ${e.title}. Undo with: longhaul evidence restore ${e.id}`,
+  );
+  evidence
+    .command('restore')
+    .description('undo the deletion of a piece of evidence')
+    .argument('<id>', 'the full evidence id, as `evidence delete` printed it')
+    .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
+    .option('--json', 'print the evidence as JSON')
+    .action(
+      action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
+        const restored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
+          const { evidence: found } = await getEvidenceIncludingDeleted(db, id);
+          if (found.personId !== person.id)
+            throw new DomainError('evidence_not_found', `no evidence of yours has the id ${id}`);
+          return undeleteEvidence(db, ladder, id);
+        });
+        if (opts.json === true) ctx.printJson(restored);
+        else ctx.print(`Restored: ${restored.title}`);
+        return EXIT.ok;
+      }),
+    );
+}
+
+/**
+ * Finds one of the local person's own pieces of evidence by its id or a
+ * unique start of it (the eight characters lists show). Someone else's
+ * evidence in a shared database is never matched.
+ */
+async function findOwnEvidence({ db, ladder, person }: Session, id: string): Promise<Evidence> {
+  const wanted = id.trim().toLowerCase();
+  if (wanted.length < 4)
+    throw new DomainError(
+      'input_invalid',
+      `"${id}" is too short to name evidence; give at least 4 characters of its id`,
+    );
+  const matches = (await findEvidence(db, ladder, person.id)).filter((e) => e.id.startsWith(wanted));
+  const [only, ...others] = matches;
+  if (only === undefined) {
+    throw new DomainError(
+      'evidence_not_found',
+      `no evidence of yours has an id starting with "${id}" (see: longhaul evidence list)`,
+    );
+  }
+  if (others.length > 0)
+    throw new DomainError('input_invalid', `"${id}" starts ${matches.length} evidence ids; give more characters`);
+  return only;
 }
 
 function formatEvidenceLine(ctx: CliContext, row: Evidence): string {
   const privacy = row.visibility === 'private' ? '' : ctx.style.dim(' (shared)');
-  return `${row.date}  ${ctx.style.cyan(row.kind.padEnd(9))} ${row.title}${privacy}  ${ctx.style.dim(row.competencyIds.join(', '))}`;
+  return `${ctx.style.dim(row.id.slice(0, 8))}  ${row.date}  ${ctx.style.cyan(row.kind.padEnd(9))} ${row.title}${privacy}  ${ctx.style.dim(row.competencyIds.join(', '))}`;
 }
