@@ -31,14 +31,13 @@ export function ensureChromium(): string {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     try {
-      execFileSync(
-        'sh',
-        ['-c', `DEBIAN_FRONTEND=noninteractive ${INSTALL_COMMAND.replace('install -y', 'install -y -q')}`],
-        {
-          stdio: 'ignore',
-          timeout: 600_000,
-        },
-      );
+      // Both browser suites may get here at once: each apt-get waits for the other's lock instead of failing.
+      const wait = '-o DPkg::Lock::Timeout=600';
+      execFileSync('sh', ['-c', `apt-get ${wait} update -q && apt-get ${wait} install -y -q chromium`], {
+        stdio: 'ignore',
+        timeout: 900_000,
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     } catch {
       // fall through to the message below
     }
