@@ -18,7 +18,7 @@ import {
   Progress,
 } from './api-contract.js';
 import { buildServer } from './app.js';
-import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.js';
+import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.fixtures.js';
 
 let t: TestServer;
 

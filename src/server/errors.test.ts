@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Assessment, ErrorResponse, Evidence } from './api-contract.js';
 import { buildServer } from './app.js';
-import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.js';
+import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.fixtures.js';
 
 let t: TestServer;
 let evidenceId = '';

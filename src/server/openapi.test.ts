@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { ROUTES } from './routes/index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './test-server.fixtures.js';
 
 let t: TestServer;
 let doc: OpenApiDocument;

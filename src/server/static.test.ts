@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from './api-contract.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './test-server.fixtures.js';
 
 const INDEX =
   '<!doctype html><html lang="en"><title>Longhaul</title><script type="module" src="/assets/index-3f9a1c.js"></script></html>';

@@ -5,8 +5,8 @@ import { EvidenceFormPage } from './pages/evidence-form.page.js';
 import { EvidenceListPage } from './pages/evidence-list.page.js';
 import { HistoryPage } from './pages/history.page.js';
 import { ProgressPage } from './pages/progress.page.js';
-import { requireWebBuild, startAppServer, type AppServer } from './support/app-server.js';
-import { launchBrowser } from './support/chromium.js';
+import type { AppServer } from './support/app-server.js';
+import { closeBrowserApp, openBrowserApp } from './support/browser-app.js';
 
 /*
  * What a first-time visitor of `npm start` meets: `serve` seeds a new
@@ -21,17 +21,10 @@ describe('the demo organisation a first `npm start` opens on', { timeout: 60_000
   let page: Page;
 
   beforeAll(async () => {
-    requireWebBuild();
-    server = await startAppServer({ personName: PERSON, demo: true });
-    context = await launchBrowser({ baseURL: server.url });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ server, context, page } = await openBrowserApp({ personName: PERSON, demo: true }));
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-  }, 60_000);
+  afterAll(() => closeBrowserApp({ server, context }), 60_000);
 
   it('opens on My progress with a level, the readiness for the next and the gaps to it', async () => {
     const progress = new ProgressPage(page);

@@ -10,8 +10,8 @@ import { HistoryPage } from './pages/history.page.js';
 import { LadderPage } from './pages/ladder.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
 import { ProgressPage } from './pages/progress.page.js';
-import { requireWebBuild, startAppServer, todayIso, type AppServer } from './support/app-server.js';
-import { launchBrowser } from './support/chromium.js';
+import { todayIso, type AppServer } from './support/app-server.js';
+import { closeBrowserApp, openBrowserApp } from './support/browser-app.js';
 import { tabTo } from './support/keyboard.js';
 
 /*
@@ -80,17 +80,10 @@ describe('a new user’s first visit', { timeout: 60_000 }, () => {
   const seen = { readiness: 0, gaps: [] as string[] };
 
   beforeAll(async () => {
-    requireWebBuild();
-    server = await startAppServer({ personName: PERSON });
-    context = await launchBrowser({ baseURL: server.url });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ server, context, page } = await openBrowserApp({ personName: PERSON }));
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-  }, 60_000);
+  afterAll(() => closeBrowserApp({ server, context }), 60_000);
 
   it('1. opens the app: the local-mode notice, and an empty My progress that says what to do next', async () => {
     const progress = new ProgressPage(page);

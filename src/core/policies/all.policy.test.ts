@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { judgeAll } from './all.policy.js';
-import type { LevelRating, PolicyLevel } from './common.policy.js';
+import type { PolicyLevel } from './common.policy.js';
+import { ratingsAt as ratings } from './policy.fixtures.js';
 
 const LEVELS: PolicyLevel[] = [
   { id: 'junior', title: 'Junior' },
   { id: 'mid', title: 'Mid' },
   { id: 'senior', title: 'Senior' },
 ];
-
-function ratings(positions: (number | null)[], first: number[] = []): LevelRating[] {
-  return positions.map((position, i) => ({
-    id: `c${i + 1}`,
-    title: `C${i + 1}`,
-    position,
-    firstIndex: first[i] ?? 0,
-    weight: 1,
-  }));
-}
 
 describe('judgeAll', () => {
   it.each<[string, (number | null)[], number[], number, boolean, number]>([

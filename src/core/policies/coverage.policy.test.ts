@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LevelRating, PolicyLevel } from './common.policy.js';
+import type { PolicyLevel } from './common.policy.js';
+import { ratingsAt as ratings } from './policy.fixtures.js';
 import { judgeCoverage } from './coverage.policy.js';
 
 const LEVELS: PolicyLevel[] = [
@@ -11,17 +12,6 @@ const LEVELS: PolicyLevel[] = [
 /** The same levels with nothing required, to look at the share and distance rules alone. */
 const UNREQUIRED: PolicyLevel[] = LEVELS.map(({ id, title }) => ({ id, title }));
 const RULES = { share: 0.8, minObserved: 3 };
-
-/** Ratings c1, c2, ... at the given positions (null = not observed), all applicable from `first`. */
-function ratings(positions: (number | null)[], first: number[] = []): LevelRating[] {
-  return positions.map((position, i) => ({
-    id: `c${i + 1}`,
-    title: `C${i + 1}`,
-    position,
-    firstIndex: first[i] ?? 0,
-    weight: 1,
-  }));
-}
 
 describe('judgeCoverage', () => {
   it.each<[string, (number | null)[], number[], number, boolean, number]>([
