@@ -27,7 +27,7 @@ const nodeIo = [
 const layer = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

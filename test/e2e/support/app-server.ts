@@ -9,8 +9,13 @@ import { seedDemoOrganisation } from '../../../src/services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../../../src/services/ladder-files.js';
 import { initialiseWorkspace, openWorkspace } from '../../../src/services/workspace.service.js';
 
-/** The built web app the browser tests load; `npm test` builds it before vitest runs. */
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+/**
+ * The built web app the browser tests load; `npm test` builds it before vitest
+ * runs. `LONGHAUL_TEST_WEB_ROOT` points at another build, so several people
+ * working in one checkout can each build and test their own copy.
+ */
+export const WEB_ROOT =
+  process.env['LONGHAUL_TEST_WEB_ROOT'] ?? fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 /** Fails early, with the fix, when the web app has not been built. */
 export function requireWebBuild(): string {
