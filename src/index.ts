@@ -34,9 +34,13 @@ export { LadderSchema } from './core/ladder.schema.js';
 export { checkLadderText, hashLadder, parseLadder, type LadderCheck } from './core/ladder-loader.js';
 export { diffLadders, formatLadderDiff, type LadderChange, type LadderDiff } from './core/ladder-diff.js';
 export { buildLadderJsonSchema } from './core/ladder-json-schema.js';
+export { countingIndex, describeLevelRule, evidenceNeeds } from './core/level-rule.js';
 export {
   computeGap,
   evaluateProgress,
+  MAX_UNMET_READINESS,
+  type Blocker,
+  type BlockerCode,
   type CompetencyProgress,
   type CompetencyStatus,
   type Evaluation,

@@ -15,6 +15,8 @@ export type DomainErrorCode =
   | 'assessment_not_found'
   | 'input_invalid'
   | 'database_missing'
+  | 'database_busy'
+  | 'database_read_only'
   | 'conflict';
 
 /** One thing wrong with an input, located so a person can go and fix it. */
@@ -52,4 +54,48 @@ export function formatProblem(problem: Problem): string {
   const at = where.length > 0 ? `${where.join(':')}: ` : '';
   const path = problem.line === undefined && problem.path.length > 0 ? `${problem.path.join('.')}: ` : '';
   return `${at}${path}${problem.message}`;
+}
+
+/** The codes that mean "the thing named does not exist"; each has the one message form of `notFound`. */
+export type NotFoundCode = Extract<DomainErrorCode, `${string}_not_found`>;
+
+const NOT_FOUND_KIND: Record<NotFoundCode, string> = {
+  ladder_not_found: 'ladder',
+  level_not_found: 'level',
+  competency_not_found: 'competency',
+  track_not_found: 'track',
+  person_not_found: 'person',
+  evidence_not_found: 'evidence',
+  assessment_not_found: 'assessment',
+};
+
+const PLURAL: Readonly<Record<string, string>> = { competency: 'competencies', person: 'people', evidence: 'evidence' };
+
+/** What a "not found" error can add to the name: where it was looked for, what exists there, what to do next. */
+export interface NotFoundDetails {
+  /** The kind of thing when the code's own word is too broad: "ladder file", "local person". */
+  kind?: string;
+  /** Where it was looked for: `track "ic"`, `this database`. */
+  in?: string;
+  /** The ids that do exist there, listed so the person can pick one. */
+  known?: readonly string[];
+  /** One more sentence: why, or what to do next. */
+  hint?: string;
+}
+
+/**
+ * Builds every "not found" error in one form, so a person (and a script
+ * reading stderr) sees the same shape whatever was missing:
+ * `level "wizard" not found in track "ic" (levels: junior, senior)`, or with a
+ * hint, `local person not found in this database; run "longhaul init" first`.
+ */
+export function notFound(code: NotFoundCode, id: string | null, details: NotFoundDetails = {}): DomainError {
+  const kind = details.kind ?? NOT_FOUND_KIND[code];
+  const last = kind.split(' ').at(-1) ?? kind;
+  const plural = kind.slice(0, kind.length - last.length) + (PLURAL[last] ?? `${last}s`);
+  const parts = [id === null ? `${kind} not found` : `${kind} "${id}" not found`];
+  if (details.in !== undefined) parts.push(` in ${details.in}`);
+  if (details.known !== undefined) parts.push(` (${plural}: ${details.known.join(', ') || 'none'})`);
+  if (details.hint !== undefined) parts.push(`; ${details.hint}`);
+  return new DomainError(code, parts.join(''));
 }

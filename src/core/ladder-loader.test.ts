@@ -118,6 +118,71 @@ describe('parseLadder', () => {
     expect(problems.map((p) => p.split(': ')[0])).toEqual(['acme.yaml:17:13', 'acme.yaml:18:5', 'acme.yaml:27:9']);
   });
 
+  describe('schema and rule problems in one pass', () => {
+    it.each([
+      [
+        'a bad weight on one competency and an unknown category on another',
+        edit(
+          '    category: craft\n    levels:\n      senior',
+          '    category: crafts\n    levels:\n      senior',
+          edit('    title: Scope\n', '    title: Scope\n    weight: -2\n'),
+        ),
+        [
+          'acme.yaml:17:13: "weight": must be greater than 0',
+          'acme.yaml:28:15: category "crafts" does not exist (categories: craft)',
+        ],
+      ],
+      [
+        'an unknown key and a duplicate id',
+        edit('  - id: ops', '  - id: scope', edit('    title: Scope\n', '    title: Scope\n    colour: blue\n')),
+        [
+          'acme.yaml:17:5: unknown key "colour"',
+          'acme.yaml:26:9: duplicate competency id "scope" (first used by competency #1)',
+        ],
+      ],
+      [
+        'an empty signal and a gap in the expectations of another competency',
+        edit(
+          '      senior:\n        expectation: Keeps',
+          '      junior:\n        expectation: Keeps',
+          edit('[Fixed a bug in a date parser.]', "[Fixed a bug in a date parser., '  ']"),
+        ),
+        [
+          'acme.yaml:21:50: signals[1]: must not be empty',
+          'acme.yaml:28:5: competency "ops" has no expectation for level "senior"',
+        ],
+      ],
+      [
+        'a broken competency that a level requires: only the schema problem, not a missing competency',
+        edit(
+          '      - id: senior\n        title: Senior\n',
+          '      - id: senior\n        title: Senior\n        required: [ops]\n',
+          edit('    title: Operations\n', '    title: Operations\n    weight: 0\n'),
+        ),
+        ['acme.yaml:28:13: "weight": must be greater than 0'],
+      ],
+      [
+        'a list item removed before one with a rule problem: the rule problem keeps its own line',
+        edit(
+          '      - id: junior\n        title: Junior\n      - id: senior\n        title: Senior\n',
+          '      - id: Junior!\n        title: Junior\n      - id: junior\n        title: Junior\n      - id: senior\n        title: Senior\n        required: [mentoring]\n',
+        ),
+        ['acme.yaml:10:13: "id"', 'acme.yaml:16:20: competency "mentoring" does not exist'],
+      ],
+    ])('%s', (_name, text, expected) => {
+      const problems = problemsOf(text);
+      expect(problems).toHaveLength(expected.length);
+      expected.forEach((message, i) => expect(problems[i]).toContain(message));
+    });
+
+    it('leaves the rules out when the problem is outside any list, so no rule problem is made up', () => {
+      const text = edit('categories:', 'policy:\n  kind: vibes\ncategories:', edit('  - id: ops', '  - id: scope'));
+      expect(problemsOf(text)).toEqual([
+        'acme.yaml:4:9: "kind" must be one of "coverage", "all", "points", "weighted-average"',
+      ]);
+    });
+  });
+
   it('throws a DomainError whose message lists the located problems, never a stack', () => {
     const broken = edit(
       '    category: craft\n    levels:\n      junior',

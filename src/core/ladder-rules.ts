@@ -11,8 +11,9 @@ export interface RuleProblem {
 
 /**
  * The rules a schema cannot express: unique ids, references that resolve,
- * expectations for every level from a competency's first one up, and policy
- * numbers that rise with the levels. Returns every broken rule.
+ * expectations for every level from a competency's first one up, policy
+ * numbers that rise with the levels, and an evidence rule only where ratings
+ * name levels. Returns every broken rule.
  */
 export function checkLadderRules(ladder: LadderDefinition): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -66,21 +67,27 @@ export function checkLadderRules(ladder: LadderDefinition): RuleProblem[] {
     });
   });
 
+  const noun = ladder.policy.kind === 'points' ? 'milestone' : 'level';
+  ladder.competencies.forEach((competency, c) => {
+    // A competency shared by several tracks holds the expectations of each; every key must name a step of one of them.
+    const tracks = ladder.tracks.filter((t) => competency.track === undefined || t.id === competency.track);
+    const stepIds = new Set(tracks.flatMap((t) => ratingScale(ladder, t).map((s) => s.id)));
+    const where = tracks.length === 1 ? 'track' : 'tracks';
+    for (const key of Object.keys(competency.levels)) {
+      if (tracks.length > 0 && !stepIds.has(key)) {
+        report(
+          ['competencies', c, 'levels', key],
+          `${noun} "${key}" does not exist on ${where} ${tracks.map((t) => `"${t.id}"`).join(', ')} (${noun}s: ${[...stepIds].join(', ')})`,
+          true,
+        );
+      }
+    }
+  });
+
   for (const track of ladder.tracks) {
     const scale = ratingScale(ladder, track);
-    const scaleIds = new Set(scale.map((s) => s.id));
-    const noun = ladder.policy.kind === 'points' ? 'milestone' : 'level';
     for (const competency of competenciesOf(ladder, track)) {
       const c = ladder.competencies.indexOf(competency);
-      for (const key of Object.keys(competency.levels)) {
-        if (!scaleIds.has(key)) {
-          report(
-            ['competencies', c, 'levels', key],
-            `${noun} "${key}" does not exist on track "${track.id}" (${noun}s: ${[...scaleIds].join(', ')})`,
-            true,
-          );
-        }
-      }
       const first = scale.findIndex((s) => competency.levels[s.id] !== undefined);
       if (first === -1) {
         if (ladder.policy.kind !== 'points' || scale.length > 1) {
@@ -103,6 +110,12 @@ export function checkLadderRules(ladder: LadderDefinition): RuleProblem[] {
       }
     }
     track.levels.forEach((level, l) => {
+      if (ladder.policy.kind === 'points' && level.evidence !== undefined) {
+        report(
+          ['tracks', ladder.tracks.indexOf(track), 'levels', l, 'evidence'],
+          `level "${level.id}" sets evidence, but under the points policy ratings name milestones, not levels; set evidence on a competency's milestone expectations instead`,
+        );
+      }
       level.required?.forEach((id, r) => {
         const competency = ladder.competencies.find((x) => x.id === id);
         if (competency === undefined) {

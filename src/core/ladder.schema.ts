@@ -16,6 +16,13 @@ export const IdSchema = z
 
 const TextSchema = z.string().trim().min(1, 'must not be empty');
 
+/** A number of pieces of evidence, for the evidence rule. */
+const EvidenceCountSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(100, 'must be at most 100');
+
 export const LevelSchema = z
   .strictObject({
     id: IdSchema.describe('Stable id of the level, used in ratings and on the command line.'),
@@ -28,6 +35,9 @@ export const LevelSchema = z
       .array(IdSchema)
       .optional()
       .describe('Competencies that must meet this level for it to be demonstrated (coverage policy).'),
+    evidence: EvidenceCountSchema.optional().describe(
+      'Pieces of evidence a rating needs to count at this level or above, until a higher level sets its own. A rating with less counts as the highest lower level whose evidence it has. Defaults to 0 (not on a points ladder: set it per milestone expectation there).',
+    ),
     formerly: z.array(IdSchema).optional().describe('Ids this level had before, so stored ratings follow a rename.'),
   })
   .describe('One step on a track.');
@@ -60,6 +70,9 @@ export const ExpectationSchema = z
       .optional()
       .describe('Observable evidence that the expectation is met: concrete examples.'),
     notYet: z.array(TextSchema).optional().describe('What is not yet enough for this level, to prevent over-rating.'),
+    evidence: EvidenceCountSchema.optional().describe(
+      "Pieces of evidence a rating of this competency needs to count at this level (or milestone), instead of the level's own `evidence`.",
+    ),
   })
   .describe('What a competency asks at one level (or milestone).');
 

@@ -18,6 +18,10 @@ interface Shape {
   required: number[][];
   /** Per level, null to leave it out of the bands, or an increment in quarters; null = default bands. */
   bands: (number | null)[] | null;
+  /** Per level, the evidence a rating needs to count there (null: the level sets none). */
+  evidence: (number | null)[];
+  /** Per competency, null or an override `[level, evidence]` on one of its expectations. */
+  overrides: ([number, number] | null)[];
 }
 
 /** A rating as generated: left out of the record, explicitly not observed, or a position. */
@@ -29,7 +33,7 @@ const formerId = (i: number) => `old-c${i}`;
 
 function shapeArbitrary(
   kinds: readonly LevelScaleKind[],
-  options: { required?: boolean; bands?: boolean; lateStarts?: boolean } = {},
+  options: { required?: boolean; bands?: boolean; lateStarts?: boolean; evidence?: boolean } = {},
 ): fc.Arbitrary<Shape> {
   return fc
     .record({ levels: fc.integer({ min: 2, max: 5 }), count: fc.integer({ min: 1, max: 7 }) })
@@ -57,6 +61,23 @@ function shapeArbitrary(
                 minLength: levels,
                 maxLength: levels,
               }),
+        evidence:
+          options.evidence === false
+            ? fc.constant(Array.from({ length: levels }, () => null))
+            : fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: null, freq: 2 }), {
+                minLength: levels,
+                maxLength: levels,
+              }),
+        overrides:
+          options.evidence === false
+            ? fc.constant(Array.from({ length: count }, () => null))
+            : fc.array(
+                fc.option(fc.tuple(fc.integer({ min: 0, max: levels - 1 }), fc.integer({ min: 0, max: 3 })), {
+                  nil: null,
+                  freq: 3,
+                }),
+                { minLength: count, maxLength: count },
+              ),
         bands:
           options.bands === false
             ? fc.constant(null)
@@ -140,7 +161,13 @@ function buildLadder(shape: Shape): Ladder {
           const required = [...new Set(shape.required[i] ?? [])]
             .filter((c) => (shape.starts[c] ?? 0) <= i)
             .map(competencyId);
-          return { id, title: `Level ${i}`, ...(required.length > 0 ? { required } : {}) };
+          const evidence = shape.evidence[i] ?? null;
+          return {
+            id,
+            title: `Level ${i}`,
+            ...(required.length > 0 ? { required } : {}),
+            ...(evidence === null ? {} : { evidence }),
+          };
         }),
       },
     ],
@@ -150,7 +177,13 @@ function buildLadder(shape: Shape): Ladder {
       category: 'eng',
       weight: shape.weights[c] ?? 1,
       formerly: [formerId(c)],
-      levels: Object.fromEntries(levelIds.slice(start).map((id) => [id, { expectation: `${id} for c${c}` }])),
+      levels: Object.fromEntries(
+        levelIds.slice(start).map((id, i) => {
+          const override = shape.overrides[c] ?? null;
+          const evidence = override !== null && override[0] === start + i ? { evidence: override[1] } : {};
+          return [id, { expectation: `${id} for c${c}`, ...evidence }];
+        }),
+      ),
     })),
   };
   const ladder = parseLadder(JSON.stringify(definition), 'property-ladder');
@@ -173,8 +206,30 @@ function levelIndex(evaluation: Evaluation): number {
     : evaluation.levels.findIndex((l) => l.level.id === evaluation.demonstrated?.id);
 }
 
-function demonstratedIndex(shape: Shape, ratings: readonly Generated[]): number {
-  return levelIndex(evaluateProgress({ ladder: buildLadder(shape), ratings: toRecord(ratings) }));
+function evidenceRecord(counts: readonly number[]): Record<string, number> {
+  return Object.fromEntries(counts.map((n, c) => [competencyId(c), n]));
+}
+
+function demonstratedIndex(shape: Shape, ratings: readonly Generated[], counts: readonly number[] = []): number {
+  return levelIndex(
+    evaluateProgress({
+      ladder: buildLadder(shape),
+      ratings: toRecord(ratings),
+      evidenceCounts: evidenceRecord(counts),
+    }),
+  );
+}
+
+/** A shape, ratings for it, evidence counts per competency, and a free number to pick with. */
+function evidenceCaseArbitrary(shapes: fc.Arbitrary<Shape>) {
+  return shapes.chain((shape) =>
+    fc.tuple(
+      fc.constant(shape),
+      ratingsArbitrary(shape),
+      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: shape.starts.length, maxLength: shape.starts.length }),
+      fc.nat(),
+    ),
+  );
 }
 
 const countObserved = (ratings: readonly Generated[]) => ratings.filter((r) => typeof r === 'number').length;
@@ -198,6 +253,67 @@ describe.each(KINDS)('progression properties under the %s policy', (kind) => {
         const to = from + 1 + (Math.floor(pick / raisable.length) % (shape.levels - 1 - from));
         const raised = ratings.map((r, i) => (i === c ? to : r));
         expect(demonstratedIndex(shape, raised)).toBeGreaterThanOrEqual(demonstratedIndex(shape, ratings));
+      }),
+      RUNS,
+    );
+  });
+
+  it('raising one rating never lowers the demonstrated level, whatever evidence it has', () => {
+    fc.assert(
+      fc.property(evidenceCaseArbitrary(shapeArbitrary([kind])), ([shape, ratings, counts, pick]) => {
+        const raisable = ratings.flatMap((r, c) => (typeof r === 'number' && r < shape.levels - 1 ? [c] : []));
+        fc.pre(raisable.length > 0);
+        const c = raisable[pick % raisable.length] ?? 0;
+        const from = ratings[c] as number;
+        const to = from + 1 + (Math.floor(pick / raisable.length) % (shape.levels - 1 - from));
+        const raised = ratings.map((r, i) => (i === c ? to : r));
+        expect(demonstratedIndex(shape, raised, counts)).toBeGreaterThanOrEqual(
+          demonstratedIndex(shape, ratings, counts),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding evidence never lowers the demonstrated level', () => {
+    let raised = 0;
+    fc.assert(
+      fc.property(evidenceCaseArbitrary(shapeArbitrary([kind])), ([shape, ratings, counts, pick]) => {
+        const c = pick % counts.length;
+        const more = counts.map((n, i) => (i === c ? n + 1 + (pick % 3) : n));
+        const before = demonstratedIndex(shape, ratings, counts);
+        const after = demonstratedIndex(shape, ratings, more);
+        if (after > before) raised++;
+        expect(after).toBeGreaterThanOrEqual(before);
+      }),
+      { numRuns: 400 },
+    );
+    // Evidence must matter in some runs, or the property would pass without the rule.
+    expect(raised).toBeGreaterThan(0);
+  });
+
+  it('blockers are empty exactly when a level is met, readiness stays below 1 until then, and supported follows the evidence', () => {
+    fc.assert(
+      fc.property(evidenceCaseArbitrary(shapeArbitrary([kind])), ([shape, ratings, counts]) => {
+        const evaluation = evaluateProgress({
+          ladder: buildLadder(shape),
+          ratings: toRecord(ratings),
+          evidenceCounts: evidenceRecord(counts),
+        });
+        expect(evaluation.reason).toBe(
+          evaluation.demonstrated === null ? (evaluation.levels[0]?.blockers[0]?.message ?? null) : null,
+        );
+        for (const level of evaluation.levels) {
+          expect(level.blockers.length === 0).toBe(level.met);
+          if (!level.met) expect(level.readiness).toBeLessThan(1);
+          if (level.index > 0 && evaluation.levels[level.index - 1]?.met === false) {
+            expect(level.blockers.map((b) => b.code)).toContain('lower-level-not-met');
+          }
+          expect(level.rule.length).toBeGreaterThan(0);
+          for (const c of level.competencies) {
+            expect(c.supported).toBe(c.rating === null || c.evidenceCount >= c.evidenceNeeded);
+          }
+        }
       }),
       RUNS,
     );
@@ -234,9 +350,11 @@ describe.each(KINDS)('progression properties under the %s policy', (kind) => {
     // all policy, 10% under the others, have such a rating).
     let checked = 0;
     // Under the all policy only a competency that starts above the level can
-    // sit below it, so those shapes get competencies that start late.
-    const arbitrary = shapeArbitrary([kind], { bands: false, lateStarts: kind === 'all' }).chain((shape) =>
-      fc.tuple(fc.constant(shape), clusteredRatingsArbitrary(shape), fc.nat()),
+    // sit below it, so those shapes get competencies that start late. No
+    // evidence rule here: it would make demonstrated levels, and so runs that
+    // check anything, rare (evidence has its own properties above).
+    const arbitrary = shapeArbitrary([kind], { bands: false, lateStarts: kind === 'all', evidence: false }).chain(
+      (shape) => fc.tuple(fc.constant(shape), clusteredRatingsArbitrary(shape), fc.nat()),
     );
     fc.assert(
       fc.property(arbitrary, ([shape, ratings, pick]) => {
@@ -291,7 +409,7 @@ describe.each(KINDS)('progression properties under the %s policy', (kind) => {
 describe('progression properties under the all policy', () => {
   it('a level is met exactly when every applicable rating up to it meets it', () => {
     fc.assert(
-      fc.property(caseArbitrary(shapeArbitrary(['all'], { required: false })), ([shape, ratings]) => {
+      fc.property(caseArbitrary(shapeArbitrary(['all'], { required: false, evidence: false })), ([shape, ratings]) => {
         const evaluation = evaluateProgress({ ladder: buildLadder(shape), ratings: toRecord(ratings) });
         const holds = (level: number) =>
           ratings.every((r, c) => typeof r !== 'number' || (shape.starts[c] ?? 0) > level || r >= level);
@@ -330,6 +448,7 @@ describe('progression properties under the points policy', () => {
     thresholdSteps: number[],
     firstThreshold: number,
     count: number,
+    evidence = false,
   ): Ladder {
     let points = 0;
     const milestones = pointSteps.map((step, i) => ({ id: `m${i}`, points: (points += i === 0 ? 0 : step) }));
@@ -349,7 +468,12 @@ describe('progression properties under the points policy', () => {
           id: competencyId(c),
           title: `Competency ${c}`,
           category: 'eng',
-          levels: Object.fromEntries(milestones.slice(1).map((m) => [m.id, { expectation: `${m.id} for c${c}` }])),
+          // With evidence, milestone i asks for i - 1 pieces (the one above the floor needs none).
+          levels: Object.fromEntries(
+            milestones
+              .slice(1)
+              .map((m, i) => [m.id, { expectation: `${m.id} for c${c}`, ...(evidence ? { evidence: i } : {}) }]),
+          ),
         })),
       }),
     );
@@ -376,6 +500,26 @@ describe('progression properties under the points policy', () => {
       }),
       RUNS,
     );
+  });
+
+  it('under an evidence rule, adding evidence never lowers the total or the level', () => {
+    let raised = 0;
+    fc.assert(
+      fc.property(pointsShape, ({ pointSteps, thresholdSteps, firstThreshold, ratings, pick }) => {
+        const ladder = buildPointsLadder(pointSteps, thresholdSteps, firstThreshold, ratings.length, true);
+        const counts = ratings.map((_, c) => (pick >> c) % 3);
+        const c = pick % ratings.length;
+        const more = counts.map((n, i) => (i === c ? n + 1 : n));
+        const before = evaluateProgress({ ladder, ratings: record(ratings), evidenceCounts: evidenceRecord(counts) });
+        const after = evaluateProgress({ ladder, ratings: record(ratings), evidenceCounts: evidenceRecord(more) });
+        if ((after.score ?? 0) > (before.score ?? 0)) raised++;
+        expect(after.score ?? 0).toBeGreaterThanOrEqual(before.score ?? 0);
+        expect(levelIndex(after)).toBeGreaterThanOrEqual(levelIndex(before));
+        for (const level of before.levels) expect(level.blockers.length === 0).toBe(level.met);
+      }),
+      RUNS,
+    );
+    expect(raised).toBeGreaterThan(0);
   });
 
   it('the level is the highest threshold the total reaches, and pointsNeeded closes the gap', () => {

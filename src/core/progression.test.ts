@@ -424,7 +424,7 @@ describe('input validation', () => {
       'an unknown competency',
       () => evaluateProgress({ ladder, ratings: { charisma: 'senior' } }),
       'competency_not_found',
-      /competency "charisma" is not in ladder "acme"/,
+      /competency "charisma" not found in ladder "acme"/,
     ],
     [
       'an unknown track',
@@ -436,7 +436,7 @@ describe('input validation', () => {
       'an unknown target level',
       () => computeGap({ ladder, ratings: {} }, 'wizard'),
       'level_not_found',
-      /level "wizard" is not on track "ic"/,
+      /level "wizard" not found in track "ic"/,
     ],
     [
       'a negative evidence count',
@@ -534,7 +534,7 @@ describe('tracks', () => {
   it('refuses a rating for a competency of another track', () => {
     const error = catchDomainError(() => evaluateProgress({ ladder: twoTracks, ratings: { hiring: 'lead' } }));
     expect(error.code).toBe('competency_not_found');
-    expect(error.message).toBe('competency "hiring" applies only to track "manager", not to track "ic"');
+    expect(error.message).toBe('competency "hiring" not found in track "ic"; it belongs to track "manager"');
   });
 
   it('refuses a level of another track as a rating', () => {

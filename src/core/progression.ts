@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error.js';
+import { DomainError, notFound } from './domain-error.js';
 import {
   competenciesOf,
   findLevel,
@@ -12,11 +12,21 @@ import {
   type ScaleStep,
 } from './ladder.js';
 import type { Competency, Expectation, LadderDefinition, Level, Policy, Track } from './ladder.schema.js';
+import { countingIndex, describeLevelRule, evidenceNeeds } from './level-rule.js';
 import { judgeAll } from './policies/all.policy.js';
-import { isApplicableAt, type LevelRating, type LevelVerdict } from './policies/common.policy.js';
+import {
+  blockMissingEvidence,
+  isApplicableAt,
+  type Blocker,
+  type LevelRating,
+  type LevelVerdict,
+  type ObservedLevelRating,
+} from './policies/common.policy.js';
 import { judgeCoverage } from './policies/coverage.policy.js';
 import { findNextMilestone, judgePoints } from './policies/points.policy.js';
 import { judgeWeightedAverage } from './policies/weighted-average.policy.js';
+
+export type { Blocker, BlockerCode } from './policies/common.policy.js';
 
 /**
  * Where one competency stands against a level, in the words the gap view
@@ -65,6 +75,19 @@ export interface CompetencyProgress {
   expectation: Expectation | null;
   /** Evidence recorded for the competency, under its current and former ids. */
   evidenceCount: number;
+  /**
+   * Pieces of evidence the rating needs to count at the target level, or at
+   * its own level when it is rated below the target (the step it is rated at
+   * under the points policy); for a competency not rated, what the target
+   * level asks. 0 when the ladder asks none, and when it does not apply.
+   */
+  evidenceNeeded: number;
+  /**
+   * False when the rating has fewer pieces of evidence than `evidenceNeeded`,
+   * so it counts lower than it is rated ("unsupported"); true otherwise,
+   * including when not rated.
+   */
+  supported: boolean;
 }
 
 /** Progress toward one level: whether it is met, how close it is, and what is missing. */
@@ -77,9 +100,17 @@ export interface LevelProgress {
   /**
    * 0..1, the share of the way to this level. coverage/all: share of rated,
    * applicable competencies that meet it; weighted-average: average / band
-   * start; points: total / threshold.
+   * start; points: total / threshold. Never 1 for a level that is not met
+   * (at most MAX_UNMET_READINESS), so no bar reads 100% while something blocks it.
    */
   readiness: number;
+  /**
+   * Every reason the level is not met, from the policy, then
+   * `lower-level-not-met` when a level below is not met; empty exactly when `met`.
+   */
+  blockers: Blocker[];
+  /** The level's rule in words (describeLevelRule). */
+  rule: string;
   /** Every competency of the track, in ladder order. */
   competencies: CompetencyProgress[];
   /**
@@ -100,7 +131,7 @@ export interface Evaluation {
   demonstrated: Level | null;
   /** The level above `demonstrated` (the first level when none is), null at the top. */
   next: Level | null;
-  /** Why no level is demonstrated, in a sentence; null when one is. */
+  /** Why no level is demonstrated: the first blocker of the first level; null when one is. */
   reason: string | null;
   /** Competencies of the track that are rated. */
   observed: number;
@@ -131,11 +162,15 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
   const evidence = countEvidence(ladder, competencies, input.evidenceCounts ?? {});
   const rows = competencies.map((competency): Row => {
     const rating = ratings.get(competency.id) ?? null;
+    const evidenceCount = evidence.get(competency.id) ?? 0;
+    const needs = evidenceNeeds(ladder, track, competency);
     return {
       competency,
       rating,
+      countsAt: rating === null ? null : countingIndex(needs, rating.index, evidenceCount),
       firstIndex: firstStepIndex(competency, scale),
-      evidenceCount: evidence.get(competency.id) ?? 0,
+      evidenceCount,
+      needs,
     };
   });
   const observed = rows.filter((r) => r.rating !== null).length;
@@ -144,11 +179,34 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
     policy.kind === 'points' ? judgePointsLevels(track, scale, rows, policy) : judgeLevelScale(track, rows, policy);
 
   let demonstratedIndex = -1;
+  let firstUnmet: Level | null = null;
   const levels = track.levels.map((level, index): LevelProgress => {
-    const verdict = judged.verdicts[index] ?? { holds: false, readiness: 0, why: null };
-    const met = verdict.holds && demonstratedIndex === index - 1;
+    const verdict = judged.verdicts[index] ?? { holds: false, readiness: 0, blockers: [] };
+    // Whole-level reasons first, then those naming a competency, each group in the policy's order.
+    const blockers = [
+      ...verdict.blockers.filter((b) => b.competency === null),
+      ...verdict.blockers.filter((b) => b.competency !== null),
+    ];
+    if (firstUnmet !== null) {
+      blockers.push({
+        code: 'lower-level-not-met',
+        competency: null,
+        message: `${nameLevel(track, firstUnmet)}, below ${nameLevel(track, level)}, is not met yet; levels are reached in order.`,
+      });
+    }
+    const met = blockers.length === 0;
     if (met) demonstratedIndex = index;
-    return { ...judged.describe(level, index), level, index, met, readiness: verdict.readiness };
+    else firstUnmet ??= level;
+    const readiness = met ? verdict.readiness : Math.min(verdict.readiness, MAX_UNMET_READINESS);
+    return {
+      ...judged.describe(level, index),
+      level,
+      index,
+      met,
+      readiness,
+      blockers,
+      rule: describeLevelRule(ladder, track.id, level.id),
+    };
   });
 
   const demonstrated = track.levels[demonstratedIndex] ?? null;
@@ -158,13 +216,26 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
     policy: policy.kind,
     demonstrated,
     next: track.levels[demonstratedIndex + 1] ?? null,
-    reason: demonstrated === null ? (judged.verdicts[0]?.why ?? 'The track has no level the ratings reach.') : null,
+    reason:
+      demonstrated === null ? (levels[0]?.blockers[0]?.message ?? 'The track has no level the ratings reach.') : null,
     observed,
     applicable: rows.length,
     score: judged.score,
     levels,
   };
 }
+
+/** A level's title, with its id when another level of the track shares the title (Snowflake's 1.1, 1.2, ...). */
+function nameLevel(track: Track, level: Level): string {
+  const shared = track.levels.some((l) => l !== level && l.title === level.title);
+  return shared ? `${level.title} (${level.id})` : level.title;
+}
+
+/**
+ * The highest readiness a level that is not met may show: a bar at 100% says
+ * "done", and a level with a blocker is not.
+ */
+export const MAX_UNMET_READINESS = 0.99;
 
 /**
  * Progress toward one level, named by id or title (case-insensitive), for
@@ -176,8 +247,7 @@ export function computeGap(input: EvaluationInput, targetLevel: string): LevelPr
   const evaluation = evaluateProgress(input);
   const level = findLevel(evaluation.track, targetLevel);
   const progress = evaluation.levels.find((l) => l.level.id === level.id);
-  if (progress === undefined)
-    throw new DomainError('level_not_found', `level "${targetLevel}" is not on track "${evaluation.track.id}"`);
+  if (progress === undefined) throw notFound('level_not_found', targetLevel, { in: `track "${evaluation.track.id}"` });
   return progress;
 }
 
@@ -185,8 +255,12 @@ export function computeGap(input: EvaluationInput, targetLevel: string): LevelPr
 interface Row {
   competency: Competency;
   rating: ScaleStep | null;
+  /** Index of the step the rating counts at under the evidence rule (-1: none); null when not rated. */
+  countsAt: number | null;
   firstIndex: number;
   evidenceCount: number;
+  /** Pieces of evidence needed to count at each step of the scale. */
+  needs: number[];
 }
 
 /** A policy's judgement of the track, plus how it describes the competencies at each level. */
@@ -203,7 +277,10 @@ function judgeLevelScale(track: Track, rows: readonly Row[], policy: LevelScaleP
   const ratings = rows.map((row): LevelRating => ({
     id: row.competency.id,
     title: row.competency.title,
-    position: row.rating?.index ?? null,
+    position: row.countsAt,
+    rated: row.rating?.index ?? null,
+    evidenceCount: row.evidenceCount,
+    evidenceNeeded: row.needs,
     firstIndex: row.firstIndex,
     weight: row.competency.weight ?? 1,
   }));
@@ -242,10 +319,17 @@ function describeAgainstLevel(
   level: Level,
   index: number,
 ): CompetencyProgress {
-  const base = summarize(row);
   if (rating === undefined || !isApplicableAt(rating, index)) {
-    return { ...base, status: 'not-applicable', stepsBelow: 0, expectation: null };
+    return {
+      ...summarize(row, null),
+      status: 'not-applicable',
+      stepsBelow: 0,
+      expectation: null,
+      evidenceNeeded: 0,
+      supported: true,
+    };
   }
+  const base = summarize(row, index);
   const expectation = row.competency.levels[level.id] ?? null;
   if (row.rating === null) return { ...base, status: 'not-observed', stepsBelow: 0, expectation };
   const stepsBelow = Math.max(0, index - row.rating.index);
@@ -260,18 +344,34 @@ function judgePointsLevels(
   policy: PointsPolicy,
 ): Judgement {
   const milestones = scale.map((step) => ({ ...step, points: step.points ?? 0 }));
+  // A milestone counts only with the evidence its expectation asks; without it, the highest lower one that has it.
   const outcome = judgePoints(
-    rows.map((row) => row.rating?.points ?? 0),
+    rows.map((row) => (row.countsAt === null ? 0 : (milestones[row.countsAt]?.points ?? 0))),
     track.levels,
     policy,
   );
   const top = milestones.length - 1;
+  const unsupported: Blocker[] = rows.flatMap((row) => {
+    if (row.rating === null || row.countsAt === null || row.countsAt >= row.rating.index) return [];
+    const rating: ObservedLevelRating = {
+      id: row.competency.id,
+      title: row.competency.title,
+      position: row.countsAt,
+      rated: row.rating.index,
+      evidenceCount: row.evidenceCount,
+      evidenceNeeded: row.needs,
+      firstIndex: row.firstIndex,
+      weight: 1,
+    };
+    return [blockMissingEvidence(rating, milestones, row.rating.index)];
+  });
+  const verdicts = outcome.verdicts.map((v) => (v.holds ? v : { ...v, blockers: [...v.blockers, ...unsupported] }));
   const scored = rows.map((row) => {
     const current = row.rating === null ? null : { ...row.rating, points: row.rating.points ?? 0 };
     const next = findNextMilestone(milestones, current);
     const gain = next === null ? 0 : next.points - (current?.points ?? 0);
     const progress: CompetencyProgress = {
-      ...summarize(row),
+      ...summarize(row, row.rating === null ? (next?.index ?? null) : row.rating.index),
       status: row.rating === null ? 'not-observed' : 'scored',
       stepsBelow: row.rating === null ? 0 : top - row.rating.index,
       expectation: next === null ? null : (row.competency.levels[next.id] ?? null),
@@ -286,7 +386,7 @@ function judgePointsLevels(
     .sort((a, b) => b.gain - a.gain)
     .map((s) => s.progress);
   return {
-    verdicts: outcome.verdicts,
+    verdicts,
     score: outcome.total,
     describe: (_level, index) => {
       const needed = outcome.pointsNeeded[index] ?? null;
@@ -299,13 +399,25 @@ function judgePointsLevels(
   };
 }
 
-function summarize(row: Row): Pick<CompetencyProgress, 'id' | 'title' | 'category' | 'rating' | 'evidenceCount'> {
+/**
+ * The parts of a row that do not depend on the status. `target` is the step
+ * the evidence rule is read at: the level judged, or the rating's own step
+ * when it is lower; null for no step (nothing is needed).
+ */
+function summarize(
+  row: Row,
+  target: number | null,
+): Pick<CompetencyProgress, 'id' | 'title' | 'category' | 'rating' | 'evidenceCount' | 'evidenceNeeded' | 'supported'> {
+  const step = target === null ? null : Math.min(target, row.rating?.index ?? target);
+  const evidenceNeeded = step === null ? 0 : (row.needs[step] ?? 0);
   return {
     id: row.competency.id,
     title: row.competency.title,
     category: row.competency.category,
     rating: row.rating,
     evidenceCount: row.evidenceCount,
+    evidenceNeeded,
+    supported: row.rating === null || row.evidenceCount >= evidenceNeeded,
   };
 }
 
@@ -325,10 +437,10 @@ function resolveRatings(
   for (const [key, value] of Object.entries(ratings)) {
     const competency = requireCompetency(ladder, key);
     if (!competencies.includes(competency)) {
-      throw new DomainError(
-        'competency_not_found',
-        `competency "${key}" applies only to track "${competency.track ?? ''}", not to track "${track.id}"`,
-      );
+      throw notFound('competency_not_found', key, {
+        in: `track "${track.id}"`,
+        hint: `it belongs to track "${competency.track ?? ''}"`,
+      });
     }
     const step = typeof value === 'string' ? (value === NOT_OBSERVED ? null : findStep(scale, value)) : undefined;
     if (step === undefined) {

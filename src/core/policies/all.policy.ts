@@ -1,8 +1,11 @@
 import {
+  blockMissingEvidence,
+  blockTooFewObserved,
   countObserved,
-  describeTooFewObserved,
-  listNames,
+  lacksEvidenceFor,
+  ratedIndex,
   selectJudged,
+  type Blocker,
   type LevelRating,
   type LevelVerdict,
   type PolicyLevel,
@@ -16,8 +19,9 @@ export interface AllRules {
 /**
  * Judges one level under the all policy, for ladders that want no
  * compromise: the level holds when at least `minObserved` competencies are
- * rated and every rated competency that applies at the level is rated at it
- * or above. Competencies that are not rated, or do not apply yet, are ignored.
+ * rated and every rated competency that applies at the level counts at it or
+ * above (after the evidence rule). Competencies that are not rated, or do not
+ * apply yet, are ignored.
  */
 export function judgeAll(
   ratings: readonly LevelRating[],
@@ -30,14 +34,21 @@ export function judgeAll(
   const judged = selectJudged(ratings, levelIndex);
   const below = judged.filter((r) => r.position < levelIndex);
   const observed = countObserved(ratings);
-  let why: string | null = null;
-  if (observed < rules.minObserved) {
-    why = describeTooFewObserved(observed, ratings.length, rules.minObserved);
-  } else if (below.length > 0) {
-    const verb = below.length === 1 ? 'is' : 'are';
-    why = `${listNames(below.map((r) => r.title))} ${verb} rated below ${level.title}; every rated competency must meet it.`;
+  const blockers: Blocker[] = [];
+  if (observed < rules.minObserved) blockers.push(blockTooFewObserved(observed, ratings.length, rules.minObserved));
+  for (const rating of below) {
+    if (lacksEvidenceFor(rating, levelIndex)) {
+      blockers.push(blockMissingEvidence(rating, levels, levelIndex));
+      continue;
+    }
+    const at = levels[ratedIndex(rating)]?.title ?? String(rating.position);
+    blockers.push({
+      code: 'below-level',
+      competency: { id: rating.id, title: rating.title },
+      message: `"${rating.title}" is rated ${at}, below ${level.title}; every rated competency must meet it.`,
+    });
   }
-  const holds = why === null;
+  const holds = blockers.length === 0;
   const readiness = judged.length === 0 ? (holds ? 1 : 0) : (judged.length - below.length) / judged.length;
-  return { holds, readiness, why };
+  return { holds, readiness, blockers };
 }

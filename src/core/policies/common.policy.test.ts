@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTooFewObserved, formatNumber, listNames, resolveLevelStarts } from './common.policy.js';
+import { blockTooFewObserved, formatNumber, listNames, resolveLevelStarts } from './common.policy.js';
 
 const levels = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `l${i}`, title: `L${i}` }));
 
@@ -77,8 +77,12 @@ describe('wording', () => {
     [0, 4, 3, 'None of the 4 competencies is rated; 3 are needed before a level can be shown.'],
     [1, 10, 3, 'Only 1 of 10 competencies is rated; 3 are needed before a level can be shown.'],
     [2, 10, 3, 'Only 2 of 10 competencies are rated; 3 are needed before a level can be shown.'],
-  ])('describeTooFewObserved(%s, %s, %s)', (observed, total, min, text) => {
-    expect(describeTooFewObserved(observed, total, min)).toBe(text);
+  ])('blockTooFewObserved(%s, %s, %s)', (observed, total, min, text) => {
+    expect(blockTooFewObserved(observed, total, min)).toEqual({
+      code: 'too-few-observed',
+      competency: null,
+      message: text,
+    });
   });
 
   it.each<[string[], string]>([

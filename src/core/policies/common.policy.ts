@@ -5,18 +5,50 @@
  * file holds only its own rule.
  */
 
+/** Why a level is not met: one stable code per kind of reason, so every edge can show and test the same thing. */
+export type BlockerCode =
+  /** Fewer competencies rated than the policy's minObserved. */
+  | 'too-few-observed'
+  /** A competency the level lists as required has no rating. */
+  | 'required-not-rated'
+  /** A required competency is rated below the level. */
+  | 'required-below'
+  /** A competency is rated more than one level below (coverage). */
+  | 'too-far-below'
+  /** Coverage: not enough rated competencies meet the level. */
+  | 'share-not-reached'
+  /** All: a rated competency is below the level. */
+  | 'below-level'
+  /** A rating at or above the level lacks the evidence the ladder asks for it to count. */
+  | 'not-enough-evidence'
+  /** Weighted-average: the average is below the level's band. */
+  | 'average-below'
+  /** Points: the total is below the level's threshold. */
+  | 'points-below'
+  /** A level below this one is not met (levels are cumulative). */
+  | 'lower-level-not-met';
+
+/** One reason a level is not met, as the web app, the CLI and the API all show it. */
+export interface Blocker {
+  code: BlockerCode;
+  /** The competency the blocker names; null for blockers about the whole level. */
+  competency: { id: string; title: string } | null;
+  /** One sentence a person can act on. */
+  message: string;
+}
+
 /**
  * What a policy says about one level taken on its own. The engine makes it
  * cumulative (a level is met only when every level below it is met too), so a
  * policy never has to look at the levels below.
  */
 export interface LevelVerdict {
-  /** The policy's condition holds for this level. */
+  /** The policy's condition holds for this level: exactly when there are no blockers. */
   holds: boolean;
   /** 0..1, the share of the way to this level, for progress bars. */
   readiness: number;
-  /** Why the level does not hold, in words a person can act on; null when it holds. */
-  why: string | null;
+  /** Every reason the level does not hold, whole-level reasons first; empty when it holds. */
+  blockers: Blocker[];
 }
 
 /**
@@ -28,8 +60,18 @@ export interface LevelRating {
   id: string;
   /** Competency title, for reasons. */
   title: string;
-  /** Index on the track of the level it is rated at; null when not observed. */
+  /**
+   * Index on the track of the level the rating counts at, after the evidence
+   * rule (-1 when it lacks the evidence to count even at the first level);
+   * null when not observed.
+   */
   position: number | null;
+  /** Index of the level it is rated at before the evidence rule; the same as `position` when left out. */
+  rated?: number | null;
+  /** Evidence recorded for the competency, to explain the evidence rule. */
+  evidenceCount?: number;
+  /** Per level index, pieces of evidence the rating needs to count there; none when left out. */
+  evidenceNeeded?: readonly number[];
   /** Index of the lowest level where the competency has an expectation; -1 when it has none. */
   firstIndex: number;
   /** Relative weight for the weighted-average policy. */
@@ -73,15 +115,56 @@ export function countObserved(ratings: readonly LevelRating[]): number {
 }
 
 /**
- * The reason given while too few competencies are rated: a level shown from
- * one or two ratings would be noise, so the ladder sets a minimum.
+ * The blocker while too few competencies are rated: a level shown from one
+ * or two ratings would be noise, so the ladder sets a minimum.
  */
-export function describeTooFewObserved(observed: number, total: number, minObserved: number): string {
+export function blockTooFewObserved(observed: number, total: number, minObserved: number): Blocker {
   const rated =
     observed === 0
       ? `None of the ${total} ${plural(total, 'competency', 'competencies')} is rated`
       : `Only ${observed} of ${total} ${plural(total, 'competency', 'competencies')} ${observed === 1 ? 'is' : 'are'} rated`;
-  return `${rated}; ${minObserved} ${minObserved === 1 ? 'is' : 'are'} needed before a level can be shown.`;
+  return {
+    code: 'too-few-observed',
+    competency: null,
+    message: `${rated}; ${minObserved} ${minObserved === 1 ? 'is' : 'are'} needed before a level can be shown.`,
+  };
+}
+
+/** The index of the level a rating is rated at before the evidence rule. */
+export function ratedIndex(rating: ObservedLevelRating): number {
+  return rating.rated ?? rating.position;
+}
+
+/**
+ * Whether a rating would reach `threshold` but for the evidence rule: it is
+ * rated there or above and counts lower because it lacks evidence.
+ */
+export function lacksEvidenceFor(rating: ObservedLevelRating, threshold: number): boolean {
+  return rating.position < threshold && ratedIndex(rating) >= threshold;
+}
+
+/**
+ * The blocker for a rating that counts lower than it is rated because it
+ * lacks evidence: how many pieces it has, how many the level asks, and where
+ * it counts instead.
+ */
+export function blockMissingEvidence(
+  rating: ObservedLevelRating,
+  levels: readonly PolicyLevel[],
+  threshold: number,
+): Blocker {
+  const rated = levels[ratedIndex(rating)]?.title ?? String(ratedIndex(rating));
+  const at = levels[threshold]?.title ?? String(threshold);
+  const has = rating.evidenceCount ?? 0;
+  const needs = rating.evidenceNeeded?.[threshold] ?? 0;
+  const counts = levels[rating.position]?.title;
+  return {
+    code: 'not-enough-evidence',
+    competency: { id: rating.id, title: rating.title },
+    message:
+      `"${rating.title}" is rated ${rated} with ${has} ${plural(has, 'piece', 'pieces')} of evidence; ` +
+      `it needs ${needs} to count at ${at}, so it counts ${counts === undefined ? 'at no level' : `as ${counts}`}.`,
+  };
 }
 
 /**

@@ -1,9 +1,12 @@
 import {
+  blockMissingEvidence,
+  blockTooFewObserved,
   countObserved,
-  describeTooFewObserved,
-  listNames,
+  lacksEvidenceFor,
   plural,
+  ratedIndex,
   selectJudged,
+  type Blocker,
   type LevelRating,
   type LevelVerdict,
   type PolicyLevel,
@@ -19,12 +22,14 @@ export interface CoverageRules {
  * Judges one level under the coverage policy, the default, because people
  * are rarely even across competencies: the level holds when
  * - at least `minObserved` competencies are rated at all;
- * - among the rated competencies that apply at the level, at least `share`
- *   are rated at it or above;
- * - none of them is more than one level below it;
  * - every competency the level lists as `required` is rated at it or above.
  *   A required competency that is not rated blocks the level: the ladder
- *   says the level cannot be shown without it, so absence is not a pass.
+ *   says the level cannot be shown without it, so absence is not a pass;
+ * - none of the rated competencies that apply at the level is more than one
+ *   level below it;
+ * - among them, at least `share` are rated at it or above.
+ * Ratings count where the evidence rule lets them (`position`); a rating that
+ * counts lower for want of evidence is named as such, since evidence is what fixes it.
  * When no rated competency applies at the level, the share and distance
  * rules hold vacuously (only required competencies and minObserved count),
  * so competencies that start higher up never block a lower level.
@@ -39,10 +44,10 @@ export function judgeCoverage(
   if (level === undefined) throw new RangeError(`no level at index ${levelIndex}`);
   const judged = selectJudged(ratings, levelIndex);
   const meeting = judged.filter((r) => r.position >= levelIndex).length;
-  const readinessShare = judged.length === 0 ? null : meeting / judged.length;
-  const why = explainCoverage(ratings, levels, levelIndex, rules, level);
-  const holds = why === null;
-  return { holds, readiness: readinessShare ?? (holds ? 1 : 0), why };
+  const blockers = explainCoverage(ratings, levels, levelIndex, rules, level);
+  const holds = blockers.length === 0;
+  const readiness = judged.length === 0 ? (holds ? 1 : 0) : meeting / judged.length;
+  return { holds, readiness, blockers };
 }
 
 function explainCoverage(
@@ -51,35 +56,56 @@ function explainCoverage(
   levelIndex: number,
   rules: CoverageRules,
   level: PolicyLevel,
-): string | null {
+): Blocker[] {
+  const blockers: Blocker[] = [];
+  const named = new Set<string>();
   const observed = countObserved(ratings);
-  if (observed < rules.minObserved) return describeTooFewObserved(observed, ratings.length, rules.minObserved);
+  if (observed < rules.minObserved) blockers.push(blockTooFewObserved(observed, ratings.length, rules.minObserved));
 
   for (const id of level.required ?? []) {
     const rating = ratings.find((r) => r.id === id);
-    const name = rating?.title ?? id;
+    const competency = { id, title: rating?.title ?? id };
+    const asks = `${level.title} requires "${competency.title}" to be rated at ${level.title} or above`;
+    named.add(id);
     if (rating?.position === null || rating === undefined) {
-      return `${level.title} requires "${name}" to be rated at ${level.title} or above; it is not rated.`;
-    }
-    if (rating.position < levelIndex) {
-      const at = levels[rating.position]?.title ?? String(rating.position);
-      return `${level.title} requires "${name}" to be rated at ${level.title} or above; it is rated ${at}.`;
+      blockers.push({ code: 'required-not-rated', competency, message: `${asks}; it is not rated.` });
+    } else if (lacksEvidenceFor({ ...rating, position: rating.position }, levelIndex)) {
+      blockers.push(blockMissingEvidence({ ...rating, position: rating.position }, levels, levelIndex));
+    } else if (rating.position < levelIndex) {
+      const at = levels[ratedIndex({ ...rating, position: rating.position })]?.title ?? String(rating.position);
+      blockers.push({ code: 'required-below', competency, message: `${asks}; it is rated ${at}.` });
     }
   }
 
   const judged = selectJudged(ratings, levelIndex);
-  const far = judged.filter((r) => r.position < levelIndex - 1);
-  if (far.length > 0) {
-    const verb = far.length === 1 ? 'is' : 'are';
-    return `${listNames(far.map((r) => r.title))} ${verb} rated more than one level below ${level.title}.`;
+  for (const rating of judged.filter((r) => r.position < levelIndex - 1 && !named.has(r.id))) {
+    named.add(rating.id);
+    if (lacksEvidenceFor(rating, levelIndex - 1)) {
+      blockers.push(blockMissingEvidence(rating, levels, levelIndex - 1));
+    } else {
+      const at = levels[ratedIndex(rating)]?.title ?? String(rating.position);
+      blockers.push({
+        code: 'too-far-below',
+        competency: { id: rating.id, title: rating.title },
+        message: `"${rating.title}" is rated ${at}, more than one level below ${level.title}.`,
+      });
+    }
   }
 
-  if (judged.length === 0) return null;
+  if (judged.length === 0) return blockers;
   const meeting = judged.filter((r) => r.position >= levelIndex).length;
-  if (meeting / judged.length >= rules.share) return null;
+  if (meeting / judged.length >= rules.share) return blockers;
   const needed = countNeeded(judged.length, rules.share);
   const noun = plural(judged.length, 'competency', 'competencies');
-  return `${meeting} of ${judged.length} rated ${noun} that apply at ${level.title} meet it; ${needed} must (${Math.round(rules.share * 100)}%).`;
+  blockers.push({
+    code: 'share-not-reached',
+    competency: null,
+    message: `${meeting} of ${judged.length} rated ${noun} that apply at ${level.title} meet it; ${needed} must (${Math.round(rules.share * 100)}%).`,
+  });
+  for (const rating of judged.filter((r) => lacksEvidenceFor(r, levelIndex) && !named.has(r.id))) {
+    blockers.push(blockMissingEvidence(rating, levels, levelIndex));
+  }
+  return blockers;
 }
 
 /**

@@ -41,7 +41,13 @@ describe('judgePoints', () => {
     expect(outcome.starts).toEqual([2, 7, 7, null]);
     expect(outcome.verdicts.map((v) => v.holds)).toEqual([true, true, true, false]);
     expect(outcome.pointsNeeded).toEqual([0, 0, 0, null]);
-    expect(outcome.verdicts[3]?.why).toBe('L3 has no points threshold in the policy, so no total reaches it.');
+    expect(outcome.verdicts[3]?.blockers).toEqual([
+      {
+        code: 'points-below',
+        competency: null,
+        message: 'L3 has no points threshold in the policy, so no total reaches it.',
+      },
+    ]);
   });
 
   it.each<[number[], string]>([
@@ -49,7 +55,9 @@ describe('judgePoints', () => {
     [[1], '1 point so far; L0 starts at 3.'],
     [[1, 1], '2 points so far; L0 starts at 3.'],
   ])('explains a total of %j below the first threshold', (points, why) => {
-    expect(judgePoints(points, LEVELS, { thresholds: [{ level: 'l0', points: 3 }] }).verdicts[0]?.why).toBe(why);
+    expect(judgePoints(points, LEVELS, { thresholds: [{ level: 'l0', points: 3 }] }).verdicts[0]?.blockers).toEqual([
+      { code: 'points-below', competency: null, message: why },
+    ]);
   });
 });
 

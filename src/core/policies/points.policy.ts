@@ -1,4 +1,11 @@
-import { clampUnit, formatNumber, resolveLevelStarts, type LevelVerdict, type PolicyLevel } from './common.policy.js';
+import {
+  clampUnit,
+  formatNumber,
+  resolveLevelStarts,
+  type Blocker,
+  type LevelVerdict,
+  type PolicyLevel,
+} from './common.policy.js';
 
 /** The numbers of a points policy that decide levels (milestones are the rating scale). */
 export interface PointsRules {
@@ -46,15 +53,27 @@ export function judgePoints(
       return {
         holds: false,
         readiness: 0,
-        why: `${level.title} has no points threshold in the policy, so no total reaches it.`,
+        blockers: [
+          {
+            code: 'points-below',
+            competency: null,
+            message: `${level.title} has no points threshold in the policy, so no total reaches it.`,
+          },
+        ],
       };
     }
     const holds = total >= start;
     const readiness = start === 0 ? 1 : clampUnit(total / start);
-    const why = holds
-      ? null
-      : `${formatNumber(total)} ${total === 1 ? 'point' : 'points'} so far; ${level.title} starts at ${formatNumber(start)}.`;
-    return { holds, readiness, why };
+    const blockers: Blocker[] = holds
+      ? []
+      : [
+          {
+            code: 'points-below',
+            competency: null,
+            message: `${formatNumber(total)} ${total === 1 ? 'point' : 'points'} so far; ${level.title} starts at ${formatNumber(start)}.`,
+          },
+        ];
+    return { holds, readiness, blockers };
   });
   const pointsNeeded = starts.map((start) => (start === null ? null : Math.max(0, start - total)));
   return { total, starts, verdicts, pointsNeeded };

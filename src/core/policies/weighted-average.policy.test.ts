@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LevelRating, PolicyLevel } from './common.policy.js';
+import { blockerRows, unsupported } from './policy.fixtures.js';
 import { computeWeightedAverage, judgeWeightedAverage } from './weighted-average.policy.js';
 
 const LEVELS: PolicyLevel[] = ['l0', 'l1', 'l2', 'l3'].map((id) => ({ id, title: id.toUpperCase() }));
@@ -124,19 +125,41 @@ describe('judgeWeightedAverage', () => {
     outcome.verdicts.forEach((v, i) => expect(v.readiness).toBeCloseTo(readiness[i] ?? NaN));
   });
 
-  it.each<[[number | null][], number, string | null]>([
-    [[[1], [1], [1]], 1, null],
-    [[[1], [1], [0]], 1, 'The weighted average, 0.67, is below 1, where L1 starts.'],
-    [[[1], [null], [null]], 0, 'Only 1 of 3 competencies is rated; 3 are needed before a level can be shown.'],
-  ])('explains %j at level %s', (rows, level, why) => {
-    expect(judgeWeightedAverage(ratings(rows), LEVELS, { minObserved: 3 }).verdicts[level]?.why).toBe(why);
+  it.each<[[number | null][], number, [string, string | null, string][]]>([
+    [[[1], [1], [1]], 1, []],
+    [[[1], [1], [0]], 1, [['average-below', null, 'The weighted average, 0.67, is below 1, where L1 starts.']]],
+    [
+      [[1], [null], [null]],
+      0,
+      [['too-few-observed', null, 'Only 1 of 3 competencies is rated; 3 are needed before a level can be shown.']],
+    ],
+  ])('names the blockers of %j at level %s', (rows, level, blockers) => {
+    const outcome = judgeWeightedAverage(ratings(rows), LEVELS, { minObserved: 3 });
+    expect(blockerRows(outcome.verdicts[level]?.blockers ?? [])).toEqual(blockers);
   });
 
-  it('explains a level that no band reaches', () => {
+  it('names a level that no band reaches', () => {
     const outcome = judgeWeightedAverage(ratings([[3], [3], [3]]), LEVELS, {
       minObserved: 3,
       bands: [{ level: 'l0', from: 0 }],
     });
-    expect(outcome.verdicts[1]?.why).toBe('L1 has no band in the policy, so no average reaches it.');
+    expect(blockerRows(outcome.verdicts[1]?.blockers ?? [])).toEqual([
+      ['average-below', null, 'L1 has no band in the policy, so no average reaches it.'],
+    ]);
+  });
+
+  it('names every rating that counts lower for want of evidence, since evidence would raise the average', () => {
+    const rows = ratings([[2], [2], [0]]).map((r, i) => (i === 2 ? unsupported(r, 2, 0, [0, 1, 1, 1]) : r));
+    const outcome = judgeWeightedAverage(rows, LEVELS, { minObserved: 3 });
+    expect(outcome.average).toBeCloseTo(4 / 3);
+    expect(blockerRows(outcome.verdicts[2]?.blockers ?? [])).toEqual([
+      ['average-below', null, 'The weighted average, 1.33, is below 2, where L2 starts.'],
+      [
+        'not-enough-evidence',
+        'c2',
+        '"C2" is rated L2 with 0 pieces of evidence; it needs 1 to count at L2, so it counts as L0.',
+      ],
+    ]);
+    expect(outcome.verdicts[1]?.blockers).toEqual([]);
   });
 });

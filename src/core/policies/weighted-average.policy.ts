@@ -1,7 +1,10 @@
 import {
+  blockMissingEvidence,
+  blockTooFewObserved,
   clampUnit,
   countObserved,
-  describeTooFewObserved,
+  ratedIndex,
+  type Blocker,
   formatNumber,
   isObserved,
   resolveLevelStarts,
@@ -41,7 +44,8 @@ export function computeWeightedAverage(ratings: readonly LevelRating[]): number 
 
 /**
  * Judges every level under the weighted-average policy, for ladders that
- * trade depth in one competency against another: a level holds when at
+ * trade depth in one competency against another. Positions are where the
+ * ratings count after the evidence rule. A level holds when at
  * least `minObserved` competencies are rated and the average reaches the
  * start of the level's band. Without bands each level starts at its own
  * position; with bands, levels the bands leave out are filled in by
@@ -58,18 +62,28 @@ export function judgeWeightedAverage(
     rules.bands?.map((b) => ({ level: b.level, value: b.from })) ?? levels.map((l, i) => ({ level: l.id, value: i }));
   const starts = resolveLevelStarts(levels, entries);
   const observed = countObserved(ratings);
+  const unsupported = ratings.filter(isObserved).filter((r) => r.position < ratedIndex(r));
   const verdicts = levels.map((level, i): LevelVerdict => {
     const start = starts[i] ?? null;
     const readiness = average === null || start === null ? 0 : start === 0 ? 1 : clampUnit(average / start);
-    let why: string | null = null;
-    if (observed < rules.minObserved) {
-      why = describeTooFewObserved(observed, ratings.length, rules.minObserved);
-    } else if (start === null) {
-      why = `${level.title} has no band in the policy, so no average reaches it.`;
+    const blockers: Blocker[] = [];
+    if (observed < rules.minObserved) blockers.push(blockTooFewObserved(observed, ratings.length, rules.minObserved));
+    if (start === null) {
+      blockers.push({
+        code: 'average-below',
+        competency: null,
+        message: `${level.title} has no band in the policy, so no average reaches it.`,
+      });
     } else if (average === null || average < start) {
-      why = `The weighted average, ${formatNumber(average ?? 0)}, is below ${formatNumber(start)}, where ${level.title} starts.`;
+      blockers.push({
+        code: 'average-below',
+        competency: null,
+        message: `The weighted average, ${formatNumber(average ?? 0)}, is below ${formatNumber(start)}, where ${level.title} starts.`,
+      });
+      // Evidence would raise the average: name every rating that counts lower than it is rated.
+      for (const rating of unsupported) blockers.push(blockMissingEvidence(rating, levels, ratedIndex(rating)));
     }
-    return { holds: why === null, readiness, why };
+    return { holds: blockers.length === 0, readiness, blockers };
   });
   return { average, starts, verdicts };
 }
