@@ -9,20 +9,29 @@ import {
   resolveCompetency,
   type Ladder,
 } from '../core/ladder.js';
+import type { Track } from '../core/ladder.schema.js';
 import {
   findLatestAssessment,
+  findLatestTrackId,
   insertAssessment,
   listAssessments,
+  lockAssessmentsOf,
   type AssessmentRecord,
 } from '../store/assessment.repository.js';
+import { runInTransaction } from '../store/database.js';
 import type { AssessmentKind, Database } from '../store/schema.js';
 
-/** The ratings in force for a person: competency id of today's ladder -> scale step id or not-observed. */
+/**
+ * The ratings in force for a person on one track: competency id of today's
+ * ladder -> scale step id or not-observed.
+ */
 export interface CurrentRatings {
   ratings: Record<string, string>;
   notes: Record<string, string>;
-  /** The assessment they come from; null when the person was never assessed. */
+  /** The assessment they come from; null when the person was never assessed on the track. */
   assessment: AssessmentRecord | null;
+  /** The track the ratings were read for: the one asked for, or the person's own (see findPersonTrack). */
+  track: Track;
 }
 
 /** What an assessor gives: ratings by competency (id, former id) and scale step (id or title). */
@@ -40,21 +49,62 @@ export interface RecordAssessmentInput {
 
 /**
  * Records an assessment. Competencies not named keep the rating of the
- * previous assessment of the same kind, so an assessment is always a full
- * picture and history shows what changed when.
+ * previous assessment of the same kind on the same track, so an assessment is
+ * always a full picture of one track and history shows what changed when. A
+ * person who moves to another track starts that track afresh; their
+ * assessments on the old one are left as they were.
+ *
+ * Without a track, the assessment is on the person's track (findPersonTrack).
+ * Reading the previous ratings and writing the assessment with all its
+ * ratings happen in one transaction: nothing is half-written, and two
+ * assessments recorded at once both keep each other's ratings.
+ *
+ * @throws DomainError `track_not_found`, `rating_invalid`.
  */
 export async function recordAssessment(
   db: Kysely<Database>,
   ladder: Ladder,
   input: RecordAssessmentInput,
 ): Promise<AssessmentRecord> {
-  const track = findTrack(ladder, input.track);
+  return runInTransaction(db, async (trx) => {
+    await lockAssessmentsOf(trx, input.personId);
+    const track = await findPersonTrack(trx, ladder, input.personId, { track: input.track });
+    const { given, notes } = checkRatings(ladder, track, input);
+    const previous = await currentRatings(trx, ladder, input.personId, { kind: input.kind, track: track.id });
+    const merged = { ...previous.ratings, ...given };
+    // A note explains a rating: it carries forward with the rating, and goes when the rating is given anew.
+    const carried = Object.entries(previous.notes).filter(([id]) => given[id] === undefined);
+    Object.assign(notes, { ...Object.fromEntries(carried), ...notes });
+    return insertAssessment(trx, {
+      personId: input.personId,
+      assessorId: input.assessorId,
+      kind: input.kind,
+      ladderId: ladder.id,
+      ladderHash: ladder.hash,
+      trackId: track.id,
+      note: input.note ?? null,
+      createdAt: input.createdAt,
+      ratings: Object.entries(merged).map(([competencyId, rating]) => ({
+        competencyId,
+        rating,
+        note: notes[competencyId] ?? null,
+      })),
+    });
+  });
+}
+
+/** Checks an assessor's ratings and notes against one track; every problem is reported at once, by field. */
+function checkRatings(
+  ladder: Ladder,
+  track: Track,
+  input: Pick<RecordAssessmentInput, 'ratings' | 'notes'>,
+): { given: Record<string, string>; notes: Record<string, string> } {
   const scale = ratingScale(ladder, track);
   const problems: Problem[] = [];
   const given: Record<string, string> = {};
   for (const [id, value] of Object.entries(input.ratings)) {
     const competency = resolveCompetency(ladder, id);
-    if (competency === undefined || (competency.track !== undefined && competency.track !== track.id)) {
+    if (competency === undefined || !appliesOn(competency.track, track)) {
       problems.push({
         path: ['ratings', id],
         message: `"${id}" is not a competency of track "${track.id}" (competencies: ${competenciesOf(ladder, track)
@@ -82,7 +132,7 @@ export async function recordAssessment(
   const notes: Record<string, string> = {};
   for (const [id, text] of Object.entries(input.notes ?? {})) {
     const competency = resolveCompetency(ladder, id);
-    if (competency === undefined || (competency.track !== undefined && competency.track !== track.id)) {
+    if (competency === undefined || !appliesOn(competency.track, track)) {
       problems.push({ path: ['notes', id], message: `"${id}" is not a competency of track "${track.id}"` });
     } else if (text.trim().length > 2000) {
       problems.push({
@@ -103,33 +153,42 @@ export async function recordAssessment(
       problems,
     );
   }
+  return { given, notes };
+}
 
-  const previous = await currentRatings(db, ladder, input.personId, { kind: input.kind, track: track.id });
-  const merged = { ...previous.ratings, ...given };
-  // A note explains a rating: it carries forward with the rating, and goes when the rating is given anew.
-  const carried = Object.entries(previous.notes).filter(([id]) => given[id] === undefined);
-  Object.assign(notes, { ...Object.fromEntries(carried), ...notes });
-  return insertAssessment(db, {
-    personId: input.personId,
-    assessorId: input.assessorId,
-    kind: input.kind,
-    ladderId: ladder.id,
-    ladderHash: ladder.hash,
-    trackId: track.id,
-    note: input.note ?? null,
-    createdAt: input.createdAt,
-    ratings: Object.entries(merged).map(([competencyId, rating]) => ({
-      competencyId,
-      rating,
-      note: notes[competencyId] ?? null,
-    })),
-  });
+function appliesOn(competencyTrack: string | undefined, track: Track): boolean {
+  return competencyTrack === undefined || competencyTrack === track.id;
 }
 
 /**
- * The ratings in force for a person from their latest assessment, read
- * against today's ladder: renamed competencies follow `formerly`, and ratings
- * of competencies or levels that no longer exist are left out.
+ * The track a person is on: the one named, or else the track of their latest
+ * assessment of any kind (moving to another track is being assessed on it,
+ * by themself or by their manager), or else the ladder's first track. A
+ * stored track that today's ladder no longer has counts as none, so a ladder
+ * edit never makes a person unreadable.
+ *
+ * @throws DomainError `track_not_found` only for a track that is named.
+ */
+export async function findPersonTrack(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  personId: string,
+  options: { track?: string } = {},
+): Promise<Track> {
+  if (options.track !== undefined) return findTrack(ladder, options.track);
+  const latest = await findLatestTrackId(db, personId);
+  return ladder.tracks.find((t) => t.id === latest) ?? findTrack(ladder);
+}
+
+/**
+ * The ratings in force for a person on a track (the one named, or the
+ * person's own: see findPersonTrack), from their latest assessment on that
+ * track, read against today's ladder: renamed competencies follow
+ * `formerly`, and ratings of competencies or levels that no longer exist, or
+ * of competencies that do not apply on the track, are left out. Ratings made
+ * on another track never count here.
+ *
+ * @throws DomainError `track_not_found` for a named track the ladder lacks.
  */
 export async function currentRatings(
   db: Kysely<Database>,
@@ -137,21 +196,22 @@ export async function currentRatings(
   personId: string,
   options: { kind?: AssessmentKind; track?: string } = {},
 ): Promise<CurrentRatings> {
-  const assessment = (await findLatestAssessment(db, personId, { kind: options.kind ?? 'self' })) ?? null;
+  const kind = options.kind ?? 'self';
+  const track = await findPersonTrack(db, ladder, personId, { track: options.track });
+  const assessment = (await findLatestAssessment(db, personId, { kind, trackId: track.id })) ?? null;
   const ratings: Record<string, string> = {};
   const notes: Record<string, string> = {};
-  if (assessment === null) return { ratings, notes, assessment };
-  const track = findTrack(ladder, options.track ?? assessment.trackId);
+  if (assessment === null) return { ratings, notes, assessment, track };
   const scale = ratingScale(ladder, track);
   for (const rating of assessment.ratings) {
     const competency = resolveCompetency(ladder, rating.competencyId);
-    if (competency === undefined) continue;
+    if (competency === undefined || !appliesOn(competency.track, track)) continue;
     const step = rating.rating === NOT_OBSERVED ? null : findStep(scale, rating.rating);
     if (step === undefined) continue;
     ratings[competency.id] = step === null ? NOT_OBSERVED : step.id;
     if (rating.note !== null) notes[competency.id] = rating.note;
   }
-  return { ratings, notes, assessment };
+  return { ratings, notes, assessment, track };
 }
 
 /** Every assessment of a person, oldest first: the raw material of history charts. */

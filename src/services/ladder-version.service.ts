@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError } from '../core/domain-error.js';
+import { DomainError, notFound } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { diffLadders, type LadderDiff } from '../core/ladder-diff.js';
 import { listLadderVersions } from '../store/ladder.repository.js';
@@ -87,17 +87,18 @@ export async function resolveLadderVersion(
   field = 'hash',
 ): Promise<LadderVersionRow> {
   const versions = await listLadderVersions(db, ladderId);
-  if (versions.length === 0) throw new DomainError('ladder_not_found', `no ladder "${ladderId}" in this database`);
+  if (versions.length === 0) throw notFound('ladder_not_found', ladderId, { in: 'this database' });
   const exact = versions.find((v) => v.hash === hashOrPrefix);
   if (exact !== undefined) return exact;
   const matches = versions.filter((v) => v.hash.startsWith(hashOrPrefix.toLowerCase()));
   const [only] = matches;
   if (matches.length === 1 && only !== undefined) return only;
   if (matches.length === 0) {
-    throw new DomainError(
-      'ladder_not_found',
-      `ladder "${ladderId}" has no version ${hashOrPrefix} (versions: ${versions.map((v) => v.hash.slice(0, 12)).join(', ')})`,
-    );
+    throw notFound('ladder_not_found', hashOrPrefix, {
+      kind: 'version',
+      in: `ladder "${ladderId}"`,
+      known: versions.map((v) => v.hash.slice(0, 12)),
+    });
   }
   const message = `"${hashOrPrefix}" matches ${matches.length} versions of ladder "${ladderId}"; give more characters of the hash`;
   throw new DomainError('input_invalid', `${field}: ${message}`, [{ path: [field], message }]);

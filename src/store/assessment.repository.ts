@@ -30,6 +30,8 @@ export interface InsertAssessmentInput {
 /** Narrows which assessments of a person are meant. */
 export interface AssessmentFilter {
   kind?: AssessmentKind;
+  /** Only assessments made on this track: ratings carry forward within a track, never across. */
+  trackId?: string;
 }
 
 /** Records an assessment and all its ratings atomically. */
@@ -65,18 +67,52 @@ export async function insertAssessment(db: Kysely<Database>, input: InsertAssess
   });
 }
 
-/** The most recent assessment of a person (optionally of one kind): where they stand now. */
+/** The most recent assessment of a person (optionally of one kind, on one track): where they stand now. */
 export async function findLatestAssessment(
   db: Kysely<Database>,
   personId: string,
   filter: AssessmentFilter = {},
 ): Promise<AssessmentRecord | undefined> {
-  let query = db.selectFrom('assessments').selectAll().where('personId', '=', personId);
-  if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
-  const row = await query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await latestOf(db, personId, filter).selectAll().executeTakeFirst();
   if (row === undefined) return undefined;
   const ratings = (await loadRatings(db, [row.id])).get(row.id) ?? [];
   return { ...row, ratings };
+}
+
+/**
+ * The track of a person's most recent assessment (optionally of one kind),
+ * without reading its ratings: the track a person is on until they are
+ * assessed on another. Undefined when they were never assessed.
+ */
+export async function findLatestTrackId(
+  db: Kysely<Database>,
+  personId: string,
+  filter: Pick<AssessmentFilter, 'kind'> = {},
+): Promise<string | undefined> {
+  const row = await latestOf(db, personId, filter).select('trackId').executeTakeFirst();
+  return row?.trackId;
+}
+
+/**
+ * Takes the write lock on a person's assessments for the rest of the
+ * transaction `trx`, so two assessments recorded at once each carry the
+ * other's ratings forward instead of one silently dropping them. PostgreSQL
+ * locks the person's row; SQLite takes its database write lock at this first
+ * write rather than failing to upgrade a read lock later.
+ */
+export async function lockAssessmentsOf(trx: Kysely<Database>, personId: string): Promise<void> {
+  await trx
+    .updateTable('people')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', personId)
+    .execute();
+}
+
+function latestOf(db: Kysely<Database>, personId: string, filter: AssessmentFilter) {
+  let query = db.selectFrom('assessments').where('personId', '=', personId);
+  if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  if (filter.trackId !== undefined) query = query.where('trackId', '=', filter.trackId);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1);
 }
 
 /**
@@ -90,6 +126,7 @@ export async function listAssessments(
 ): Promise<AssessmentRecord[]> {
   let query = db.selectFrom('assessments').selectAll().where('personId', '=', personId);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  if (filter.trackId !== undefined) query = query.where('trackId', '=', filter.trackId);
   const rows = await query.orderBy('createdAt', 'asc').orderBy('id', 'asc').execute();
   const byAssessment = await loadRatings(
     db,
