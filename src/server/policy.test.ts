@@ -10,6 +10,7 @@ const person = (id: string, managerId: string | null = null): PersonRow => ({
   title: null,
   managerId,
   createdAt: '2026-01-01T00:00:00.000Z',
+  timeZone: null,
 });
 
 const sam: Actor = { person: person('sam', 'kwame') };
@@ -18,27 +19,57 @@ const peer = person('pat', 'kwame');
 const skipLevel = person('sol', 'ria');
 
 describe('the access policy', () => {
+  const privateEvidence = 'this evidence is private to its author';
+  const ownEvidenceOnly = 'evidence can only be logged, edited or deleted by the person it belongs to';
+  const selfOnly = 'a self-assessment can only be recorded by the person themself';
+
+  // [what, decision, the reason a refusal gives (null when allowed)]
   it.each([
-    ['own private evidence', policy.readEvidence(sam, { personId: 'sam', visibility: 'private' }), true],
-    ["a peer's shared evidence", policy.readEvidence(sam, { personId: 'pat', visibility: 'shared' }), true],
-    ["a peer's private evidence", policy.readEvidence(sam, { personId: 'pat', visibility: 'private' }), false],
-    ["a report's private evidence", policy.readEvidence(sam, { personId: 'ria', visibility: 'private' }), false],
-    ['writing own evidence', policy.writeEvidence(sam, 'sam'), true],
-    ["writing a report's evidence", policy.writeEvidence(sam, 'ria'), false],
-    ['own assessments', policy.readAssessments(sam, sam.person, ['kwame']), true],
-    ["a report's assessments", policy.readAssessments(sam, report, ['sam', 'kwame']), true],
-    ["a skip-level report's assessments", policy.readAssessments(sam, skipLevel, ['ria', 'sam', 'kwame']), true],
-    ["a peer's assessments", policy.readAssessments(sam, peer, ['kwame']), false],
-    ['a self-assessment of oneself', policy.recordAssessment(sam, sam.person, 'self'), true],
-    ['a self-assessment of a report', policy.recordAssessment(sam, report, 'self'), false],
-    ['a manager assessment of a direct report', policy.recordAssessment(sam, report, 'manager'), true],
-    ['a manager assessment of a skip-level report', policy.recordAssessment(sam, skipLevel, 'manager'), false],
-    ['a manager assessment of oneself', policy.recordAssessment(sam, sam.person, 'manager'), false],
-    ['a manager assessment of a peer', policy.recordAssessment(sam, peer, 'manager'), false],
-    ['reading anyone’s profile', policy.readPeople(sam), true],
-  ])('%s: allowed %s', (_what, decision, allowed) => {
-    expect(decision.allowed).toBe(allowed);
-    if (!decision.allowed) expect(decision.reason).toMatch(/\w+ .+/);
+    ['own private evidence', policy.readEvidence(sam, { personId: 'sam', visibility: 'private' }), null],
+    ["a peer's shared evidence", policy.readEvidence(sam, { personId: 'pat', visibility: 'shared' }), null],
+    [
+      "a peer's private evidence",
+      policy.readEvidence(sam, { personId: 'pat', visibility: 'private' }),
+      privateEvidence,
+    ],
+    [
+      "a report's private evidence",
+      policy.readEvidence(sam, { personId: 'ria', visibility: 'private' }),
+      privateEvidence,
+    ],
+    ['writing own evidence', policy.writeEvidence(sam, 'sam'), null],
+    ["writing a report's evidence", policy.writeEvidence(sam, 'ria'), ownEvidenceOnly],
+    ['own assessments', policy.readAssessments(sam, sam.person, ['kwame']), null],
+    ["a report's assessments", policy.readAssessments(sam, report, ['sam', 'kwame']), null],
+    ["a skip-level report's assessments", policy.readAssessments(sam, skipLevel, ['ria', 'sam', 'kwame']), null],
+    [
+      "a peer's assessments",
+      policy.readAssessments(sam, peer, ['kwame']),
+      'the assessments and progress of pat are visible to them and their managers only',
+    ],
+    ['a self-assessment of oneself', policy.recordAssessment(sam, sam.person, 'self'), null],
+    ['a self-assessment of a report', policy.recordAssessment(sam, report, 'self'), selfOnly],
+    ['a manager assessment of a direct report', policy.recordAssessment(sam, report, 'manager'), null],
+    [
+      'a manager assessment of a skip-level report',
+      policy.recordAssessment(sam, skipLevel, 'manager'),
+      'only the manager of sol can record a manager assessment of them',
+    ],
+    [
+      'a manager assessment of oneself',
+      policy.recordAssessment(sam, sam.person, 'manager'),
+      'only the manager of sam can record a manager assessment of them',
+    ],
+    [
+      'a manager assessment of a peer',
+      policy.recordAssessment(sam, peer, 'manager'),
+      'only the manager of pat can record a manager assessment of them',
+    ],
+    ['reading anyone’s profile', policy.readPeople(sam), null],
+    ['reading the ladder', policy.readLadders(sam), null],
+    ["listing a peer's evidence", policy.listEvidence(sam, peer), null],
+  ])('%s: refused with %s', (_what, decision, reason) => {
+    expect(decision).toEqual(reason === null ? { allowed: true } : { allowed: false, reason });
   });
 
   it('shows all of your own evidence and only the shared evidence of others', () => {
@@ -49,5 +80,8 @@ describe('the access policy', () => {
   it('turns a refusal into PolicyRefusal and an allowance into a Permit with what was loaded', () => {
     expect(permit(policy.writeEvidence(sam, 'sam'), 42).value).toBe(42);
     expect(() => permit(policy.writeEvidence(sam, 'pat'), 42)).toThrow(PolicyRefusal);
+    expect(() => permit(policy.writeEvidence(sam, 'pat'), 42)).toThrow(
+      'evidence can only be logged, edited or deleted by the person it belongs to',
+    );
   });
 });

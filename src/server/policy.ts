@@ -67,6 +67,12 @@ export const policy = {
     return allow;
   },
 
+  /** A person's own settings (their time zone): only they change them. */
+  editPerson(actor: Actor, subject: Subject): Decision {
+    if (isSelf(actor, subject.id)) return allow;
+    return refuse(`only ${subject.name} can change their own settings`);
+  },
+
   /** Anyone may list a person's evidence; `evidenceVisibleTo` narrows what the list holds. */
   listEvidence(_actor: Actor, _owner: Subject): Decision {
     return allow;

@@ -11,6 +11,8 @@ export interface InsertPersonInput {
   title?: string | null;
   /** An existing person's id. */
   managerId?: string | null;
+  /** IANA time zone in which the person's "today" is taken; checked by the service, stored as given. */
+  timeZone?: string | null;
 }
 
 /** Filters for listing people. */
@@ -31,6 +33,7 @@ export async function insertPerson(db: Kysely<Database>, input: InsertPersonInpu
       title: input.title ?? null,
       managerId: input.managerId ?? null,
       createdAt: nowIso(),
+      timeZone: input.timeZone ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -42,9 +45,12 @@ export async function findPersonById(db: Kysely<Database>, id: string): Promise<
 }
 
 /** The fields of a person that can change; absent fields are left as they are. */
-export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'team' | 'title' | 'managerId'>>;
+export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'team' | 'title' | 'managerId' | 'timeZone'>>;
 
-/** Changes a person's details (a move to another team, a new title); undefined when there is no such person. */
+/**
+ * Changes a person's details (a move to another team, a new title, another
+ * time zone); undefined when there is no such person.
+ */
 export async function updatePerson(
   db: Kysely<Database>,
   id: string,

@@ -62,6 +62,11 @@ export interface PeopleTable {
   managerId: string | null;
   /** Column `created_at`: ISO-8601 instant the person was added. */
   createdAt: string;
+  /**
+   * Column `time_zone` (migration 0003): IANA time zone (`Europe/Berlin`) in which the person's "today" is
+   * taken, or null until they choose one.
+   */
+  timeZone: string | null;
 }
 
 /** Table `evidence`: one thing a person did that shows one or more competencies. */

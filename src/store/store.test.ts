@@ -265,10 +265,10 @@ for (const dialect of DIALECTS) {
           competencyIds: ['ownership'],
         });
         await closeDatabase(first);
-        // Put the database back as release 0001 left it.
+        // Put the database back as release 0001 left it (undoing 0003 too, which came later).
         await harness.rawExec(
           file,
-          "alter table evidence drop column deleted_at; delete from kysely_migration where name = '0002-evidence-soft-delete'",
+          "alter table people drop column time_zone; alter table evidence drop column deleted_at; delete from kysely_migration where name in ('0002-evidence-soft-delete', '0003-person-time-zone')",
         );
         expect(await harness.tableExists(file, 'evidence')).toBe(true);
 
@@ -372,8 +372,28 @@ for (const dialect of DIALECTS) {
       it('stores missing optional fields as null and allows many people without email', async () => {
         const a = await insertPerson(db, { name: 'Dana' });
         const b = await insertPerson(db, { name: 'Eve' });
-        expect(a).toMatchObject({ email: null, team: null, title: null, managerId: null });
+        expect(a).toMatchObject({ email: null, team: null, title: null, managerId: null, timeZone: null });
         expect(b.email).toBeNull();
+      });
+
+      it('keeps a person’s time zone, null until one is chosen (migration 0003)', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        const before = await insertPerson(first, { name: 'Old Timer' });
+        await closeDatabase(first);
+        // Put the database back as release 0002 left it: no time zone column.
+        await harness.rawExec(
+          file,
+          "alter table people drop column time_zone; delete from kysely_migration where name = '0003-person-time-zone'",
+        );
+
+        const upgraded = await open(file);
+        expect(await findPersonById(upgraded, before.id)).toEqual({ ...before, timeZone: null });
+        const abroad = await insertPerson(upgraded, { name: 'Kiri', timeZone: 'Pacific/Kiritimati' });
+        expect(await findPersonById(upgraded, abroad.id)).toMatchObject({ timeZone: 'Pacific/Kiritimati' });
+        const moved = await updatePerson(upgraded, before.id, { timeZone: 'Pacific/Pago_Pago' });
+        expect(moved).toEqual({ ...before, timeZone: 'Pacific/Pago_Pago' });
+        await closeDatabase(upgraded);
       });
 
       it('refuses a second person with the same email', async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorFor, hasFieldErrors, mapFieldErrors, NO_FIELD_ERRORS, splitFieldPath } from './field-errors.js';
+import {
+  datesAsInput,
+  errorFor,
+  formatDateAsInput,
+  hasFieldErrors,
+  mapFieldErrors,
+  NO_FIELD_ERRORS,
+  splitFieldPath,
+} from './field-errors.js';
 
 const inputs = ['title', 'kind', 'date', 'competencies', 'links', 'body', 'visibility'];
 
@@ -76,5 +84,41 @@ describe('mapFieldErrors', () => {
     expect(hasFieldErrors(mapFieldErrors([], inputs))).toBe(false);
     expect(hasFieldErrors(NO_FIELD_ERRORS)).toBe(false);
     expect(errorFor(NO_FIELD_ERRORS, 'title')).toBeUndefined();
+  });
+});
+
+describe('dates in errors, as the date input shows them', () => {
+  it.each([
+    ['en-US', '03/11/2026'],
+    ['en-GB', '11/03/2026'],
+    ['de-DE', '11.03.2026'],
+  ])('writes 2026-03-11 in %s as %s', (locale, shown) => {
+    expect(formatDateAsInput('2026-03-11', locale)).toBe(shown);
+  });
+
+  it('never shifts a calendar day, whatever the zone', () => {
+    expect(formatDateAsInput('1900-01-01', 'en-US')).toBe('01/01/1900');
+  });
+
+  it('rewrites every date of a message and leaves the rest', () => {
+    expect(datesAsInput('2026-03-12 is in the future; evidence records what already happened', 'en-GB')).toBe(
+      '12/03/2026 is in the future; evidence records what already happened',
+    );
+    expect(datesAsInput('"tomorrow" is not a date; use YYYY-MM-DD', 'en-GB')).toBe(
+      '"tomorrow" is not a date; use YYYY-MM-DD',
+    );
+  });
+
+  it('rewrites only the messages of the inputs it is told to', () => {
+    const errors = mapFieldErrors(
+      [
+        { path: 'body.date', message: '2026-03-12 is in the future' },
+        { path: 'body.links.0', message: '"ftp://x/2026-03-12" is not an http(s) URL' },
+      ],
+      inputs,
+      { rewrite: { date: (m) => datesAsInput(m, 'en-US') } },
+    );
+    expect(errorFor(errors, 'date')).toBe('03/12/2026 is in the future');
+    expect(errorFor(errors, 'links')).toBe('"ftp://x/2026-03-12" is not an http(s) URL');
   });
 });

@@ -26,6 +26,11 @@ export interface FieldErrorOptions {
    * link; when absent the item's position is not mentioned.
    */
   describeItem?: Readonly<Record<string, (index: number) => string>>;
+  /**
+   * Rewrites the messages of one input, such as `{ date: datesAsInput }` so a
+   * date error shows dates the way the date input next to it does.
+   */
+  rewrite?: Readonly<Record<string, (message: string) => string>>;
 }
 
 /** No errors at all: the state of a form before its first submission. */
@@ -55,8 +60,8 @@ export function mapFieldErrors(
     }
     const index = next !== undefined && /^\d+$/.test(next) ? Number(next) : null;
     const describe = options.describeItem?.[name];
-    const message =
-      index !== null && describe !== undefined ? `${describe(index)}: ${problem.message}` : problem.message;
+    const text = options.rewrite?.[name]?.(problem.message) ?? problem.message;
+    const message = index !== null && describe !== undefined ? `${describe(index)}: ${text}` : text;
     const list = byField[name] ?? [];
     if (!list.includes(message)) list.push(message);
     byField[name] = list;
@@ -73,4 +78,28 @@ export function errorFor(errors: FieldErrors, name: string): string | undefined 
 /** Whether there is anything to show. */
 export function hasFieldErrors(errors: FieldErrors): boolean {
   return errors.general.length > 0 || Object.values(errors.byField).some((messages) => messages.length > 0);
+}
+
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/**
+ * A YYYY-MM-DD date the way a date input shows it in this browser: the
+ * locale's numeric day, month and year in the locale's order (03/11/2026 in
+ * American English, 11/03/2026 in British English, 11.03.2026 in German).
+ * The date is a calendar day, so it is formatted in UTC and never shifts.
+ */
+export function formatDateAsInput(iso: string, locale?: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/**
+ * The server writes dates in its messages as YYYY-MM-DD; a person who typed
+ * 03/11/2026 into the date input should read their date as they typed it.
+ */
+export function datesAsInput(message: string, locale?: string): string {
+  return message.replace(ISO_DATE, (iso) => formatDateAsInput(iso, locale));
 }

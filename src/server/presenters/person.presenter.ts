@@ -12,6 +12,7 @@ export function presentPerson(person: PersonRow): Person {
     title: person.title,
     managerId: person.managerId,
     createdAt: person.createdAt,
+    timeZone: person.timeZone,
   };
 }
 

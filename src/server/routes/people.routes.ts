@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { getPerson, listPeopleInTeam } from '../../services/person.service.js';
-import { PeopleQuery, Person, PersonParams } from '../api-contract.js';
+import { changePersonSettings, getPerson, listPeopleInTeam } from '../../services/person.service.js';
+import { PeopleQuery, Person, PersonParams, PersonUpdate } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentPerson } from '../presenters/person.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
-/** The directory: everyone, or one team, and one person's profile. */
+/** The directory: everyone, or one team, one person's profile, and the settings a person changes themself. */
 export const peopleRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -37,5 +37,26 @@ export const peopleRoutes: Route[] = [
     handle: async ({ loaded }) => loaded,
     present: presentPerson,
     response: { status: 200, description: 'The person.', schema: Person },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/people/:personId',
+    operationId: 'updatePerson',
+    tag: 'people',
+    summary: "Change one's own settings",
+    description:
+      "Only the person themself. `timeZone` decides what today is for their evidence: a date after today there is refused, and a piece logged without a date gets today there. The web app sends the browser's zone when none is set.",
+    authenticate: localMode,
+    params: PersonParams,
+    body: PersonUpdate,
+    example: { timeZone: 'Europe/Berlin' },
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const person = await getPerson(app.db, params.personId);
+      return permit(policy.editPerson(actor, person), person);
+    },
+    handle: ({ app, loaded, body }) => changePersonSettings(app.db, loaded.id, body),
+    present: presentPerson,
+    response: { status: 200, description: 'The person as stored now.', schema: Person },
   }),
 ];

@@ -16,11 +16,13 @@ import {
   valuesFromEvidence,
   type EvidenceFormValues,
 } from '../evidence-form.js';
-import { errorFor, mapFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../field-errors.js';
-import { toIsoDate } from '../format.js';
+import { todayIn } from '../../shared/time-zone.js';
+import { TimeZoneSetting } from '../components/time-zone-setting.js';
+import { datesAsInput, errorFor, mapFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../field-errors.js';
 import { navigate, useLocation } from '../history-store.js';
 import { competenciesOn, competencyTitle, groupByCategory, trackOf } from '../ladder-view.js';
 import { useSession } from '../session.js';
+import { usePersonTimeZone } from '../time-zone.js';
 import { useResource } from '../use-resource.js';
 import { readParam } from '../url-state.js';
 
@@ -42,7 +44,8 @@ export function EvidenceFormPage({ evidenceId }: { evidenceId: string | null }) 
       throw error;
     }
   });
-  const today = toIsoDate(new Date());
+  // Today where the person is, as the server takes it, so the default date is never refused as "in the future".
+  const today = todayIn(usePersonTimeZone(me.person), new Date());
 
   if (evidenceId === null) {
     return (
@@ -109,8 +112,15 @@ function EvidenceForm({
   today: string;
 }) {
   const { me, ladder } = useSession();
+  const timeZone = usePersonTimeZone(me.person);
   const toast = useToast();
   const [values, setValues] = useState(initial);
+  // A new time zone moves "today": a new piece still dated the old today follows it.
+  const [shownToday, setShownToday] = useState(today);
+  if (shownToday !== today) {
+    setShownToday(today);
+    if (evidence === null && values.date === shownToday) setValues({ ...values, date: today });
+  }
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -145,6 +155,7 @@ function EvidenceForm({
           ? mapFieldErrors(caught.fields, INPUTS, {
               aliases: { competencyIds: 'competencies' },
               describeItem: { links: (i) => `Line ${lines[i] ?? i + 1}` },
+              rewrite: { date: (message) => datesAsInput(message) },
             })
           : NO_FIELD_ERRORS;
       setErrors(mapped);
@@ -250,6 +261,7 @@ function EvidenceForm({
             )}
           </Field>
         </div>
+        <TimeZoneSetting personId={me.person.id} timeZone={timeZone} today={today} />
 
         <fieldset
           className={`field checkbox-group${errorFor(errors, 'competencies') === undefined ? '' : ' has-error'}`}
@@ -335,7 +347,7 @@ function EvidenceForm({
         <Field
           name="body"
           label="Details"
-          hint="What happened, what you did and what changed. Markdown works: **bold**, *italic*, `code`, lists and links."
+          hint="What happened, what you did and what changed, in up to 20,000 characters. Markdown works: **bold**, *italic*, `code`, lists, tables and links."
           errors={errors}
         >
           {(describedBy, invalid) => (

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { requireWebBuild, startAppServer, type AppServer, type StartAppServerOptions } from './app-server.js';
-import { launchBrowser } from './chromium.js';
+import { launchBrowser, type LaunchOptions } from './chromium.js';
 
 /** A running Longhaul server and a browser page pointed at it: what every browser suite starts from. */
 export interface BrowserApp {
@@ -9,11 +9,17 @@ export interface BrowserApp {
   page: Page;
 }
 
-/** Starts the server over a fresh database and opens a page on it in a fresh browser profile. */
-export async function openBrowserApp(options: StartAppServerOptions): Promise<BrowserApp> {
+/**
+ * Starts the server over a fresh database and opens a page on it in a fresh
+ * browser profile; `browser` places the browser in a time zone or a locale.
+ */
+export async function openBrowserApp(
+  options: StartAppServerOptions,
+  browser: Omit<LaunchOptions, 'baseURL'> = {},
+): Promise<BrowserApp> {
   requireWebBuild();
   const server = await startAppServer(options);
-  const context = await launchBrowser({ baseURL: server.url });
+  const context = await launchBrowser({ ...browser, baseURL: server.url });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { server, context, page };

@@ -52,6 +52,10 @@ export function ensureChromium(): string {
 export interface LaunchOptions {
   /** Lets `page.goto('/ladder')` resolve against the server under test. */
   baseURL?: string;
+  /** The time zone the browser believes it is in, such as Pacific/Kiritimati; default the machine's. */
+  timezoneId?: string;
+  /** The browser's language and formats, such as en-US; default Chromium's. */
+  locale?: string;
 }
 
 /** A fresh browser profile in a new temporary directory, so no test sees another's state. */
@@ -63,6 +67,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     args: ARGS,
     viewport: { width: 1280, height: 900 },
     ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   // The profile is this context's alone. Chromium may still be writing to it when the context's
   // close event fires, so it is removed once the browser has gone, or at the latest when this
