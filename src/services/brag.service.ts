@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
+import { escapeMarkdownText, neutraliseMarkdownHtml, safeHref } from '../shared/markdown.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import { findEvidence, type Evidence } from './evidence.service.js';
 
@@ -41,30 +42,43 @@ export async function buildBragDocument(
   };
 }
 
-/** Renders a brag document as Markdown to paste into a review. */
+/**
+ * Renders a brag document as Markdown to paste into a review. Names and
+ * titles are plain text and are escaped to read as written; bodies keep their
+ * Markdown, but any HTML in them (or anywhere) is escaped, so the document
+ * shows it as text and runs nothing, whichever viewer it is pasted into.
+ */
 export function renderBragMarkdown(doc: BragDocument): string {
   const period = doc.since === null ? `up to ${doc.generatedOn}` : `${doc.since} to ${doc.generatedOn}`;
   const lines = [
-    `# ${doc.person.name}: evidence, ${period}`,
+    `# ${escapeMarkdownText(doc.person.name)}: evidence, ${period}`,
     '',
-    `Ladder: ${doc.ladder.title} (${doc.ladder.hash.slice(0, 12)}). ${doc.total} pieces of evidence.`,
+    `Ladder: ${escapeMarkdownText(doc.ladder.title)} (${doc.ladder.hash.slice(0, 12)}). ${doc.total} pieces of evidence.`,
   ];
   if (doc.groups.length === 0) {
     lines.push('', 'No evidence in this period yet. Log some with `longhaul log "TITLE" --kind KIND --competency ID`.');
   }
   for (const group of doc.groups) {
-    lines.push('', `## ${group.competency.title}`, '');
+    lines.push('', `## ${escapeMarkdownText(group.competency.title)}`, '');
     for (const e of group.evidence) {
-      const links = e.links.length > 0 ? ` (${e.links.map((url, i) => `[link ${i + 1}](${url})`).join(', ')})` : '';
-      lines.push(`- **${e.date}**, ${e.kind}: ${e.title}${links}`);
+      const links = e.links.length > 0 ? ` (${e.links.map((url, i) => linkMarkdown(url, i)).join(', ')})` : '';
+      lines.push(`- **${e.date}**, ${e.kind}: ${escapeMarkdownText(e.title)}${links}`);
       if (e.body.trim() !== '')
         lines.push(
           ...e.body
             .trim()
-            .split('\n')
+            .split(/\r?\n/)
             .map((line) => `  ${line}`),
         );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${neutraliseMarkdownHtml(lines.join('\n'))}\n`;
+}
+
+/** A link of a piece of evidence, numbered; an address that is not http(s) is shown as text, not linked. */
+function linkMarkdown(url: string, index: number): string {
+  const href = safeHref(url);
+  if (href === null) return escapeMarkdownText(url);
+  // The normalised address has no spaces; with its parentheses encoded too, nothing in it can end the link early.
+  return `[link ${index + 1}](${href.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type Problem } from '../core/domain-error.js';
+import { DomainError, notFound, type Problem } from '../core/domain-error.js';
 import { requireCompetency, resolveCompetency, type Ladder } from '../core/ladder.js';
 import {
   countEvidenceByCompetency,
@@ -13,10 +13,23 @@ import {
   type EvidencePatch,
   type EvidenceRecord,
 } from '../store/evidence.repository.js';
+import { EARLIEST_DATE } from '../shared/time-zone.js';
 import { EVIDENCE_KINDS, type Database, type EvidenceKind, type EvidenceVisibility } from '../store/schema.js';
 
 /** Evidence as people see it: competency ids follow renames to today's ladder. */
 export type Evidence = EvidenceRecord;
+
+/**
+ * The longest body a piece of evidence may have, in characters: room for a
+ * thorough write-up, while a pasted log or document belongs behind a link.
+ * The API contract states the same limit.
+ */
+export const EVIDENCE_BODY_MAX_LENGTH = 20_000;
+
+/** The sentence that explains the body limit, for the API and the command line alike. */
+export function bodyTooLongMessage(length: number): string {
+  return `the body is ${length.toLocaleString('en')} characters; keep it to ${EVIDENCE_BODY_MAX_LENGTH.toLocaleString('en')} and link to anything longer`;
+}
 
 /** What a person gives when logging evidence; checked here, not trusted. */
 export interface LogEvidenceInput {
@@ -141,7 +154,7 @@ export async function undeleteEvidence(db: Kysely<Database>, ladder: Ladder, evi
 }
 
 function evidenceNotFound(evidenceId: string): DomainError {
-  return new DomainError('evidence_not_found', `no evidence with id "${evidenceId}"`);
+  return notFound('evidence_not_found', evidenceId);
 }
 
 /** The fields of evidence after checking: present exactly when given. */
@@ -170,6 +183,8 @@ function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, t
       });
     checked.title = title;
   }
+  if (input.body !== undefined && input.body.length > EVIDENCE_BODY_MAX_LENGTH)
+    problems.push({ path: ['body'], message: bodyTooLongMessage(input.body.length) });
   if (input.kind !== undefined) {
     if (isEvidenceKind(input.kind)) checked.kind = input.kind;
     else
@@ -304,6 +319,7 @@ export function isIsoDate(value: string): boolean {
 function checkDate(value: string, today: string): string | null {
   if (!isIsoDate(value)) return `"${value}" is not a date; use YYYY-MM-DD`;
   if (value > today) return `${value} is in the future; evidence records what already happened`;
+  if (value < EARLIEST_DATE) return `${value} is before 1900; check the year`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../../shared/markdown.js';
 
 /** Props of MarkdownView. */
 export interface MarkdownViewProps {
@@ -10,9 +10,9 @@ export interface MarkdownViewProps {
 }
 
 /**
- * Shows Markdown as HTML. Safe to place with innerHTML because
- * renderMarkdown escapes every character of the source it does not turn into
- * one of its own few tags, and keeps http(s) links only.
+ * Shows Markdown as HTML. Safe to place with innerHTML because the shared
+ * renderMarkdown passes no HTML of the source through and keeps only http(s)
+ * and mailto links.
  */
 export function MarkdownView({ source, headingBase, className }: MarkdownViewProps) {
   const html = useMemo(() => renderMarkdown(source, { headingBase }), [source, headingBase]);

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Evidence } from '../../server/api-contract.js';
 import { api, messageOf } from '../api-client.js';
 import { Link } from '../components/link.js';
@@ -10,7 +11,7 @@ import { EVIDENCE_KINDS, kindLabel } from '../evidence-form.js';
 import { formatDate, pluralise } from '../format.js';
 import { navigate, useLocation } from '../history-store.js';
 import { competenciesOn, competencyTitle, groupByCategory, trackOf } from '../ladder-view.js';
-import { safeHref } from '../markdown.js';
+import { safeHref } from '../../shared/markdown.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
 import { useApiChanges, useResource } from '../use-resource.js';
@@ -140,7 +141,7 @@ export function EvidenceListPage() {
           </h2>
           <p className="result-count" role="status" hidden={items.length === 0 && !filtered}>
             {filtered
-              ? `${pluralise(items.length, 'piece')} of evidence match these filters.`
+              ? `${pluralise(items.length, 'piece')} of evidence ${items.length === 1 ? 'matches' : 'match'} these filters.`
               : `${pluralise(items.length, 'piece')} of evidence.`}
           </p>
           {items.length === 0 ? (
@@ -214,7 +215,7 @@ function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void
           ))}
         </ul>
       </header>
-      {item.body.trim() === '' ? null : <MarkdownView source={item.body} headingBase={4} />}
+      {item.body.trim() === '' ? null : <EvidenceBody id={`${titleId}-body`} title={item.title} source={item.body} />}
       {item.links.length === 0 ? null : (
         <ul className="evidence-card__links" aria-label="Links">
           {item.links.map((link) => {
@@ -242,5 +243,86 @@ function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void
         </button>
       </p>
     </article>
+  );
+}
+
+/** How tall a folded body stands, in rem. */
+const FOLD_REM = 18;
+/** A body only this much taller than the fold (in rem) shows whole: folding it would hide a line or two. */
+const FOLD_SLACK_REM = 6;
+
+/**
+ * The body of a piece of evidence. A body much taller than the fold (a few
+ * paragraphs) is cut there with a "Show more" button, so one long write-up
+ * does not push the rest of the list out of sight; a shorter one shows whole,
+ * with no button. Whether it is taller is measured, not guessed from its
+ * length, because a table or a list is taller than its characters suggest.
+ */
+function EvidenceBody({ id, title, source }: { id: string; title: string; source: string }) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [foldable, setFoldable] = useState(false);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (box === null) return;
+    const measure = () => {
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setFoldable(box.scrollHeight > (FOLD_REM + FOLD_SLACK_REM) * rem);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    // The box (its width) and its content (images that load) can both change the answer.
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild !== null) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, [source]);
+
+  const folded = foldable && !expanded;
+  // A link below the fold that gets keyboard focus unfolds the body, so focus never lands out of sight.
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const box = boxRef.current;
+    if (!folded || box === null) return;
+    // Focus scrolls even a box that hides its overflow; measure from the top of the content, not of the view.
+    const bottom = event.target.getBoundingClientRect().bottom - box.getBoundingClientRect().top + box.scrollTop;
+    if (bottom > box.clientHeight) {
+      box.scrollTop = 0;
+      setExpanded(true);
+    }
+  };
+  const toggle = () => {
+    setExpanded(!expanded);
+    if (expanded) requestAnimationFrame(() => buttonRef.current?.scrollIntoView({ block: 'nearest' }));
+  };
+
+  return (
+    <>
+      <div
+        id={id}
+        ref={boxRef}
+        className={folded ? 'evidence-card__body is-folded' : 'evidence-card__body'}
+        style={folded ? { maxHeight: `${FOLD_REM}rem` } : undefined}
+        onFocus={onFocus}
+      >
+        <MarkdownView source={source} headingBase={4} />
+      </div>
+      {foldable ? (
+        <p className="evidence-card__fold">
+          <button
+            ref={buttonRef}
+            type="button"
+            className="button button--quiet button--small"
+            aria-expanded={expanded}
+            aria-controls={id}
+            onClick={toggle}
+          >
+            {expanded ? 'Show less' : 'Show more'}
+            <span className="visually-hidden"> of {title}</span>
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }

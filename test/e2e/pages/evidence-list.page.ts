@@ -2,6 +2,11 @@ import type { Locator, Page } from 'playwright-core';
 import { textOf, textsOf } from '../support/text.js';
 import { AppShell } from './app-shell.page.js';
 
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What one piece of evidence shows in the list. */
 export interface EvidenceCard {
   title: string;
@@ -70,6 +75,30 @@ export class EvidenceListPage {
     };
   }
 
+  /** The button that folds and unfolds a long body ("Show more" / "Show less"); absent for a short one. */
+  foldButton(title: string): Locator {
+    return this.item(title).getByRole('button', { name: new RegExp(`^Show (more|less) of ${escapeRegExp(title)}$`) });
+  }
+
+  /** Whether the body shows whole: nothing of it is cut off below the fold. */
+  async bodyShowsWhole(title: string): Promise<boolean> {
+    const body = this.item(title).locator('.prose');
+    await body.waitFor();
+    return body.evaluate((element) => {
+      const box = element.parentElement ?? element;
+      return element.getBoundingClientRect().bottom <= box.getBoundingClientRect().bottom + 1;
+    });
+  }
+
+  /** The tables that the Markdown bodies on the page render, as header rows. */
+  async tableHeaders(): Promise<string[][]> {
+    await this.waitForList();
+    const tables = this.main.getByRole('article').getByRole('table');
+    const headers: string[][] = [];
+    for (const table of await tables.all()) headers.push(await textsOf(table.getByRole('columnheader')));
+    return headers;
+  }
+
   /** The count line, such as "15 pieces of evidence." */
   async countText(): Promise<string> {
     await this.waitForList();
@@ -79,7 +108,7 @@ export class EvidenceListPage {
   /** Narrows the list to one competency, by title, with the filter form. */
   async filterByCompetency(title: string): Promise<void> {
     await this.filters.getByLabel('Competency', { exact: true }).selectOption({ label: title });
-    await this.resultCount.filter({ hasText: 'match these filters' }).waitFor();
+    await this.resultCount.filter({ hasText: /\bmatch(es)? these filters/ }).waitFor();
     await this.waitForList();
   }
 
