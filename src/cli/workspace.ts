@@ -6,6 +6,8 @@ import type { Ladder } from '../core/ladder.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
 import { findLocalPerson, loadActiveLadder as loadStoredLadder, openWorkspace } from '../services/workspace.service.js';
 import type { Database, PersonRow } from '../store/schema.js';
+import { timeZoneOf } from '../services/person.service.js';
+import { machineTimeZone, todayFor } from './cli-io.js';
 import type { CliContext } from './context.js';
 
 /** The default database file, in the working directory like git's own files. */
@@ -17,9 +19,14 @@ export function resolveDbFile(ctx: CliContext, flag: string | undefined): string
   return chosen === ':memory:' || isAbsolute(chosen) ? chosen : resolve(ctx.io.cwd, chosen);
 }
 
-/** Today's date as YYYY-MM-DD, from the injected clock when a test sets one. */
-export function today(ctx: CliContext): string {
-  return ctx.io.today ?? new Date().toISOString().slice(0, 10);
+/**
+ * Today's date as YYYY-MM-DD in the person's time zone (the machine's, from
+ * `TZ` or the system, for a person without one or when there is no person
+ * yet), from the injected clock when a test sets one.
+ */
+export function today(ctx: CliContext, person?: Pick<PersonRow, 'timeZone'>): string {
+  const machine = machineTimeZone(ctx.io);
+  return todayFor(ctx.io, person === undefined ? machine : timeZoneOf(person, machine));
 }
 
 /** What most commands need: the open database, its active ladder, and the local person. */

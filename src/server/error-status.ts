@@ -18,6 +18,18 @@ export const httpStatusForDomainError: Readonly<Record<DomainErrorCode, number>>
   assessment_not_found: 404,
   conflict: 409,
   database_missing: 503,
+  // Another program holds SQLite's write lock; the response says when to try again (Retry-After).
+  database_busy: 503,
+  database_read_only: 503,
+});
+
+/**
+ * Seconds a client should wait before trying again, sent as Retry-After with
+ * the codes that mean "not now" rather than "not this": a write refused while
+ * another program holds the database's lock succeeds once that lock is gone.
+ */
+export const retryAfterForDomainError: Readonly<Partial<Record<DomainErrorCode, number>>> = Object.freeze({
+  database_busy: 2,
 });
 
 /**
@@ -59,5 +71,5 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.free
   415: 'The body is not application/json.',
   422: 'The input is well-formed but wrong (code input_invalid or rating_invalid): `fields` names every field at fault.',
   500: 'An unexpected failure; the response says nothing more, the server log has the details.',
-  503: 'The database is not usable (not initialised, or not answering).',
+  503: 'The database is not usable (not initialised, not answering, or read-only), or it is busy (code database_busy): another program holds its write lock, and the Retry-After header says when to try again.',
 });
