@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLadder } from '../core/ladder-loader.js';
 import type { Ladder } from '../core/ladder.js';
+import { describeLevelRule } from '../core/level-rule.js';
 import { buildLadderSite, SITE_MARKER, type SiteFile } from './ladder-site.js';
 import { escapeHtml, relativeHref } from './html.js';
 
@@ -303,6 +304,13 @@ describe('buildLadderSite', () => {
     );
     expect(senior).toContain('<title id="chart-radar-title">Senior compared with Mid-level</title>');
     expect(senior.match(/class="radar-spoke"/g)).toHaveLength(longhaul.competencies.length);
+    const ringNames = /<g class="radar-ring-labels"[^>]*>([\s\S]*?)<\/g>/.exec(senior)?.[1] ?? '';
+    expect([...ringNames.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual([
+      'Junior',
+      'Mid-level',
+      'Senior',
+      'Architect',
+    ]);
     expect(text).toContain('Value of each competency at Senior and Mid-level');
     expect(text).toContain('Reliability and blast radius Mid-level (2) Senior (3)');
   });
@@ -389,6 +397,11 @@ describe('buildLadderSite', () => {
     expect(textOf(milestone)).toContain('Milestone · 6 points');
     expect(textOf(milestone)).toContain('Mobile Milestone 2 (2) Milestone 3 (3)');
     expect(flat(milestone)).toContain('<svg class="radar-chart"');
+    // Milestone 0 is the centre, so the rings are milestones 1 to 5.
+    const rings = /<g class="radar-ring-labels"[^>]*>([\s\S]*?)<\/g>/.exec(milestone)?.[1] ?? '';
+    expect([...rings.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(
+      snowflake.policy.kind === 'points' ? snowflake.policy.milestones.slice(1).map((m) => m.title ?? m.id) : [],
+    );
 
     const mobile = page(files, 'competencies/mobile.html');
     expect(idsOf(mobile)).toEqual(expect.arrayContaining(['at-1', 'at-2', 'at-3', 'at-4', 'at-5']));
@@ -425,6 +438,47 @@ describe('buildLadderSite', () => {
     expect(idsOf(feedback)).toEqual(expect.arrayContaining(['at-ic/senior', 'at-em/senior']));
     expect(textOf(feedback)).toContain('Does not apply before Senior.');
     expect(textOf(page(files, 'levels/em/senior.html'))).toContain('Manager');
+  });
+
+  it('states each level\u2019s rule in words on its page and in the matrix, in the engine\u2019s own words', () => {
+    const files = buildLadderSite(longhaul);
+    const track = firstTrack(longhaul);
+    const rules = track.levels.map((level) => describeLevelRule(longhaul, track.id, level.id));
+    expect(rules[2]).toContain('"Reliability and blast radius" rated Senior or above');
+    track.levels.forEach((level, i) => {
+      const text = textOf(page(files, `levels/${level.id}.html`));
+      expect(text).toContain(`What it takes to reach ${level.title} ${rules[i] ?? 'missing'}`);
+    });
+    const index = page(files, 'index.html');
+    const row = /<tbody class="matrix-rules">([\s\S]*?)<\/tbody>/.exec(index)?.[1] ?? '';
+    expect(
+      [...row.matchAll(/<td data-rule="([^"]+)">([\s\S]*?)<\/td>/g)].map((m) => [m[1], textOf(m[2] ?? '')]),
+    ).toEqual(track.levels.map((level, i) => [level.id, rules[i]]));
+    expect(textOf(index)).toContain('The first row says what it takes to reach each level.');
+  });
+
+  it('states the rule of every level of every track, under the points policy too', () => {
+    const points = buildLadderSite(snowflake);
+    const engineer = firstTrack(snowflake);
+    const pointsIndex = textOf(page(points, 'index.html'));
+    for (const level of engineer.levels) {
+      const rule = describeLevelRule(snowflake, engineer.id, level.id);
+      expect(textOf(page(points, `levels/${level.id}.html`))).toContain(rule);
+      expect(pointsIndex).toContain(rule);
+    }
+    expect(textOf(page(points, 'levels/2.1.html'))).toContain('A total of at least 17 points');
+
+    const files = buildLadderSite(twoTracks);
+    const index = page(files, 'index.html');
+    for (const track of twoTracks.tracks) {
+      const matrix =
+        new RegExp(`<table class="matrix" data-track="${track.id}">([\\s\\S]*?)</table>`).exec(index)?.[1] ?? '';
+      for (const level of track.levels) {
+        const rule = describeLevelRule(twoTracks, track.id, level.id);
+        expect(textOf(matrix)).toContain(rule);
+        expect(textOf(page(files, `levels/${track.id}/${level.id}.html`))).toContain(rule);
+      }
+    }
   });
 
   it('is deterministic and self-contained', () => {

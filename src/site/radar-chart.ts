@@ -1,3 +1,4 @@
+import { layoutRadar, plotSeries } from '../shared/radar.js';
 import { html, type Html } from './html.js';
 
 /** One spoke of a radar chart. */
@@ -18,21 +19,26 @@ export interface RadarChartInput {
   axes: readonly RadarAxis[];
   /** The value at the outer ring; one ring is drawn per whole number up to it. */
   max: number;
+  /** The name of each ring, innermost first, written beside the first spoke; none when left out. */
+  rings?: readonly string[];
 }
 
 /** Below three spokes a radar is a line or a dot, so callers show the table alone. */
 export const MIN_RADAR_AXES = 3;
 
-const RADIUS = 150;
-const LABEL_GAP = 14;
-const FONT_SIZE = 19;
-const LINE_HEIGHT = 22;
 /**
- * Characters per label line; long competency titles wrap onto a second or
- * third line. Large type and narrow labels keep the labels legible when the
- * chart shrinks to a phone's width.
+ * Large type and narrow labels keep the labels legible when the chart shrinks
+ * to a phone's width; long competency titles wrap onto a second or third line.
  */
-const WRAP_AT = 13;
+const SIZES = {
+  radius: 150,
+  labelGap: 14,
+  fontSize: 19,
+  lineHeight: 22,
+  wrapAt: 13,
+  charWidth: 0.58,
+  ringFontSize: 14,
+} as const;
 
 /**
  * An inline SVG radar: no script, no external asset, readable by a screen
@@ -40,89 +46,50 @@ const WRAP_AT = 13;
  * which is the accessible and printable form of the same numbers.
  */
 export function renderRadarChart(input: RadarChartInput): Html {
-  const count = input.axes.length;
-  const max = Math.max(1, input.max);
-  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / count;
-  const point = (i: number, value: number) => {
-    const r = (Math.max(0, Math.min(value, max)) / max) * RADIUS;
-    return { x: r * Math.cos(angle(i)), y: r * Math.sin(angle(i)) };
-  };
-  const polygon = (values: readonly number[]) =>
-    values
-      .map((v, i) => point(i, v))
-      .map((p) => `${round(p.x)},${round(p.y)}`)
-      .join(' ');
-
-  let minX = -RADIUS;
-  let maxX = RADIUS;
-  let minY = -RADIUS;
-  let maxY = RADIUS;
-  const labels = input.axes.map((axis, i) => {
-    const cos = Math.cos(angle(i));
-    const sin = Math.sin(angle(i));
-    const x = (RADIUS + LABEL_GAP) * cos;
-    const y = (RADIUS + LABEL_GAP) * sin;
-    const lines = wrapLabel(axis.label);
-    const anchor = cos > 0.12 ? 'start' : cos < -0.12 ? 'end' : 'middle';
-    const height = (lines.length - 1) * LINE_HEIGHT;
-    const firstBaseline = sin < -0.3 ? y - height - 4 : sin > 0.3 ? y + FONT_SIZE : y - height / 2 + FONT_SIZE * 0.35;
-    const width = Math.max(...lines.map((line) => line.length)) * FONT_SIZE * 0.58;
-    const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
-    minX = Math.min(minX, left);
-    maxX = Math.max(maxX, left + width);
-    minY = Math.min(minY, firstBaseline - FONT_SIZE);
-    maxY = Math.max(maxY, firstBaseline + height + 4);
-    return html`<text x="${round(x)}" y="${round(firstBaseline)}" text-anchor="${anchor}"
-      >${lines.map((line, n) => html`<tspan x="${round(x)}" dy="${n === 0 ? 0 : LINE_HEIGHT}">${line}</tspan>`)}</text
-    >`;
-  });
-
-  const rings = Array.from({ length: max }, (_, k) => polygon(input.axes.map(() => k + 1))).map(
-    (points) => html`<polygon class="radar-ring" points="${points}" />`,
+  const frame = layoutRadar(
+    input.axes.map((axis) => axis.label),
+    Math.max(1, input.max),
+    SIZES,
   );
-  const spokes = input.axes.map((_, i) => {
-    const end = point(i, max);
-    return html`<line class="radar-spoke" x1="0" y1="0" x2="${round(end.x)}" y2="${round(end.y)}" />`;
+  const labels = frame.axes.map(
+    ({ label }) =>
+      html`<text x="${label.x}" y="${label.y}" text-anchor="${label.anchor}"
+        >${label.lines.map((text, n) => html`<tspan x="${label.x}" dy="${n === 0 ? 0 : label.lineHeight}">${text}</tspan>`)}</text
+      >`,
+  );
+  const rings = frame.rings.map((ring) => html`<polygon class="radar-ring" points="${ring.points}" />`);
+  const ringNames = frame.rings.map((ring, i) => {
+    const name = input.rings?.[i];
+    return name === undefined ? '' : html`<text x="${ring.labelAt.x}" y="${ring.labelAt.y}">${name}</text>`;
   });
+  const spokes = frame.axes.map(
+    ({ end }) => html`<line class="radar-spoke" x1="0" y1="0" x2="${end.x}" y2="${end.y}" />`,
+  );
   const hasPrevious = input.axes.some((axis) => axis.previous !== undefined);
-  const current = input.axes.map((axis) => axis.value);
-  const dots = current.map((value, i) => {
-    const p = point(i, value);
-    return html`<circle class="radar-dot" cx="${round(p.x)}" cy="${round(p.y)}" r="4" />`;
-  });
-  const pad = 8;
-  const viewBox = [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].map(round).join(' ');
+  const previous = plotSeries(
+    frame,
+    input.axes.map((axis) => axis.previous ?? 0),
+  );
+  const current = plotSeries(
+    frame,
+    input.axes.map((axis) => axis.value),
+  );
+  const dots = current.vertices.map((p) =>
+    p === null ? '' : html`<circle class="radar-dot" cx="${p.x}" cy="${p.y}" r="4" />`,
+  );
   return html`<svg
     class="radar-chart"
-    viewBox="${viewBox}"
+    viewBox="${frame.viewBox}"
     role="img"
     aria-labelledby="${input.id}-title ${input.id}-desc"
   >
     <title id="${input.id}-title">${input.title}</title>
     <desc id="${input.id}-desc">${input.description}</desc>
     <g class="radar-grid">${rings}${spokes}</g>
-    ${hasPrevious ? html`<polygon class="radar-previous" points="${polygon(input.axes.map((a) => a.previous ?? 0))}" />` : ''}
-    <polygon class="radar-current" points="${polygon(current)}" />
+    ${hasPrevious ? html`<polygon class="radar-previous" points="${previous.polygon ?? ''}" />` : ''}
+    <polygon class="radar-current" points="${current.polygon ?? ''}" />
+    <g class="radar-ring-labels" font-size="${SIZES.ringFontSize}">${ringNames}</g>
     <g class="radar-dots">${dots}</g>
-    <g class="radar-labels" font-size="${FONT_SIZE}">${labels}</g>
+    <g class="radar-labels" font-size="${SIZES.fontSize}">${labels}</g>
   </svg>`;
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-function wrapLabel(label: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > WRAP_AT) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines.length === 0 ? [''] : lines;
 }

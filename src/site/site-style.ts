@@ -343,6 +343,41 @@ tr.is-current td {
   color: var(--muted);
   text-align: center;
 }
+.matrix-rules td,
+.matrix-rules th[scope='row'] {
+  background: var(--surface);
+  border-bottom: 2px solid var(--border);
+}
+.matrix-rules td {
+  font-size: 0.85rem;
+}
+
+/* The rule of a level in words */
+.level-rule {
+  max-width: 46rem;
+  margin: 1.25rem 0 1.5rem;
+  padding: 0.75rem 1rem;
+  border-left: 4px solid var(--accent);
+  background: var(--surface);
+  border-radius: 0 6px 6px 0;
+}
+.level-rule h2 {
+  margin: 0 0 0.25rem;
+  font-size: 1.05rem;
+}
+.level-rule p {
+  margin: 0;
+}
+.level-rules {
+  max-width: 46rem;
+  margin: 0 0 1.5rem;
+}
+.level-rules dt {
+  font-weight: 600;
+}
+.level-rules dd {
+  margin: 0 0 0.75rem;
+}
 @media (min-width: 48rem) {
   .matrix th[scope='row'] {
     position: sticky;
@@ -448,6 +483,19 @@ tr.is-current td {
 }
 .radar-labels {
   fill: var(--fg);
+}
+.radar-ring-labels {
+  fill: var(--muted);
+  paint-order: stroke;
+  stroke: var(--bg);
+  stroke-width: 3px;
+  stroke-linejoin: round;
+}
+/* On a phone the chart is too small for ring names; the caption says what the rings are. */
+@media (max-width: 40rem) {
+  .radar-ring-labels {
+    display: none;
+  }
 }
 .legend {
   display: flex;

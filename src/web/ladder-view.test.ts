@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Ladder } from '../server/api-contract.js';
 import {
   competenciesOn,
   competencyTitle,
-  expectationAt,
   findCompetency,
-  groupByCategory,
   nextLevel,
   orderLevels,
   previousLevel,
@@ -25,67 +22,19 @@ describe('trackOf', () => {
   });
 });
 
-describe('scaleOf', () => {
-  it("is the track's levels", () => {
-    expect(scaleOf(SMALL_LADDER, ic)).toEqual([
-      { id: 'one', title: 'One', index: 0 },
-      { id: 'two', title: 'Two', index: 1 },
-      { id: 'three', title: 'Three', index: 2 },
-    ]);
-  });
-
-  it('is the milestones on a points ladder', () => {
-    const points: Ladder = {
-      ...SMALL_LADDER,
-      policy: {
-        kind: 'points',
-        milestones: [
-          { id: 'm0', points: 0 },
-          { id: 'm1', title: 'Milestone 1', points: 1 },
-        ],
-        thresholds: [{ level: 'one', points: 0 }],
-      },
-    };
-    expect(scaleOf(points, ic).map((s) => s.title)).toEqual(['m0', 'Milestone 1']);
+describe('the shared rules under the names the screens use', () => {
+  it('reads the scale, the competencies of a track and renamed ids from the one shared copy', () => {
+    expect(scaleOf(SMALL_LADDER, ic).map((s) => s.id)).toEqual(['one', 'two', 'three']);
+    expect(competenciesOn(SMALL_LADDER, ic).map((c) => c.id)).toEqual(['mentoring', 'code']);
+    expect(findCompetency(SMALL_LADDER, 'coding')?.id).toBe('code');
   });
 });
 
-describe('competencies', () => {
-  it('leaves out those of another track', () => {
-    expect(competenciesOn(SMALL_LADDER, ic).map((c) => c.id)).toEqual(['mentoring', 'code']);
-    expect(competenciesOn(SMALL_LADDER, trackOf(SMALL_LADDER, 'mgr')).map((c) => c.id)).toEqual([
-      'mentoring',
-      'code',
-      'hiring',
-    ]);
-  });
-
-  it('groups by category in the ladder order, not the competency order', () => {
-    const groups = groupByCategory(SMALL_LADDER, competenciesOn(SMALL_LADDER, ic));
-    expect(groups.map((g) => [g.category.id, g.competencies.map((c) => c.id)])).toEqual([
-      ['craft', ['code']],
-      ['people', ['mentoring']],
-    ]);
-  });
-
-  it('puts competencies of an unknown category under Other', () => {
-    const ladder: Ladder = {
-      ...SMALL_LADDER,
-      competencies: [{ id: 'x', title: 'X', category: 'ghost', levels: {} }],
-    };
-    expect(groupByCategory(ladder, ladder.competencies).map((g) => g.category.title)).toEqual(['Other']);
-  });
-
-  it('finds a competency by a former id and names unknown ones by id', () => {
-    expect(findCompetency(SMALL_LADDER, 'coding')?.id).toBe('code');
+describe('competencyTitle', () => {
+  it('names a competency by title, or by id when the ladder no longer has it', () => {
     expect(competencyTitle(SMALL_LADDER, 'code')).toBe('Code');
+    expect(competencyTitle(SMALL_LADDER, 'coding')).toBe('Code');
     expect(competencyTitle(SMALL_LADDER, 'gone')).toBe('gone');
-  });
-
-  it('has no expectation below the level a competency starts at', () => {
-    const mentoring = findCompetency(SMALL_LADDER, 'mentoring');
-    expect(mentoring && expectationAt(mentoring, 'one')).toBeUndefined();
-    expect(mentoring && expectationAt(mentoring, 'two')?.expectation).toBe('Mentors one person.');
   });
 });
 

@@ -1,11 +1,23 @@
 import type { Ladder } from '../server/api-contract.js';
+import { resolveCompetency } from '../shared/ladder.js';
 
 /**
  * Reading a ladder the way the screens need it: the person's track, its
  * scale, competencies grouped by category, and the window of levels the
- * assessment shows around a rating. The web app may not import the core, so
- * these few rules are restated here, in the core's words.
+ * assessment shows around a rating. The rules the engine also applies (the
+ * scale, which competencies apply where, renamed ids) come from src/shared,
+ * the one copy the core, the site and the web app all use; the names here are
+ * the ones the screens were written with.
  */
+export {
+  NOT_OBSERVED,
+  competenciesOf as competenciesOn,
+  expectationAt,
+  groupByCategory,
+  ratingScale as scaleOf,
+  resolveCompetency as findCompetency,
+  type ScaleStep,
+} from '../shared/ladder.js';
 
 /** One career path of the ladder. */
 export type Track = Ladder['tracks'][number];
@@ -18,16 +30,6 @@ export type Expectation = NonNullable<Competency['levels'][string]>;
 /** A group of related competencies. */
 export type Category = Ladder['categories'][number];
 
-/** One step of the rating scale: a level, or a milestone on a points ladder. */
-export interface ScaleStep {
-  id: string;
-  title: string;
-  index: number;
-}
-
-/** The rating that says a competency was not seen in action. */
-export const NOT_OBSERVED = 'not-observed';
-
 /** The track with that id, or the ladder's first when the id is missing or unknown. */
 export function trackOf(ladder: Ladder, trackId?: string | null): Track {
   const track = ladder.tracks.find((t) => t.id === trackId) ?? ladder.tracks[0];
@@ -35,46 +37,9 @@ export function trackOf(ladder: Ladder, trackId?: string | null): Track {
   return track;
 }
 
-/** The steps a rating may name: the track's levels, or the milestones of a points ladder. */
-export function scaleOf(ladder: Ladder, track: Track): ScaleStep[] {
-  if (ladder.policy.kind === 'points') {
-    return ladder.policy.milestones.map((m, index) => ({ id: m.id, title: m.title ?? m.id, index }));
-  }
-  return track.levels.map((l, index) => ({ id: l.id, title: l.title, index }));
-}
-
-/** The competencies that apply on a track, in ladder order. */
-export function competenciesOn(ladder: Ladder, track: Track): Competency[] {
-  return ladder.competencies.filter((c) => c.track === undefined || c.track === track.id);
-}
-
-/** Competencies under their category, in the ladder's category order; unknown categories last. */
-export function groupByCategory(
-  ladder: Ladder,
-  competencies: readonly Competency[],
-): Array<{ category: Category; competencies: Competency[] }> {
-  const groups = ladder.categories
-    .map((category) => ({ category, competencies: competencies.filter((c) => c.category === category.id) }))
-    .filter((group) => group.competencies.length > 0);
-  const known = new Set(ladder.categories.map((c) => c.id));
-  const orphans = competencies.filter((c) => !known.has(c.category));
-  if (orphans.length > 0) groups.push({ category: { id: 'other', title: 'Other' }, competencies: orphans });
-  return groups;
-}
-
-/** What a competency asks at a level, or undefined below the level where it starts. */
-export function expectationAt(competency: Competency, stepId: string): Expectation | undefined {
-  return competency.levels[stepId];
-}
-
-/** Finds a competency by id, or by an id it had before a rename. */
-export function findCompetency(ladder: Ladder, id: string): Competency | undefined {
-  return ladder.competencies.find((c) => c.id === id) ?? ladder.competencies.find((c) => c.formerly?.includes(id));
-}
-
 /** The title of a competency, or its id when the ladder no longer has it. */
 export function competencyTitle(ladder: Ladder, id: string): string {
-  return findCompetency(ladder, id)?.title ?? id;
+  return resolveCompetency(ladder, id)?.title ?? id;
 }
 
 /**
