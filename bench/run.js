@@ -1,7 +1,7 @@
 // Benchmarks for Longhaul. Run with `npm run bench` (it builds first).
 // Prints a Markdown table of medians; docs/BENCHMARKS.md records the figures
 // with the date. The machines are noisy: compare ratios from one run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +104,35 @@ const plain = await measure('the same from the unbundled tsc output (dist/cli/ma
   execFileSync('node', [unbundled, 'status', '--json', '--db', demoDb]),
 );
 
+// `npm start` on a build that is up to date, against `longhaul serve` alone: time from
+// launch to the "running at" line, over an existing database (no demo to seed).
+/** Starts a server command and resolves when it says where it runs; then stops it. */
+function timeToListen(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    const timer = setTimeout(() => {
+      process.kill(-child.pid, 'SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} did not start within 60 s: ${out}`));
+    }, 60_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (!/running at http/.test(out)) return;
+      clearTimeout(timer);
+      child.once('exit', () => resolve());
+      process.kill(-child.pid, 'SIGTERM');
+    });
+  });
+}
+const serveDb = join(dir, 'serve.db');
+execFileSync('node', [cli, 'init', '--db', serveDb, '--name', 'Bench'], { stdio: 'ignore' });
+const serveAlone = await measure('longhaul serve, launch to listening (bin/longhaul.js)', 7, () =>
+  timeToListen('node', [cli, 'serve', '--port', '0', '--db', serveDb]),
+);
+const npmStart = await measure('npm start, build up to date, launch to listening', 7, () =>
+  timeToListen('npm', ['start', '--silent', '--', '--port', '0', '--db', serveDb]),
+);
+
 // The web app's initial JavaScript: the scripts and module preloads index.html names.
 const webRoot = new URL('../dist/web/', import.meta.url);
 const indexHtml = readFileSync(new URL('index.html', webRoot), 'utf8');
@@ -123,6 +152,10 @@ console.log('| --- | ---: | ---: | ---: |');
 for (const row of rows) console.log(`| ${row.name} | ${row.iterations} | ${fmt(row.median)} | ${fmt(row.p95)} |`);
 console.log(`\nCLI status over the bare node start-up, same run: ${(status / nodeFloor).toFixed(2)}x`);
 console.log(`CLI status, bundle over unbundled modules, same run: ${(status / plain).toFixed(2)}x`);
+console.log(
+  `npm start (up to date) over longhaul serve alone, same run: ${(npmStart / serveAlone).toFixed(2)}x (at most 2x)`,
+);
+if (npmStart / serveAlone > 2) process.exitCode = 1;
 console.log(`\nWeb app initial JavaScript (gzip -9): ${(initialGzip / 1024).toFixed(1)} KiB of the 150 KB budget`);
 for (const s of sizes)
   console.log(`- ${s.file}: ${(s.raw / 1024).toFixed(1)} KiB raw, ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);

@@ -12,13 +12,25 @@ describe('bin/longhaul.js', () => {
   it('runs the built CLI: init, log, assess, status and gap in a fresh directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'longhaul-bin-'));
     expect(run(['init', '--name', 'Grace'], dir).status).toBe(0);
-    expect(run(['log', 'Led the review of the DNS outage', '-k', 'incident', '-c', 'reliability'], dir).status).toBe(0);
-    expect(run(['assess', '--set', 'scope=senior,autonomy=senior,reliability=senior'], dir).status).toBe(0);
+    const log = (title: string, kind: string, competencies: string) =>
+      expect(run(['log', title, '-k', kind, '-c', competencies], dir).status).toBe(0);
+    log('Led the review of the DNS outage', 'incident', 'reliability,debugging,communication');
+    log('Designed the retry budget for the payments client', 'design', 'design,scope,autonomy');
+    const ratings = 'scope,autonomy,reliability,debugging,design,communication'.split(',');
+    expect(run(['assess', '--set', ratings.map((id) => `${id}=mid-level`).join(',')], dir).status).toBe(0);
     const status = run(['status', '--json'], dir);
     expect(status.status).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ demonstrated: { id: 'senior' }, observed: 3 });
-    const gap = run(['gap', '--to', 'architect', '--json'], dir);
-    expect(JSON.parse(gap.stdout)).toMatchObject({ target: { id: 'architect' }, met: false });
+    expect(JSON.parse(status.stdout)).toMatchObject({ demonstrated: { id: 'mid-level' }, observed: 6 });
+    const gap = run(['gap', '--to', 'senior', '--json'], dir);
+    expect(gap.status).toBe(0);
+    const senior = JSON.parse(gap.stdout) as {
+      met: boolean;
+      blockers: { code: string; competency: { id: string } | null }[];
+    };
+    expect(senior).toMatchObject({ target: { id: 'senior' }, met: false });
+    expect(senior.blockers).toContainEqual(
+      expect.objectContaining({ code: 'required-below', competency: expect.objectContaining({ id: 'reliability' }) }),
+    );
   });
 
   it('exits 2 with a located error and no stack for a broken ladder file', () => {

@@ -6,6 +6,7 @@ import {
   findStep,
   findTrack,
   NOT_OBSERVED,
+  resolveCompetency,
   ratingScale,
   type Ladder,
   type ScaleStep,
@@ -13,9 +14,10 @@ import {
 import type { Competency } from '../core/ladder.schema.js';
 import { currentRatings, recordAssessment } from '../services/assessment.service.js';
 import { countEvidence } from '../services/evidence.service.js';
+import { getProgress } from '../services/progress.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { wrap } from './format.js';
+import { evidenceCount, plural, wrap } from './format.js';
 import { withSession } from './workspace.js';
 
 /** `longhaul assess`: rate yourself, competency by competency, against the ladder's words. */
@@ -30,7 +32,7 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
       'why a rating is what it is, e.g. --why "design=Led the queue ADR" (repeatable)',
       collectWhy,
     )
-    .option('--track <track>', 'the track to assess on (default: the first)')
+    .option('--track <track>', 'the track to assess on (default: the one you were last assessed on)')
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
     .option('--json', 'print the stored assessment as JSON')
     .addHelpText(
@@ -48,7 +50,7 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
           db?: string;
           json?: boolean;
         }) => {
-          const stored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
+          const outcome = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
             let ratings: Record<string, string>;
             if (opts.set !== undefined) {
               ratings = parseSetOption(opts.set);
@@ -61,10 +63,12 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
               }
               const previous = await currentRatings(db, ladder, person.id, { track: opts.track });
               const counts = await countEvidence(db, ladder, person.id);
-              ratings = await askRatings(ctx, ladder, opts.track, previous.ratings, counts);
-              if (Object.keys(ratings).length === 0) return null;
+              const asked = await askRatings(ctx, ladder, previous.track.id, previous.ratings, counts);
+              if (asked.interrupted) return { kind: 'interrupted' as const, typed: Object.keys(asked.ratings).length };
+              ratings = asked.ratings;
+              if (Object.keys(ratings).length === 0) return { kind: 'empty' as const };
             }
-            return recordAssessment(db, ladder, {
+            const stored = await recordAssessment(db, ladder, {
               personId: person.id,
               assessorId: person.id,
               kind: 'self',
@@ -73,22 +77,52 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
               notes: opts.why,
               note: opts.note,
             });
+            // The same evaluation `status` prints, so the two commands never disagree on the counts.
+            const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
+            return {
+              kind: 'saved' as const,
+              stored,
+              given: describeGiven(ladder, stored.trackId, ratings),
+              observed: report.evaluation.observed,
+              applicable: report.evaluation.applicable,
+            };
           });
-          if (stored === null) {
-            ctx.print('No ratings given; nothing saved.');
+          if (outcome.kind === 'interrupted') {
+            ctx.print(
+              `\nStopped: nothing saved${outcome.typed === 0 ? '' : ` (${plural(outcome.typed, 'rating', 'ratings')} you typed ${outcome.typed === 1 ? 'was' : 'were'} dropped; q saves and stops)`}.`,
+            );
+            return EXIT.failure;
+          }
+          if (outcome.kind === 'empty') {
+            ctx.print('No ratings given: nothing saved.');
             return EXIT.ok;
           }
-          if (opts.json === true) ctx.printJson(stored);
+          if (opts.json === true) ctx.printJson(outcome.stored);
           else {
-            const rated = stored.ratings.filter((r) => r.rating !== NOT_OBSERVED).length;
+            ctx.print(`Saved ${plural(outcome.given.length, 'rating', 'ratings')}: ${outcome.given.join(', ')}.`);
             ctx.print(
-              `Saved your self-assessment: ${rated} of ${stored.ratings.length} competencies rated. See where you stand: longhaul status`,
+              `${outcome.observed} of ${outcome.applicable} competencies rated; the ones you did not rate keep their previous rating. See where you stand: longhaul status`,
             );
           }
           return EXIT.ok;
         },
       ),
     );
+}
+
+/** "Scope of ownership: Senior" for each rating given, in the ladder's order, so the user sees exactly what was saved. */
+function describeGiven(ladder: Ladder, trackId: string, ratings: Readonly<Record<string, string>>): string[] {
+  const track = findTrack(ladder, trackId);
+  const scale = ratingScale(ladder, track);
+  const byId = new Map(
+    Object.entries(ratings).map(([id, value]) => [resolveCompetency(ladder, id)?.id ?? id, value] as const),
+  );
+  return competenciesOf(ladder, track).flatMap((c) => {
+    const value = byId.get(c.id);
+    if (value === undefined) return [];
+    const step = value === NOT_OBSERVED ? undefined : findStep(scale, value);
+    return [`${c.title}: ${step?.title ?? 'not observed'}`];
+  });
 }
 
 /** Collects repeated `--why competency=text` into notes by competency; text may contain '=' and ','. */
@@ -124,40 +158,54 @@ export function parseSetOption(value: string): Record<string, string> {
   return ratings;
 }
 
+/** What the questions gave: the ratings typed, and whether the user stopped with Ctrl-C (then nothing is saved). */
+interface Answers {
+  ratings: Record<string, string>;
+  interrupted: boolean;
+}
+
 async function askRatings(
   ctx: CliContext,
   ladder: Ladder,
   trackId: string | undefined,
   previous: Readonly<Record<string, string>>,
   evidenceCounts: Readonly<Record<string, number>>,
-): Promise<Record<string, string>> {
+): Promise<Answers> {
   const track = findTrack(ladder, trackId);
   const scale = ratingScale(ladder, track);
   const competencies = competenciesOf(ladder, track);
+  const ratings: Record<string, string> = {};
   const input = ctx.io.stdin;
-  if (input === null) return {};
+  if (input === null) return { ratings, interrupted: false };
   const rl = createInterface({ input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  const ratings: Record<string, string> = {};
+  // Ctrl-C in a terminal is a SIGINT for the whole process: catch it so the user hears what happened to the answers.
+  let onInterrupt: () => void = () => undefined;
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    onInterrupt = () => resolve('interrupted');
+  });
+  process.once('SIGINT', onInterrupt);
   const { style } = ctx;
   ctx.print(
-    `${style.bold(`Self-assessment against ${ladder.title}`)}\nFor each competency type a number, n for not observed, Enter to keep your rating, q to save and stop.\n`,
+    `${style.bold(`Self-assessment against ${ladder.title}`)}\nFor each competency type a number, n for not observed, Enter to keep your rating, q to save and stop (Ctrl-C stops without saving).\n`,
   );
   try {
     for (const [i, competency] of competencies.entries()) {
       const current = previous[competency.id];
       const currentStep = current === undefined || current === NOT_OBSERVED ? undefined : findStep(scale, current);
+      const evidence = evidenceCount(evidenceCounts[competency.id] ?? 0);
       ctx.print(
-        `${style.bold(`[${i + 1}/${competencies.length}] ${competency.title}`)} ${style.dim(`(${evidenceCounts[competency.id] ?? 0} evidence, now: ${currentStep?.title ?? (current === NOT_OBSERVED ? 'not observed' : 'unrated')})`)}`,
+        `${style.bold(`[${i + 1}/${competencies.length}] ${competency.title}`)} ${style.dim(`(${evidence}, now: ${currentStep?.title ?? (current === NOT_OBSERVED ? 'not observed' : 'unrated')})`)}`,
       );
       if (competency.description !== undefined) ctx.print(wrap(competency.description, 88, '  '));
       printChoices(ctx, competency, scale, currentStep);
       for (;;) {
         ctx.io.stdout.write('> ');
-        const next = await lines.next();
-        if (next.done === true) return ratings;
+        const next = await Promise.race([lines.next(), interrupted]);
+        if (next === 'interrupted') return { ratings, interrupted: true };
+        if (next.done === true) return { ratings, interrupted: false };
         const answer = next.value.trim().toLowerCase();
-        if (answer === 'q') return ratings;
+        if (answer === 'q') return { ratings, interrupted: false };
         if (answer === '') break;
         if (answer === 'n') {
           ratings[competency.id] = NOT_OBSERVED;
@@ -173,26 +221,36 @@ async function askRatings(
       ctx.print('');
     }
   } finally {
+    process.off('SIGINT', onInterrupt);
     rl.close();
   }
-  return ratings;
+  return { ratings, interrupted: false };
 }
 
-/** Lists every step; the expectations in full for the steps around the current rating. */
+/** Lists every step with its full text: the expectation, its signals and what is not yet enough. */
 function printChoices(
   ctx: CliContext,
   competency: Competency,
   scale: readonly ScaleStep[],
   current: ScaleStep | undefined,
 ): void {
-  const centre = current?.index ?? 0;
+  const { style } = ctx;
   for (const step of scale) {
     const expectation = competency.levels[step.id];
-    const marker = step.index === current?.index ? ctx.style.green(' (current)') : '';
+    const marker = step.index === current?.index ? style.green(' (current)') : '';
     ctx.print(`  ${step.index + 1}) ${step.title}${marker}`);
-    if (expectation !== undefined && Math.abs(step.index - centre) <= 1)
-      ctx.print(wrap(expectation.expectation, 88, '       '));
-    else if (expectation === undefined) ctx.print(ctx.style.dim('       does not apply at this level'));
+    if (expectation === undefined) {
+      ctx.print(style.dim('       does not apply at this level'));
+      continue;
+    }
+    ctx.print(wrap(expectation.expectation, 88, '       '));
+    for (const signal of expectation.signals ?? []) ctx.print(bullet(`${style.green('+')} `, signal));
+    for (const notYet of expectation.notYet ?? []) ctx.print(bullet(`${style.yellow('-')} not yet: `, notYet));
   }
   ctx.print('  n) not observed');
+}
+
+/** A wrapped line of prose under a step, its first line led by a marker. */
+function bullet(marker: string, text: string): string {
+  return wrap(text, 88, '         ').replace(/^ {9}/, `       ${marker}`);
 }

@@ -1,37 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../store/database.js';
-import { runCli } from './program.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json<T = Record<string, unknown>>(): T;
-}
+import { runLonghaul, type CliRun } from './cli.fixtures.js';
 
 let dir: string;
 
 /** Runs the CLI in-process in a fresh directory, as a user would type it. */
-async function longhaul(
-  args: string[],
-  options: { input?: string[]; env?: Record<string, string> } = {},
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: options.input === undefined ? null : Readable.from(options.input.map((line) => `${line}\n`)),
-    env: { LONGHAUL_NAME: 'Ada Lovelace', ...options.env },
-    cwd: dir,
-    isTty: false,
-    today: '2026-11-28',
-  });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+function longhaul(args: string[], options: { input?: string[]; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runLonghaul(args, { cwd: dir, ...options });
 }
 
 beforeEach(() => {
@@ -135,7 +113,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
 
     const unknown = await longhaul(['evidence', 'share', 'ffffffff']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('no evidence of yours has an id starting with "ffffffff"');
+    expect(unknown.stderr).toContain('evidence "ffffffff" not found in your evidence; see: longhaul evidence list');
     expect((await longhaul(['evidence', 'delete', 'ab'])).code).toBe(2);
   });
 
@@ -160,12 +138,39 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
   });
 
+  it('refuses a body over 20,000 characters, naming --body, and stores nothing', async () => {
+    const run = await longhaul([
+      'log',
+      'Wrote up the outage',
+      '-k',
+      'incident',
+      '-c',
+      'reliability',
+      '-b',
+      'x'.repeat(20_001),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: --body: the body is 20,001 characters; keep it to 20,000 and link to anything longer\n',
+    );
+    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+  });
+
   it('assesses with --set, then shows the level, the chart and the gap', async () => {
     await longhaul(['log', 'Ran the game day for the payments queue', '-k', 'incident', '-c', 'reliability']);
+    // One piece of evidence each: enough for Mid-level on the default ladder, not for Senior (two).
+    await longhaul([
+      'log',
+      'Shipped the ledger export',
+      '-k',
+      'delivery',
+      '-c',
+      'scope,autonomy,debugging,design,communication',
+    ]);
     const assessed = await longhaul([
       'assess',
       '--set',
-      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level',
+      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level,communication=senior',
     ]);
     expect(assessed.code).toBe(0);
 
@@ -179,7 +184,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     }>();
     expect(result.demonstrated.id).toBe('mid-level');
     expect(result.next.id).toBe('senior');
-    expect(result.observed).toBe(5);
+    expect(result.observed).toBe(6);
     expect(result.competencies.find((c) => c.id === 'reliability')).toMatchObject({
       rating: 'senior',
       status: 'meets',
@@ -192,7 +197,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
 
     const chart = await longhaul(['status']);
     expect(chart.stdout).toContain('Demonstrated level: Mid-level');
-    expect(chart.stdout).toMatch(/Reliability and blast radius\s+█+░+\s+Senior\s+meets\s+1 evidence/);
+    expect(chart.stdout).toMatch(/Reliability and blast radius\s+█+░+\s+Senior\s+meets\s+1 piece of evidence/);
 
     const gap = await longhaul(['gap', '--to', 'senior', '--json']);
     const missing = gap.json<{
@@ -207,20 +212,24 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
   });
 
   it('closes the gap when the ratings rise, and carries earlier ratings forward', async () => {
+    // Two pieces of evidence each, what Senior asks on the default ladder.
+    const six = 'scope,autonomy,reliability,debugging,design,communication';
+    await longhaul(['log', 'Ran the game day for the payments queue', '-k', 'incident', '-c', six]);
+    await longhaul(['log', 'Shipped the ledger export', '-k', 'delivery', '-c', six]);
     await longhaul([
       'assess',
       '--set',
-      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level',
+      'scope=senior,autonomy=mid-level,reliability=senior,debugging=senior,design=mid-level,communication=senior',
     ]);
     await longhaul(['assess', '--set', 'autonomy=senior,design=senior']);
     const status = (await longhaul(['status', '--json'])).json<{ demonstrated: { id: string }; observed: number }>();
-    expect(status).toMatchObject({ demonstrated: { id: 'senior' }, observed: 5 });
+    expect(status).toMatchObject({ demonstrated: { id: 'senior' }, observed: 6 });
     expect((await longhaul(['gap', '--to', 'senior', '--json'])).json()).toMatchObject({ met: true, gaps: [] });
   });
 
   it('keeps a note with its rating until the competency is rated anew', async () => {
     type Stored = { ratings: { competencyId: string; rating: string; note: string | null }[] };
-    const noteOf = (run: Run, id: string) => run.json<Stored>().ratings.find((r) => r.competencyId === id)?.note;
+    const noteOf = (run: CliRun, id: string) => run.json<Stored>().ratings.find((r) => r.competencyId === id)?.note;
     const first = await longhaul([
       'assess',
       '--set',
@@ -315,7 +324,10 @@ describe('a new ladder version', () => {
         '      - id: senior\n        title: Senior\n',
         '      - id: senior-engineer\n        title: Senior engineer\n        formerly: [senior]\n',
       )
-      .replaceAll(/^( {6})senior:$/gm, '$1senior-engineer:');
+      .replaceAll(/^( {6})senior:$/gm, '$1senior-engineer:')
+      // This test is about renames: four ratings and no evidence rule are enough to show a level.
+      .replace('minObserved: 6', 'minObserved: 3')
+      .replaceAll(/^ {8}evidence: \d\n/gm, '');
     writeFileSync(join(dir, 'next.yaml'), renamed);
     const use = await longhaul(['use-ladder', 'next.yaml']);
     expect(use.stderr).toBe('');
@@ -360,7 +372,7 @@ describe('longhaul ladder', () => {
   it('says when a file does not exist', async () => {
     const run = await longhaul(['ladder', 'validate', 'nope.yaml']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('ladder file nope.yaml does not exist');
+    expect(run.stderr).toContain('ladder file "nope.yaml" not found');
   });
 
   it('shows what a level expects, before init too', async () => {
@@ -376,7 +388,9 @@ describe('longhaul ladder', () => {
     expect(json.competencies).toHaveLength(11);
     const bad = await longhaul(['ladder', 'show', '--level', 'wizard']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('level "wizard" is not on track "ic" (levels: junior, mid-level, senior, architect)');
+    expect(bad.stderr).toContain(
+      'level "wizard" not found in track "ic" (levels: junior, mid-level, senior, architect)',
+    );
   });
 
   it('prints the JSON Schema', async () => {
@@ -439,6 +453,6 @@ describe('longhaul demo', () => {
     await closeDatabase(db);
     const someone = await longhaul(['evidence', 'delete', theirs.id, '--db', 'demo.db']);
     expect(someone.code).toBe(1);
-    expect(someone.stderr).toContain('no evidence of yours');
+    expect(someone.stderr).toContain('not found in your evidence');
   });
 });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { seedDemoOrganisation } from '../services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
-import { getGap, getProgress } from '../services/progress.service.js';
+import { getProgress, selectTarget } from '../services/progress.service.js';
 import { initialiseWorkspace, openWorkspace } from '../services/workspace.service.js';
+import { machineTimeZone } from './cli-io.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { printGap, printStatus } from './progress.command.js';
@@ -29,9 +30,10 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           const { person, ladder } = await initialiseWorkspace(workspace.db, {
             ladder: source,
             personName: 'Sam Okafor',
+            timeZone: machineTimeZone(ctx.io),
           });
           const summary = await seedDemoOrganisation(workspace.db, source.ladder, {
-            today: today(ctx),
+            today: today(ctx, person),
             localPersonId: person.id,
           });
           ctx.print(
@@ -41,10 +43,9 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           );
           const report = await getProgress(workspace.db, source.ladder, person.id);
           printStatus(ctx, person.name, report);
-          const next = report.evaluation.next;
-          if (next !== null) {
+          if (report.evaluation.next !== null) {
             ctx.print('');
-            printGap(ctx, await getGap(workspace.db, source.ladder, person.id, next.id));
+            printGap(ctx, selectTarget(report.evaluation));
           }
           ctx.print(
             ctx.style.dim(

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DomainError } from '../core/domain-error.js';
+import { DomainError, notFound } from '../core/domain-error.js';
 import {
   deleteEvidence,
   editEvidence,
@@ -12,7 +12,7 @@ import {
 import { EVIDENCE_KINDS } from '../store/schema.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { plural } from './format.js';
+import { evidenceCount } from './format.js';
 import { today, withSession, type Session } from './workspace.js';
 
 const list = (value: string, previous: string[] = []) => [
@@ -31,6 +31,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   competencies: '--competency',
   competency: '--competency',
   date: '--date',
+  body: '--body',
   links: '--link',
   since: '--since',
   until: '--until',
@@ -96,7 +97,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
                   body: opts.body,
                   visibility: opts.share === true ? 'shared' : 'private',
                 },
-                today(ctx),
+                today(ctx, person),
               ),
             ),
           );
@@ -161,7 +162,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
             return EXIT.ok;
           }
           for (const row of rows) ctx.print(formatEvidenceLine(ctx, row));
-          ctx.print(ctx.style.dim(plural(rows.length, 'piece of evidence', 'pieces of evidence')));
+          ctx.print(ctx.style.dim(evidenceCount(rows.length)));
           return EXIT.ok;
         },
       ),
@@ -176,7 +177,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     evidence
       .command(name)
       .description(description)
-      .argument('<id>', 'the evidence id, or the start of it as `evidence list` shows it')
+      .argument('<id>', 'the evidence id, the start of it as `evidence list` shows it, or `latest` for the newest')
       .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
       .option('--json', 'print the evidence as JSON')
       .action(
@@ -194,13 +195,13 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
   change(
     'share',
     'let your manager and reviewers see a piece of evidence',
-    ({ db, ladder }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx)),
+    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx, person)),
     (e) => `Shared: ${e.title}`,
   );
   change(
     'unshare',
     'make a piece of evidence private again: only you see it',
-    ({ db, ladder }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx)),
+    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person)),
     (e) => `Private again: ${e.title}`,
   );
   change(
@@ -222,8 +223,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
         const restored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
           const { evidence: found } = await getEvidenceIncludingDeleted(db, id);
-          if (found.personId !== person.id)
-            throw new DomainError('evidence_not_found', `no evidence of yours has the id ${id}`);
+          if (found.personId !== person.id) throw notFound('evidence_not_found', id, { in: 'your evidence' });
           return undeleteEvidence(db, ladder, id);
         });
         if (opts.json === true) ctx.printJson(restored);
@@ -233,13 +233,22 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     );
 }
 
+/** The word that names the newest piece of evidence, the first line of `evidence list`; ids are hex, so it never clashes. */
+const LATEST = 'latest';
+
 /**
- * Finds one of the local person's own pieces of evidence by its id or a
- * unique start of it (the eight characters lists show). Someone else's
+ * Finds one of the local person's own pieces of evidence by its id, a
+ * unique start of it (the eight characters lists show), or `latest`. Someone else's
  * evidence in a shared database is never matched.
  */
 async function findOwnEvidence({ db, ladder, person }: Session, id: string): Promise<Evidence> {
   const wanted = id.trim().toLowerCase();
+  if (wanted === LATEST) {
+    const [newest] = await findEvidence(db, ladder, person.id);
+    if (newest === undefined)
+      throw notFound('evidence_not_found', null, { in: 'your evidence', hint: 'log some first' });
+    return newest;
+  }
   if (wanted.length < 4)
     throw new DomainError(
       'input_invalid',
@@ -248,10 +257,7 @@ async function findOwnEvidence({ db, ladder, person }: Session, id: string): Pro
   const matches = (await findEvidence(db, ladder, person.id)).filter((e) => e.id.startsWith(wanted));
   const [only, ...others] = matches;
   if (only === undefined) {
-    throw new DomainError(
-      'evidence_not_found',
-      `no evidence of yours has an id starting with "${id}" (see: longhaul evidence list)`,
-    );
+    throw notFound('evidence_not_found', id, { in: 'your evidence', hint: 'see: longhaul evidence list' });
   }
   if (others.length > 0)
     throw new DomainError('input_invalid', `"${id}" starts ${matches.length} evidence ids; give more characters`);

@@ -65,3 +65,8 @@ export function bar(filled: number, total: number, width: number): string {
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** "1 piece of evidence", "3 pieces of evidence": evidence is a mass noun, so never "1 evidence". */
+export function evidenceCount(count: number): string {
+  return plural(count, 'piece of evidence', 'pieces of evidence');
+}

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
 import { activateLadder, initialiseWorkspace, openWorkspace } from '../services/workspace.service.js';
+import { machineTimeZone } from './cli-io.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { parseTimeZoneFlag } from './settings.command.js';
 import { defaultPersonName, resolveDbFile } from './workspace.js';
 
 /** `longhaul init` and `longhaul ladder use`: create a local database and choose its ladder. */
@@ -13,9 +15,11 @@ export function registerWorkspaceCommands(program: Command, ctx: CliContext): vo
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
     .option('--ladder <file>', 'a ladder YAML file to use instead of the built-in one')
     .option('--name <name>', 'your name, as it appears in brag documents (default: your login name)')
+    .option('--time-zone <zone>', 'your IANA time zone, which decides what "today" is (default: $TZ or the system\'s)')
     .option('--json', 'print the result as JSON')
     .action(
-      action(ctx, async (opts: { db?: string; ladder?: string; name?: string; json?: boolean }) => {
+      action(ctx, async (opts: { db?: string; ladder?: string; name?: string; timeZone?: string; json?: boolean }) => {
+        const timeZone = opts.timeZone === undefined ? machineTimeZone(ctx.io) : parseTimeZoneFlag(opts.timeZone);
         const source = await readLadderFile(opts.ladder ?? DEFAULT_LADDER_FILE, ctx.io.cwd);
         const file = resolveDbFile(ctx, opts.db);
         const workspace = await openWorkspace(file, { create: true });
@@ -23,12 +27,13 @@ export function registerWorkspaceCommands(program: Command, ctx: CliContext): vo
           const result = await initialiseWorkspace(workspace.db, {
             ladder: source,
             personName: opts.name ?? defaultPersonName(ctx),
+            timeZone,
           });
           if (opts.json === true) {
             ctx.printJson({ database: file, ...result });
           } else if (result.created) {
             ctx.print(
-              `Created ${file} with ladder "${result.ladder.title}" (${result.ladder.hash.slice(0, 12)}) for ${result.person.name}.`,
+              `Created ${file} with ladder "${result.ladder.title}" (${result.ladder.hash.slice(0, 12)}) for ${result.person.name}, in time zone ${result.person.timeZone ?? timeZone}.`,
             );
             ctx.print(
               ctx.style.dim(

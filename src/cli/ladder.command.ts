@@ -4,6 +4,7 @@ import { formatProblem, DomainError } from '../core/domain-error.js';
 import { competenciesOf, findLevel, findTrack, type Ladder } from '../core/ladder.js';
 import { diffLadders, formatLadderDiff } from '../core/ladder-diff.js';
 import { buildLadderJsonSchema } from '../core/ladder-json-schema.js';
+import { describeLevelRule } from '../core/level-rule.js';
 import { readLadderFile } from '../services/ladder-files.js';
 import { writeSiteFiles } from '../services/site-files.js';
 import { buildLadderSite, SITE_MARKER } from '../site/ladder-site.js';
@@ -79,11 +80,13 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
               ...c.levels[level.id],
             }));
             if (opts.json === true) {
-              ctx.printJson({ ladder: loaded.id, hash: loaded.hash, track: track.id, level, competencies: rows });
+              const rule = describeLevelRule(loaded, track.id, level.id);
+              ctx.printJson({ ladder: loaded.id, hash: loaded.hash, track: track.id, level, rule, competencies: rows });
               return EXIT.ok;
             }
             ctx.print(`${ctx.style.bold(level.title)} ${ctx.style.dim(`(${loaded.title}, track ${track.title})`)}`);
             if (level.summary !== undefined) ctx.print(wrap(level.summary, 88));
+            ctx.print(ctx.style.dim(wrap(`The rule: ${describeLevelRule(loaded, track.id, level.id)}`, 88)));
             for (const row of rows) {
               ctx.print('');
               if (row.expectation === undefined) {
@@ -108,7 +111,10 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
           ctx.print(`${ctx.style.bold(loaded.title)} ${ctx.style.dim(`[${loaded.id} ${loaded.hash.slice(0, 12)}]`)}`);
           if (loaded.description !== undefined) ctx.print(wrap(loaded.description, 88));
           ctx.print(`\n${ctx.style.bold('Levels')} (track ${track.title})`);
-          track.levels.forEach((level, i) => ctx.print(`  ${i + 1}. ${level.title} ${ctx.style.dim(`[${level.id}]`)}`));
+          track.levels.forEach((level, i) => {
+            ctx.print(`  ${i + 1}. ${level.title} ${ctx.style.dim(`[${level.id}]`)}`);
+            ctx.print(ctx.style.dim(wrap(describeLevelRule(loaded, track.id, level.id), 88, '     ')));
+          });
           ctx.print(`\n${ctx.style.bold('Competencies')}`);
           for (const category of loaded.categories) {
             const members = competenciesOf(loaded, track).filter((c) => c.category === category.id);

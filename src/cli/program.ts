@@ -11,6 +11,7 @@ import { registerAssessCommands } from './assess.command.js';
 import { registerProgressCommands } from './progress.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerServeCommands } from './serve.command.js';
+import { registerSettingsCommand } from './settings.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -41,6 +42,7 @@ Start here:
 Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2 bad input.`,
   );
   registerWorkspaceCommands(program, ctx);
+  registerSettingsCommand(program, ctx);
   registerEvidenceCommands(program, ctx);
   registerAssessCommands(program, ctx);
   registerProgressCommands(program, ctx);

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
-import type { CompetencyProgress, Evaluation, LevelProgress } from '../core/progression.js';
+import type { Blocker, CompetencyProgress, Evaluation, LevelProgress } from '../core/progression.js';
 import { buildBragDocument, renderBragMarkdown } from '../services/brag.service.js';
 import { isIsoDate } from '../services/evidence.service.js';
-import { getGap, getProgress, type ProgressReport } from '../services/progress.service.js';
+import { getGap, getProgress, selectTarget, type ProgressReport } from '../services/progress.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { bar, pad, wrap } from './format.js';
+import { bar, evidenceCount, pad, wrap } from './format.js';
 import { today, withSession } from './workspace.js';
 
 /** `longhaul status`, `gap` and `brag`: where you stand, what is missing, and the evidence for a review. */
@@ -38,15 +38,9 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the result as JSON')
     .action(
       action(ctx, async (opts: { to?: string; track?: string; db?: string; json?: boolean }) => {
-        const gap = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
-          let target = opts.to;
-          if (target === undefined) {
-            const report = await getProgress(db, ladder, person.id, { track: opts.track });
-            target = report.evaluation.next?.id ?? report.evaluation.demonstrated?.id;
-            if (target === undefined) throw new DomainError('level_not_found', 'the track has no levels');
-          }
-          return getGap(db, ladder, person.id, target, { track: opts.track });
-        });
+        const gap = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
+          getGap(db, ladder, person.id, opts.to, { track: opts.track }),
+        );
         if (opts.json === true) ctx.printJson(presentGap(gap));
         else printGap(ctx, gap);
         return EXIT.ok;
@@ -68,7 +62,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
         if (opts.since !== undefined && !isIsoDate(opts.since))
           throw new DomainError('input_invalid', `--since: "${opts.since}" is not a date; use YYYY-MM-DD`);
         const doc = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
-          buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx) }),
+          buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx, person) }),
         );
         if (format === 'json') ctx.printJson(doc);
         else ctx.print(renderBragMarkdown(doc));
@@ -84,6 +78,7 @@ const levelRef = (level: { id: string; title: string } | null) =>
 export function presentStatus(report: ProgressReport) {
   const e = report.evaluation;
   const next = nextProgress(e);
+  const target = selectTarget(e);
   return {
     ladder: { id: e.ladderId, track: e.track.id, policy: e.policy },
     assessedAt: report.assessedAt,
@@ -95,17 +90,37 @@ export function presentStatus(report: ProgressReport) {
     observed: e.observed,
     applicable: e.applicable,
     score: e.score,
-    competencies:
-      (next ?? e.levels.at(-1))?.competencies.map((c) => ({
-        id: c.id,
-        title: c.title,
-        category: c.category,
-        rating: c.rating === null ? null : c.rating.id,
-        status: c.status,
-        evidenceCount: c.evidenceCount,
-      })) ?? [],
-    levels: e.levels.map((l) => ({ id: l.level.id, title: l.level.title, met: l.met, readiness: round(l.readiness) })),
+    target: {
+      ...levelRef(target.level),
+      met: target.met,
+      readiness: round(target.readiness),
+      blockers: target.blockers.map(presentBlocker),
+      rule: target.rule,
+    },
+    competencies: target.competencies.map((c) => ({
+      id: c.id,
+      title: c.title,
+      category: c.category,
+      rating: c.rating === null ? null : c.rating.id,
+      status: c.status,
+      evidenceCount: c.evidenceCount,
+      evidenceNeeded: c.evidenceNeeded,
+      supported: c.supported,
+    })),
+    levels: e.levels.map((l) => ({
+      id: l.level.id,
+      title: l.level.title,
+      met: l.met,
+      readiness: round(l.readiness),
+      blockers: l.blockers.map(presentBlocker),
+      rule: l.rule,
+    })),
   };
+}
+
+/** A blocker in the JSON of `status` and `gap`: the same fields the API serves. */
+function presentBlocker(b: Blocker) {
+  return { code: b.code, competency: b.competency === null ? null : { ...b.competency }, message: b.message };
 }
 
 /** The JSON of `gap`. */
@@ -117,14 +132,19 @@ export function presentGap(gap: LevelProgress) {
     status: c.status,
     stepsBelow: c.stepsBelow,
     evidenceCount: c.evidenceCount,
+    evidenceNeeded: c.evidenceNeeded,
+    supported: c.supported,
     expectation: c.expectation,
   });
   return {
     target: levelRef(gap.level),
     met: gap.met,
     readiness: round(gap.readiness),
+    blockers: gap.blockers.map(presentBlocker),
+    rule: gap.rule,
     pointsNeeded: gap.pointsNeeded ?? null,
     gaps: gap.gaps.map(row),
+    unsupported: gap.competencies.filter((c) => !c.supported).map(row),
     notObserved: gap.competencies.filter((c) => c.status === 'not-observed').map(row),
     meets: gap.competencies
       .filter((c) => c.status === 'meets')
@@ -173,23 +193,40 @@ export function printStatus(ctx: CliContext, name: string, report: ProgressRepor
   } else {
     ctx.print('You are at the top of this track.');
   }
+  const target = selectTarget(e);
+  printRuleAndBlockers(ctx, target);
   ctx.print(
     style.dim(`Assessed ${report.assessedAt.slice(0, 10)}; ${e.observed} of ${e.applicable} competencies rated.`),
   );
   ctx.print('');
-  const rows = (next ?? e.levels.at(-1))?.competencies ?? [];
+  const rows = target.competencies;
   const scale = e.policy === 'points' ? undefined : e.track.levels;
   const steps = scale?.length ?? Math.max(1, ...rows.map((r) => (r.rating?.index ?? 0) + 1 + r.stepsBelow));
   const width = Math.max(...rows.map((r) => r.title.length), 10);
   for (const row of rows) {
     const filled = row.rating === null ? 0 : row.rating.index + 1;
     const chart = row.rating === null ? style.dim(bar(0, steps, 24)) : colourBar(ctx, row, bar(filled, steps, 24));
-    const rating = pad(row.rating?.title ?? 'not observed', 12);
-    const evidence = style.dim(`${row.evidenceCount} evidence`);
+    // Not observed shows once, in the status column; the rating column stays empty.
+    const rating = pad(row.rating?.title ?? '', 12);
+    const evidence = row.supported
+      ? style.dim(evidenceCount(row.evidenceCount))
+      : style.yellow(`${evidenceCount(row.evidenceCount)}, unsupported (${row.evidenceNeeded} needed)`);
     ctx.print(`${pad(row.title, width)}  ${chart}  ${rating} ${pad(STATUS_WORDS[row.status], 18)} ${evidence}`);
   }
   if (next !== undefined && next.gaps.length > 0)
     ctx.print(style.dim(`\nWhat ${next.level.title} asks that is missing: longhaul gap --to ${next.level.id}`));
+}
+
+/**
+ * The rule of a level and, when it is not met, every blocker: one line each,
+ * the engine's own sentence, so the terminal says what the API and web app say.
+ */
+function printRuleAndBlockers(ctx: CliContext, level: LevelProgress): void {
+  const { style } = ctx;
+  ctx.print(style.dim(wrap(`${level.level.title} asks: ${level.rule}`, 88)));
+  if (level.blockers.length === 0) return;
+  ctx.print(`Not met yet, because:`);
+  for (const blocker of level.blockers) ctx.print(style.yellow(`  - ${blocker.message}`));
 }
 
 function colourBar(ctx: CliContext, row: CompetencyProgress, text: string): string {
@@ -206,22 +243,28 @@ export function printGap(ctx: CliContext, gap: LevelProgress): void {
     ? `You demonstrate ${gap.level.title}.`
     : `${gap.level.title}: ${Math.round(gap.readiness * 100)}% of the way.`;
   ctx.print(style.bold(head) + (gap.pointsNeeded === undefined || gap.met ? '' : ` ${gap.pointsNeeded} points to go.`));
-  if (gap.gaps.length === 0) {
-    ctx.print(
-      gap.met
-        ? 'Nothing is missing for this level.'
-        : 'No rated competency is below this level; rate the ones not observed yet.',
-    );
-  }
+  printRuleAndBlockers(ctx, gap);
+  if (gap.met) ctx.print('Nothing is missing for this level.');
   for (const c of gap.gaps) {
     ctx.print('');
     const where = c.rating === null ? 'not rated' : `now ${c.rating.title}`;
     ctx.print(
-      `${style.bold(c.title)} ${style.dim(`[${c.id}] ${where}, ${STATUS_WORDS[c.status]}, ${c.evidenceCount} evidence`)}`,
+      `${style.bold(c.title)} ${style.dim(`[${c.id}] ${where}, ${STATUS_WORDS[c.status]}, ${evidenceCount(c.evidenceCount)}`)}`,
     );
     if (c.expectation !== null) {
       ctx.print(wrap(c.expectation.expectation, 88, '  '));
       for (const signal of c.expectation.signals ?? []) ctx.print(wrap(signal, 88, '    ').replace(/^ {4}/, '  + '));
+    }
+  }
+  const unsupported = gap.competencies.filter((c) => !c.supported);
+  if (unsupported.length > 0) {
+    ctx.print(
+      `\n${style.bold('Unsupported')} ${style.dim('(rated, but without the evidence the ladder asks for it to count)')}`,
+    );
+    for (const c of unsupported) {
+      ctx.print(
+        `  ${c.title}: rated ${c.rating?.title ?? ''}, ${c.evidenceCount} of ${c.evidenceNeeded} ${c.evidenceNeeded === 1 ? 'piece' : 'pieces'} of evidence`,
+      );
     }
   }
   const unobserved = gap.competencies.filter((c) => c.status === 'not-observed');
@@ -229,6 +272,6 @@ export function printGap(ctx: CliContext, gap: LevelProgress): void {
     ctx.print(
       `\n${style.bold('Not observed yet')} ${style.dim('(never counted against you; rate them when you have evidence)')}`,
     );
-    ctx.print(`  ${unobserved.map((c) => `${c.title} (${c.evidenceCount} evidence)`).join(', ')}`);
+    ctx.print(`  ${unobserved.map((c) => `${c.title} (${evidenceCount(c.evidenceCount)})`).join(', ')}`);
   }
 }

@@ -11,6 +11,7 @@ import {
   openWorkspace,
   type Workspace,
 } from '../services/workspace.service.js';
+import { machineTimeZone } from './cli-io.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { defaultPersonName, resolveDbFile, today } from './workspace.js';
@@ -24,6 +25,7 @@ const DEMO_PERSON = 'Sam Okafor';
 
 interface ServeOptions {
   port?: string;
+  logLevel?: string;
   host: string;
   db?: string;
   demo?: boolean;
@@ -41,6 +43,10 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
     .option('--demo', 'seed a demo organisation into a new database (the default)')
     .option('--no-demo', 'start a new database with only you in it')
     .option('--name <name>', `your name in a new database (default: ${DEMO_PERSON} with the demo, else your login)`)
+    .option(
+      '--log-level <level>',
+      `server log: ${LOG_LEVELS.join(', ')} (default: $LONGHAUL_LOG_LEVEL, else warn on a terminal and info, as JSON lines, elsewhere)`,
+    )
     .action(action(ctx, (opts: ServeOptions) => serve(ctx, opts)));
 
   program
@@ -61,6 +67,7 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
 
 async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const port = choosePort(opts.port, ctx.io.env.PORT);
+  const logLevel = chooseLogLevel(opts.logLevel, ctx.io.env.LONGHAUL_LOG_LEVEL, ctx.io.isTty);
   const file = resolveDbFile(ctx, opts.db);
   const shown = displayPath(ctx, file);
   const isNew = file === ':memory:' || !existsSync(file);
@@ -75,10 +82,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
     const { buildServer } = await import('../server/app.js');
     const server = await buildServer({
       db: workspace.db,
-      logger: {
-        level: ctx.io.env.LONGHAUL_LOG_LEVEL ?? 'info',
-        stream: { write: (line: string) => ctx.io.stdout.write(line) },
-      },
+      logger: { level: logLevel, stream: logStream(ctx) },
     });
     closeServer = () => server.close();
     try {
@@ -114,18 +118,102 @@ async function createDatabase(ctx: CliContext, workspace: Workspace, shown: stri
   const source = await readLadderFile(DEFAULT_LADDER_FILE, ctx.io.cwd);
   const demo = opts.demo !== false;
   const personName = opts.name ?? (demo ? DEMO_PERSON : defaultPersonName(ctx));
-  const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName });
+  const { person } = await initialiseWorkspace(workspace.db, {
+    ladder: source,
+    personName,
+    timeZone: machineTimeZone(ctx.io),
+  });
   if (!demo) {
     ctx.print(`Created ${shown} with the default ladder, for ${person.name}.`);
     return;
   }
   const summary = await seedDemoOrganisation(workspace.db, source.ladder, {
-    today: today(ctx),
+    today: today(ctx, person),
     localPersonId: person.id,
   });
   ctx.print(
     `Created ${shown} with the default ladder and a demo organisation: ${summary.people} people in ${summary.teams} teams, ${summary.evidence} pieces of evidence, ${summary.assessments} assessments.`,
   );
+}
+
+/** Pino's levels, most talkative first; `silent` turns the log off. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** A level of the server log. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The server log's level: the flag, then $LONGHAUL_LOG_LEVEL, then a default
+ * that suits where the output goes. A person at a terminal sees the URL and
+ * then only warnings and errors; a process manager or a container (no
+ * terminal) gets a JSON line per request for its log collector.
+ */
+export function chooseLogLevel(flag: string | undefined, env: string | undefined, isTty: boolean): LogLevel {
+  const [value, source] =
+    flag !== undefined ? [flag, '--log-level'] : env !== undefined && env !== '' ? [env, 'LONGHAUL_LOG_LEVEL'] : [];
+  if (value === undefined) return isTty ? 'warn' : 'info';
+  const level = LOG_LEVELS.find((l) => l === value.trim().toLowerCase());
+  if (level === undefined) {
+    throw new DomainError(
+      'input_invalid',
+      `${source}: "${value}" is not a log level; use one of ${LOG_LEVELS.join(', ')}`,
+    );
+  }
+  return level;
+}
+
+/** Where the server's log lines go: JSON lines to stdout off a terminal; on one, short text, warnings and errors to stderr. */
+function logStream(ctx: CliContext): { write(line: string): void } {
+  if (!ctx.io.isTty) return { write: (line) => void ctx.io.stdout.write(line) };
+  return {
+    write: (line) => {
+      const text = formatLogLine(line);
+      if (text.level >= 40) ctx.io.stderr.write(`${ctx.style.yellow(text.line)}\n`);
+      else ctx.io.stdout.write(`${text.line}\n`);
+    },
+  };
+}
+
+const LEVEL_NAMES: Readonly<Record<number, string>> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+
+/**
+ * One JSON log record as a person reads it in a terminal:
+ * `14:02:07 INFO GET /api/me 200 3.1ms request completed`, with the error's
+ * message when there is one. A line that is not JSON is passed through.
+ */
+export function formatLogLine(json: string): { level: number; line: string } {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return { level: 30, line: json.trimEnd() };
+  }
+  const level = typeof record.level === 'number' ? record.level : 30;
+  const time = typeof record.time === 'number' ? new Date(record.time).toTimeString().slice(0, 8) : '';
+  const err = record.err as { message?: unknown } | undefined;
+  const parts = [
+    time,
+    LEVEL_NAMES[level] ?? String(level),
+    record.method,
+    record.url,
+    record.status,
+    typeof record.durationMs === 'number' ? `${record.durationMs}ms` : undefined,
+    record.msg,
+    typeof err?.message === 'string' ? `: ${err.message}` : undefined,
+  ];
+  const line = parts
+    .filter((p) => p !== undefined && p !== '')
+    .map(String)
+    .join(' ')
+    .replace(/ : /, ': ');
+  return { level, line };
 }
 
 /** The port: the flag, then $PORT, then 4100; anything but a whole number 0-65535 is refused, naming its source. */

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './program.js';
-import { choosePort } from './serve.command.js';
+import { runLonghaul, startLonghaul } from './cli.fixtures.js';
+import { chooseLogLevel, choosePort, formatLogLine } from './serve.command.js';
 
 let dir: string;
 
@@ -21,52 +21,32 @@ interface Running {
 }
 
 /** Runs `longhaul serve` in-process, as typed, and waits for its "running at" line. */
-async function serve(args: string[], env: Record<string, string> = {}): Promise<Running> {
-  let stdout = '';
-  let stderr = '';
-  const done = runCli(['serve', ...args], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: null,
-    env: { LONGHAUL_NAME: 'Ada Lovelace', LONGHAUL_LOG_LEVEL: 'silent', ...env },
-    cwd: dir,
-    isTty: false,
-    today: '2026-11-28',
-  });
+async function serve(args: string[], env: Record<string, string> = {}, isTty = false): Promise<Running> {
+  const run = startLonghaul(['serve', ...args], { cwd: dir, env: { LONGHAUL_LOG_LEVEL: 'silent', ...env }, isTty });
+  const done = run.done.then((result) => result.code);
   let finished: number | undefined;
   void done.then((code) => (finished = code));
   for (let waited = 0; waited < 15_000; waited += 25) {
-    const match = /running at (http:\/\/\S+) /.exec(stdout);
+    const match = /running at (http:\/\/\S+) /.exec(run.stdout());
     if (match?.[1] !== undefined) {
       return {
         url: match[1],
-        stdout: () => stdout,
-        stderr: () => stderr,
+        stdout: run.stdout,
+        stderr: run.stderr,
         stop: async () => {
           process.emit('SIGTERM', 'SIGTERM');
           return done;
         },
       };
     }
-    if (finished !== undefined) throw new Error(`serve ended with ${finished}: ${stderr}`);
+    if (finished !== undefined) throw new Error(`serve ended with ${finished}: ${run.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`serve did not start: ${stdout}${stderr}`);
+  throw new Error(`serve did not start: ${run.stdout()}${run.stderr()}`);
 }
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: null,
-    env: { LONGHAUL_NAME: 'Ada Lovelace', LONGHAUL_LOG_LEVEL: 'silent', ...env },
-    cwd: dir,
-    isTty: false,
-    today: '2026-11-28',
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runLonghaul(args, { cwd: dir, env: { LONGHAUL_LOG_LEVEL: 'silent', ...env } });
 }
 
 describe('longhaul serve', () => {
@@ -122,6 +102,116 @@ describe('longhaul serve', () => {
       stderr: 'error: --port: "http" is not a port; give a whole number from 0 to 65535\n',
     });
     expect((await cli(['serve'], { PORT: '70000' })).stderr).toMatch(/^error: PORT: "70000" is not a port/);
+  });
+});
+
+describe('the server log', () => {
+  /** Asks for a page and an unknown API path, then waits a moment for the log lines to be written. */
+  async function visit(url: string): Promise<void> {
+    expect((await fetch(`${url}/api/me`)).status).toBe(200);
+    expect((await fetch(`${url}/api/nothing-here`)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  it('is quiet on a terminal: the URL, then no line per request', async () => {
+    const running = await serve(['--port', '0', '--no-demo'], { LONGHAUL_LOG_LEVEL: '' }, true);
+    await visit(running.url);
+    expect(await running.stop()).toBe(0);
+    const lines = running.stdout().trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^Created \.\/longhaul\.db/),
+      expect.stringMatching(/^Longhaul is running at http:/),
+      'Received SIGTERM; stopping.',
+    ]);
+    expect(running.stderr()).toBe('');
+  });
+
+  it('on a terminal, --log-level info shows a short text line per request, not JSON', async () => {
+    const running = await serve(['--port', '0', '--no-demo', '--log-level', 'info'], { LONGHAUL_LOG_LEVEL: '' }, true);
+    await visit(running.url);
+    expect(await running.stop()).toBe(0);
+    expect(running.stdout()).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/me 200 [\d.]+ms request completed$/m);
+    expect(running.stdout()).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/nothing-here 404 /m);
+    expect(running.stdout()).not.toContain('{"level"');
+  });
+
+  it('writes JSON lines, one per request, when stdout is not a terminal', async () => {
+    const running = await serve(['--port', '0', '--no-demo'], { LONGHAUL_LOG_LEVEL: '' }, false);
+    await visit(running.url);
+    expect(await running.stop()).toBe(0);
+    const records = running
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string; url?: string; status?: number });
+    expect(records).toContainEqual(
+      expect.objectContaining({ level: 30, msg: 'request completed', url: '/api/me', status: 200 }),
+    );
+  });
+
+  it('takes the level from LONGHAUL_LOG_LEVEL, the flag winning over it', async () => {
+    const quiet = await serve(['--port', '0', '--no-demo', '--db', 'a.db'], { LONGHAUL_LOG_LEVEL: 'error' }, false);
+    await visit(quiet.url);
+    expect(await quiet.stop()).toBe(0);
+    expect(quiet.stdout()).not.toContain('request completed');
+    const loud = await serve(
+      ['--port', '0', '--no-demo', '--db', 'b.db', '--log-level', 'info'],
+      { LONGHAUL_LOG_LEVEL: 'error' },
+      false,
+    );
+    await visit(loud.url);
+    expect(await loud.stop()).toBe(0);
+    expect(loud.stdout()).toContain('"msg":"request completed"');
+  });
+
+  it('refuses a level that is not one, naming where it came from', async () => {
+    expect(await cli(['serve', '--log-level', 'loud'])).toMatchObject({
+      code: 2,
+      stderr:
+        'error: --log-level: "loud" is not a log level; use one of trace, debug, info, warn, error, fatal, silent\n',
+    });
+    expect((await cli(['serve'], { LONGHAUL_LOG_LEVEL: 'chatty' })).stderr).toMatch(
+      /^error: LONGHAUL_LOG_LEVEL: "chatty" is not a log level/,
+    );
+  });
+});
+
+describe('chooseLogLevel', () => {
+  it.each([
+    [undefined, undefined, true, 'warn'],
+    [undefined, undefined, false, 'info'],
+    [undefined, '', true, 'warn'],
+    [undefined, 'debug', true, 'debug'],
+    ['error', 'debug', false, 'error'],
+    ['INFO', undefined, true, 'info'],
+  ] as const)('flag %s, env %s, terminal %s -> %s', (flag, env, tty, level) => {
+    expect(chooseLogLevel(flag, env, tty)).toBe(level);
+  });
+});
+
+describe('formatLogLine', () => {
+  it('reads a request record and an error record as a person would', () => {
+    const time = new Date(2026, 10, 28, 14, 2, 7).getTime();
+    expect(
+      formatLogLine(
+        JSON.stringify({
+          level: 30,
+          time,
+          method: 'GET',
+          url: '/api/me',
+          status: 200,
+          durationMs: 3.1,
+          msg: 'request completed',
+        }),
+      ),
+    ).toEqual({ level: 30, line: '14:02:07 INFO GET /api/me 200 3.1ms request completed' });
+    expect(
+      formatLogLine(JSON.stringify({ level: 50, time, msg: 'unexpected failure', err: { message: 'disk full' } })),
+    ).toEqual({
+      level: 50,
+      line: '14:02:07 ERROR unexpected failure: disk full',
+    });
+    expect(formatLogLine('not json\n')).toEqual({ level: 30, line: 'not json' });
   });
 });
 

@@ -4,30 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SITE_MARKER } from '../site/ladder-site.js';
-import { runCli } from './program.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runLonghaul, type CliRun } from './cli.fixtures.js';
 
 let dir: string;
 
 /** Runs the CLI in-process in a fresh directory, as a user would type it. */
-async function longhaul(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: null,
-    env: { LONGHAUL_NAME: 'Ada Lovelace' },
-    cwd: dir,
-    isTty: false,
-    today: '2026-11-28',
-  });
-  return { code, stdout, stderr };
+function longhaul(args: string[]): Promise<CliRun> {
+  return runLonghaul(args, { cwd: dir });
 }
 
 const snowflakeFile = fileURLToPath(new URL('../../ladders/examples/snowflake.yaml', import.meta.url));
