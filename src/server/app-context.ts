@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { LadderCache } from '../services/ladder-version.service.js';
-import type { Database } from '../store/schema.js';
+import type { Database, PersonRow } from '../store/schema.js';
 import type { HttpMetrics } from './http-metrics.js';
-import type { OpenApiDocument } from './openapi.js';
+import type { OpenApiDocument } from './openapi-document.js';
 
 /**
  * What every route may use: the database (wrapped so queries are timed), the
@@ -13,8 +13,11 @@ import type { OpenApiDocument } from './openapi.js';
 export interface AppContext {
   db: Kysely<Database>;
   ladders: LadderCache;
-  /** Today's date as YYYY-MM-DD, the bound for evidence dates. */
-  today(): string;
+  /**
+   * Today's date (YYYY-MM-DD) for a person, in their time zone (the server's
+   * own when they have none): the bound and the default for evidence dates.
+   */
+  today(person: Pick<PersonRow, 'timeZone'>): string;
   metrics: HttpMetrics;
   /** The OpenAPI document of this server, built once from the route table. */
   openapi(): OpenApiDocument;

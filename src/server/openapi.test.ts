@@ -19,6 +19,33 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * The routes Fastify's router holds, as `METHOD /path/{param}`, read from its
+ * own listing (`printRoutes` with full segments: one node per line, indented
+ * four characters per level, methods in brackets). The listing comes from the
+ * router itself, so a route registered outside the route table shows up here.
+ */
+function servedRoutes(listing: string): string[] {
+  const routes: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of listing.split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line.trimEnd());
+    if (match === null) {
+      expect(line.trim(), 'a line of the route listing this test cannot read').toBe('');
+      continue;
+    }
+    const [, indent = '', segment = '', methods] = match;
+    const depth = indent.length / 4;
+    prefixes.length = depth;
+    const path = `${prefixes.join('')}${segment}`;
+    prefixes.push(segment);
+    for (const method of methods?.split(', ') ?? []) {
+      routes.push(`${method} ${path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    }
+  }
+  return routes;
+}
+
 /** Every `$ref` anywhere in a value. */
 function refsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
@@ -51,18 +78,21 @@ describe('the OpenAPI document', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it('lists every route the server has, with the right method', async () => {
-    for (const route of ROUTES) {
-      const path = route.meta.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-      const method = route.meta.method.toLowerCase() as 'get';
-      expect(doc.paths[path]?.[method]?.operationId, `${route.meta.method} ${path}`).toBe(route.meta.operationId);
-    }
-    const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item));
-    expect(operations).toHaveLength(ROUTES.length);
-    // Every GET, POST, PATCH and DELETE the server answers (HEAD comes with GET) is one of the documented routes.
-    for (const route of ROUTES) {
-      expect(t.server.hasRoute({ method: route.meta.method, url: route.meta.path })).toBe(true);
-    }
+  it('documents exactly the routes Fastify serves, method and path', () => {
+    const served = servedRoutes(t.server.printRoutes({ commonPrefix: false }));
+    // The parse found the router's table, not nothing: the probes and a nested route are in it.
+    expect(served).toEqual(expect.arrayContaining(['GET /healthz', 'POST /api/evidence/{evidenceId}/restore']));
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(served.filter((route) => !route.startsWith('HEAD ')).sort());
+    // HEAD comes with every GET and with nothing else.
+    expect(served.filter((route) => route.startsWith('HEAD ')).sort()).toEqual(
+      served
+        .filter((route) => route.startsWith('GET '))
+        .map((route) => route.replace(/^GET/, 'HEAD'))
+        .sort(),
+    );
   });
 
   it('resolves every $ref, and names the contract schemas as components', () => {
@@ -117,9 +147,9 @@ describe('the reference page', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = response.text;
-    for (const route of ROUTES) {
-      expect(html).toContain(`id="${route.meta.operationId}"`);
-    }
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const operation of operations) expect(html).toContain(`id="${operation.operationId}"`);
     expect(html).toContain('<code>/api/people/{personId}/evidence</code>');
     expect(html).toContain(`curl -sS -X POST &quot;${t.url}/api/people/\${PERSON_ID}/evidence&quot;`);
     expect(html).toContain('id="schema-EvidenceCreate"');

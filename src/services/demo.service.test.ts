@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStep, findTrack, NOT_OBSERVED, ratingScale, type Ladder } from '../core/ladder.js';
+import type { Competency, Track } from '../core/ladder.schema.js';
 import { listAssessments, type AssessmentRecord } from '../store/assessment.repository.js';
 import { listEvidence } from '../store/evidence.repository.js';
 import { listPeople } from '../store/people.repository.js';
 import type { PersonRow } from '../store/schema.js';
+import evidenceTemplates from './demo-data/evidence-templates.json' with { type: 'json' };
+import organisation from './demo-data/organisation.json' with { type: 'json' };
 import { seedDemoOrganisation, type DemoSummary } from './demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from './ladder-files.js';
 import { getProgress } from './progress.service.js';
@@ -55,6 +58,33 @@ function meanRating(ladder: Ladder, assessment: AssessmentRecord): number {
     .filter((r) => r.rating !== NOT_OBSERVED)
     .map((r) => findStep(scale, r.rating)?.index ?? Number.NaN);
   return positions.reduce((sum, p) => sum + p, 0) / positions.length;
+}
+
+/**
+ * Pieces of evidence a rating needs to count at a level, read from the ladder
+ * file's own fields (the level's `evidence`, inherited upwards; a competency's
+ * override), not from the engine, so the test checks the demo against the ladder.
+ */
+function evidenceAsked(track: Track, competency: Competency, levelId: string): number {
+  let asked = 0;
+  for (const level of track.levels) {
+    if (level.evidence !== undefined) asked = level.evidence;
+    if (level.id === levelId) return competency.levels[level.id]?.evidence ?? asked;
+  }
+  throw new Error(`no level ${levelId}`);
+}
+
+/** How many people demonstrate each level of the default track, and who demonstrates what. */
+async function levelsOf(demo: Awaited<ReturnType<typeof seededWorkspace>>) {
+  const counts = new Map<string, number>();
+  const reports = [];
+  for (const person of demo.people) {
+    const report = await getProgress(demo.workspace.db, demo.ladder, person.id);
+    const level = report.evaluation.demonstrated?.id ?? 'none';
+    counts.set(level, (counts.get(level) ?? 0) + 1);
+    reports.push({ person, report, level });
+  }
+  return { counts: Object.fromEntries(counts), reports };
 }
 
 describe('seedDemoOrganisation', () => {
@@ -134,7 +164,8 @@ describe('seedDemoOrganisation', () => {
     for (const person of people) {
       const evidence = await listEvidence(workspace.db, { personId: person.id });
       expect(evidence.length, person.name).toBeGreaterThanOrEqual(3);
-      if (person.name !== 'Robin Visitor') expect(evidence.length, person.name).toBeLessThanOrEqual(10);
+      // A year's worth: enough to back the ratings, never a wall of it.
+      if (person.name !== 'Robin Visitor') expect(evidence.length, person.name).toBeLessThanOrEqual(16);
       for (const item of evidence) {
         expect(item.date <= TODAY, `${person.name}: ${item.title} on ${item.date}`).toBe(true);
         expect(item.date >= yearAgo, `${person.name}: ${item.title} on ${item.date}`).toBe(true);
@@ -174,6 +205,92 @@ describe('seedDemoOrganisation', () => {
     }
     expect(atTitle / engineers.length).toBeGreaterThanOrEqual(0.7);
     expect(atTitle).toBeLessThan(engineers.length);
+  });
+
+  it('shows a believable spread of levels: a few Junior, most Mid-level, some Senior, one or two Architect', async () => {
+    const { counts } = await levelsOf(demo);
+    const { junior = 0, 'mid-level': mid = 0, senior = 0, architect = 0 } = counts;
+    expect(junior + mid + senior + architect).toBe(demo.people.length);
+    expect(junior, JSON.stringify(counts)).toBeGreaterThanOrEqual(4);
+    expect(junior, JSON.stringify(counts)).toBeLessThanOrEqual(10);
+    expect(mid, JSON.stringify(counts)).toBeGreaterThanOrEqual(16);
+    expect(mid, JSON.stringify(counts)).toBeGreaterThan(junior + architect);
+    expect(mid, JSON.stringify(counts)).toBeGreaterThan(senior);
+    expect(senior, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
+    expect(architect, JSON.stringify(counts)).toBeGreaterThanOrEqual(1);
+    expect(architect, JSON.stringify(counts)).toBeLessThanOrEqual(2);
+  });
+
+  it('puts the local person at Mid-level with a clear gap to Senior', async () => {
+    const { workspace, ladder, localId } = demo;
+    const report = await getProgress(workspace.db, ladder, localId);
+    const senior = report.evaluation.levels.find((l) => l.level.id === 'senior');
+    expect(senior?.met).toBe(false);
+    // Reliability, which Senior requires, is the named gap, and too few ratings are at Senior yet.
+    expect(senior?.blockers.map((b) => [b.code, b.competency?.id ?? null])).toEqual(
+      expect.arrayContaining([
+        ['required-below', 'reliability'],
+        ['share-not-reached', null],
+      ]),
+    );
+    expect(senior?.readiness).toBeGreaterThan(0);
+    expect(senior?.readiness).toBeLessThan(1);
+  });
+
+  it('backs every rating with the evidence the ladder asks, so every Senior and Architect has it', async () => {
+    const { reports } = await levelsOf(demo);
+    const track = findTrack(demo.ladder);
+    let checked = 0;
+    for (const { person, report, level } of reports) {
+      for (const progress of report.evaluation.levels) {
+        for (const competency of progress.competencies) {
+          // A rating at or above a level has, for that level, the pieces of evidence the ladder asks there.
+          expect(competency.supported, `${person.name}: ${competency.id} at ${progress.level.id}`).toBe(true);
+        }
+      }
+      if (level !== 'senior' && level !== 'architect') continue;
+      const demonstrated = track.levels.findIndex((l) => l.id === level);
+      for (const competency of report.evaluation.levels[0]?.competencies ?? []) {
+        const rated = competency.rating === null ? -1 : track.levels.findIndex((l) => l.id === competency.rating?.id);
+        if (rated < demonstrated) continue;
+        const definition = demo.ladder.competencies.find((c) => c.id === competency.id);
+        if (definition === undefined) throw new Error(competency.id);
+        expect(
+          competency.evidenceCount,
+          `${person.name}: ${competency.id} rated ${competency.rating?.id}`,
+        ).toBeGreaterThanOrEqual(evidenceAsked(track, definition, level));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('keeps Mid-level the largest group with another seed', async () => {
+    const { counts } = await levelsOf(await seededWorkspace(7));
+    const { junior = 0, 'mid-level': mid = 0, senior = 0, architect = 0 } = counts;
+    expect(mid, JSON.stringify(counts)).toBeGreaterThan(Math.max(junior, senior, architect));
+    expect(senior + architect, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('takes its people and the words of their evidence from the data files', async () => {
+    const { workspace, people } = demo;
+    const names = new Set(people.map((p) => p.name));
+    for (const team of organisation.teams) {
+      expect(names.has(team.manager), team.manager).toBe(true);
+      for (const member of team.members) expect(names.has(member.name), member.name).toBe(true);
+    }
+    // Every title an engineer's evidence carries is one of the templates, its placeholders filled in.
+    const patterns = evidenceTemplates.engineer.map(
+      (t) => new RegExp(`^${t.title.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '.+')}$`),
+    );
+    const engineer = people.find((p) => p.title === 'Senior Engineer');
+    const titles = (await listEvidence(workspace.db, { personId: engineer?.id ?? '' })).map((e) => e.title);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles)
+      expect(
+        patterns.some((p) => p.test(title)),
+        title,
+      ).toBe(true);
   });
 
   it('is deterministic: the same seed gives the same organisation, another seed a different one', async () => {
