@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LadderSchema } from '../core/ladder.schema.js';
+import { LadderSchema, LevelSchema, TrackSchema } from '../core/ladder.schema.js';
+import { bodyTooLongMessage, EVIDENCE_BODY_MAX_LENGTH } from '../services/evidence.service.js';
 
 /**
  * The public HTTP contract of Longhaul: every request and response body as a
@@ -43,8 +44,24 @@ export const Person = z
     title: z.string().nullable(),
     managerId: z.string().nullable(),
     createdAt: z.string(),
+    timeZone: z
+      .string()
+      .nullable()
+      .describe(
+        "IANA time zone (Europe/Berlin) in which the person's today is taken, for evidence dates; null until chosen, when the server's own zone applies.",
+      ),
   })
   .meta({ id: 'Person' });
+
+export const PersonUpdate = z
+  .object({
+    timeZone: z
+      .string()
+      .optional()
+      .describe('An IANA time zone such as Europe/Berlin; stored in its canonical spelling.'),
+  })
+  .strict()
+  .meta({ id: 'PersonUpdate' });
 
 export const Me = z
   .object({
@@ -65,8 +82,16 @@ export const LadderVersion = z
   })
   .meta({ id: 'LadderVersion' });
 
-/** A full ladder as the file defines it, with its content hash. */
-export const Ladder = LadderSchema.extend({ hash: z.string().describe('sha256 of the canonical ladder') }).meta({
+/** A level of a served ladder: as the file defines it, plus its rule in words. */
+const LadderLevel = LevelSchema.extend({
+  rule: z.string().describe("What the level asks, in words generated from the ladder's policy."),
+});
+
+/** A full ladder as the file defines it, with its content hash and each level's rule in words. */
+export const Ladder = LadderSchema.extend({
+  hash: z.string().describe('sha256 of the canonical ladder'),
+  tracks: z.array(TrackSchema.extend({ levels: z.array(LadderLevel) })),
+}).meta({
   id: 'Ladder',
 });
 
@@ -114,8 +139,15 @@ export const EvidenceCreate = z
     title: z.string().describe('One line saying what was done.'),
     kind: z.string().describe('incident, design, review, mentoring, delivery or other.'),
     competencies: z.array(z.string()).describe('Competency ids the evidence supports; at least one.'),
-    date: z.string().optional().describe('YYYY-MM-DD, not in the future; today when left out.'),
-    body: z.string().optional().describe('Details in Markdown.'),
+    date: z
+      .string()
+      .optional()
+      .describe("YYYY-MM-DD, from 1900 on and not in the future in the person's time zone; their today when left out."),
+    body: z
+      .string()
+      .max(EVIDENCE_BODY_MAX_LENGTH, { error: (issue) => bodyTooLongMessage(String(issue.input).length) })
+      .optional()
+      .describe(`Details in Markdown, at most ${EVIDENCE_BODY_MAX_LENGTH} characters.`),
     links: z.array(z.string()).optional().describe('http(s) URLs.'),
     visibility: Visibility.optional().describe('private (the default) or shared.'),
   })
@@ -151,7 +183,10 @@ export const Assessment = z
 export const AssessmentCreate = z
   .object({
     kind: z.enum(['self', 'manager']).optional().describe('self (the default) or manager.'),
-    track: z.string().optional(),
+    track: z
+      .string()
+      .optional()
+      .describe("The track to assess on; the person's track (that of their latest assessment) when left out."),
     ratings: z
       .record(z.string(), z.string())
       .describe(
@@ -163,6 +198,34 @@ export const AssessmentCreate = z
   .strict()
   .meta({ id: 'AssessmentCreate' });
 
+/** Why a level is not met: a stable code, the competency it names, and a sentence. */
+export const Blocker = z
+  .object({
+    code: z
+      .enum([
+        'too-few-observed',
+        'required-not-rated',
+        'required-below',
+        'too-far-below',
+        'share-not-reached',
+        'below-level',
+        'not-enough-evidence',
+        'average-below',
+        'points-below',
+        'lower-level-not-met',
+      ])
+      .describe('Stable code of the kind of reason.'),
+    competency: z
+      .object({ id: z.string(), title: z.string() })
+      .nullable()
+      .describe('The competency the blocker names; null when it is about the whole level.'),
+    message: z.string().describe('One sentence a person can act on.'),
+  })
+  .meta({ id: 'Blocker' });
+
+const blockers = z.array(Blocker).describe('Why the level is not met; empty exactly when it is met.');
+const rule = z.string().describe("The level's rule in words, generated from the ladder's policy.");
+
 export const CompetencyProgress = z
   .object({
     id: z.string(),
@@ -172,6 +235,17 @@ export const CompetencyProgress = z
     status: z.enum(['meets', 'one-below', 'further-below', 'not-observed', 'not-applicable', 'scored']),
     stepsBelow: z.number(),
     evidenceCount: z.number(),
+    note: z.string().nullable().describe('Why the rating in force was given, from its assessment; null when none.'),
+    supported: z
+      .boolean()
+      .describe(
+        'False when the rating lacks the evidence the ladder asks for it to count (at the target level, or at its own level when below it); true when not rated.',
+      ),
+    evidenceNeeded: z
+      .number()
+      .describe(
+        'Pieces of evidence the rating needs to count at the target level (at its own level when below it); 0 when none.',
+      ),
     expectation: z
       .object({
         expectation: z.string(),
@@ -193,11 +267,22 @@ export const Progress = z
     observed: z.number(),
     applicable: z.number(),
     score: z.number().nullable(),
-    levels: z.array(z.object({ id: z.string(), title: z.string(), met: z.boolean(), readiness: z.number() })),
+    levels: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        met: z.boolean(),
+        readiness: z.number().describe('0..1; below 1 whenever the level is not met.'),
+        blockers,
+        rule,
+      }),
+    ),
     target: z.object({
       level: LevelRef,
       met: z.boolean(),
-      readiness: z.number(),
+      readiness: z.number().describe('0..1; below 1 whenever the level is not met.'),
+      blockers,
+      rule,
       pointsNeeded: z.number().nullable(),
       competencies: z.array(CompetencyProgress),
       gaps: z.array(z.string()).describe('Ids of the competencies below the target, largest gap first.'),
@@ -207,7 +292,10 @@ export const Progress = z
 
 export const ProgressQuery = z.object({
   target: z.string().optional().describe('Level id or title; the next level when left out.'),
-  track: z.string().optional(),
+  track: z
+    .string()
+    .optional()
+    .describe("Track id; the person's track (that of their latest assessment) when left out."),
 });
 
 export const HistoryEntry = z
@@ -224,6 +312,7 @@ export const HistoryEntry = z
         title: z.string(),
         level: LevelRef.nullable(),
         index: z.number().nullable().describe('Position on the scale, 0 for the first level; null when not observed.'),
+        note: z.string().nullable().describe('Why the assessor gave this rating; null when they wrote nothing.'),
       }),
     ),
   })
@@ -255,6 +344,7 @@ export const PeopleQuery = z.object({ team: z.string().optional() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type LevelRef = z.infer<typeof LevelRef>;
 export type Person = z.infer<typeof Person>;
+export type PersonUpdate = z.infer<typeof PersonUpdate>;
 export type Me = z.infer<typeof Me>;
 export type LadderVersion = z.infer<typeof LadderVersion>;
 export type Ladder = z.infer<typeof Ladder>;
@@ -264,6 +354,7 @@ export type EvidenceCreate = z.infer<typeof EvidenceCreate>;
 export type EvidenceUpdate = z.infer<typeof EvidenceUpdate>;
 export type Assessment = z.infer<typeof Assessment>;
 export type AssessmentCreate = z.infer<typeof AssessmentCreate>;
+export type Blocker = z.infer<typeof Blocker>;
 export type CompetencyProgress = z.infer<typeof CompetencyProgress>;
 export type Progress = z.infer<typeof Progress>;
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -66,6 +66,10 @@ describe('ladders', () => {
     const active = Ladder.parse((await t.request('GET', '/api/ladders/active')).json);
     expect(active.hash).toBe(t.ladder.ladder.hash);
     expect(active.tracks[0]?.levels.map((l) => l.id)).toEqual(['junior', 'mid-level', 'senior', 'architect']);
+    // Every level carries its rule in words, generated from the policy.
+    expect(active.tracks[0]?.levels.find((l) => l.id === 'architect')?.rule).toBe(
+      'At least 80% of the rated competencies that apply at Architect rated Architect or above, none more than one level below; "Design and trade-offs" and "Technology judgement" rated Architect or above; at least 6 competencies rated; each rating needs 3 pieces of evidence to count at Architect; every lower level met.',
+    );
 
     const short = t.ladder.ladder.hash.slice(0, 8);
     const version = Ladder.parse((await t.request('GET', `/api/ladders/longhaul/versions/${short}`)).json);
@@ -167,6 +171,38 @@ describe('evidence', () => {
     ]);
     const list = z.array(Evidence).parse((await t.request('GET', `/api/people/${t.me.id}/evidence?kind=design`)).json);
     expect(list).toEqual([]);
+  });
+
+  it('refuses a body over 20,000 characters with a field error, on create and on edit', async () => {
+    const tooLong = 'x'.repeat(20_001);
+    const created = expectError(
+      await t.request('POST', `/api/people/${t.me.id}/evidence`, {
+        title: 'Wrote up the outage',
+        kind: 'incident',
+        competencies: ['reliability'],
+        body: tooLong,
+      }),
+      422,
+      'input_invalid',
+    );
+    expect(created.error.fields).toEqual([
+      { path: 'body.body', message: 'the body is 20,001 characters; keep it to 20,000 and link to anything longer' },
+    ]);
+    const atLimit = await t.request('POST', `/api/people/${t.me.id}/evidence`, {
+      title: 'Wrote up the outage',
+      kind: 'incident',
+      competencies: ['reliability'],
+      body: 'x'.repeat(20_000),
+    });
+    expect(atLimit.status).toBe(201);
+    const id = Evidence.parse(atLimit.json).id;
+    const edited = expectError(
+      await t.request('PATCH', `/api/evidence/${id}`, { body: tooLong }),
+      422,
+      'input_invalid',
+    );
+    expect(edited.error.fields.map((f) => f.path)).toEqual(['body.body']);
+    expect(Evidence.parse((await t.request('GET', `/api/evidence/${id}`)).json).body).toHaveLength(20_000);
   });
 
   it("hides others' private evidence, shows their shared evidence, and refuses writes to it", async () => {
@@ -326,16 +362,27 @@ describe('assessments', () => {
   });
 });
 
+/**
+ * Logs `pieces` pieces of evidence, each for every competency of the default
+ * ladder, so ratings up to the level that asks that many count where they are rated.
+ */
+async function backEveryCompetency(server: TestServer, pieces: number): Promise<void> {
+  const competencies = server.ladder.ladder.competencies.map((c) => c.id);
+  for (let i = 0; i < pieces; i++) await buildEvidence(server, server.me, { competencies, title: `Piece ${i + 1}` });
+}
+
 describe('progress', () => {
   it('targets the next level, and the gap shrinks after a better assessment', async () => {
     const me = await startTestServer();
     try {
       const progress = async (query = '') =>
         Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress${query}`)).json);
+      await backEveryCompetency(me, 1);
       const base = {
         scope: 'mid-level',
         autonomy: 'mid-level',
         reliability: 'mid-level',
+        mentoring: 'mid-level',
         debugging: 'junior',
         design: 'junior',
       };
@@ -350,7 +397,7 @@ describe('progress', () => {
       expect(after.target.gaps).toEqual(['design']);
       expect(after.target.readiness).toBeGreaterThan(before.target.readiness);
       expect(after.assessedAt).not.toBe(before.assessedAt);
-      // Four of five observed competencies now meet Mid-level, the 80% the default ladder asks.
+      // Five of six observed competencies now meet Mid-level, the 80% the default ladder asks.
       expect(after.demonstrated?.id).toBe('mid-level');
       expect((await progress()).target.level.id).toBe('senior');
 
@@ -368,10 +415,72 @@ describe('progress', () => {
     }
   });
 
+  it('names what blocks a level: Senior with Reliability not rated is not met, and never 100%', async () => {
+    const me = await startTestServer();
+    try {
+      await backEveryCompetency(me, 2);
+      const ratings = Object.fromEntries(
+        me.ladder.ladder.competencies.map((c) => [c.id, c.id === 'reliability' ? 'not-observed' : 'senior']),
+      );
+      expect((await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings })).status).toBe(201);
+      const response = await me.request('GET', `/api/people/${me.me.id}/progress?target=senior`);
+      const progress = Progress.parse(response.json);
+      expect(progress.demonstrated?.id).toBe('mid-level');
+      expect(progress.target.met).toBe(false);
+      expect(progress.target.readiness).toBeLessThan(1);
+      expect(progress.target.blockers).toEqual([
+        {
+          code: 'required-not-rated',
+          competency: { id: 'reliability', title: 'Reliability and blast radius' },
+          message: 'Senior requires "Reliability and blast radius" to be rated at Senior or above; it is not rated.',
+        },
+      ]);
+      expect(progress.target.rule).toContain('"Reliability and blast radius" rated Senior or above');
+      const senior = progress.levels.find((l) => l.id === 'senior');
+      expect(senior).toMatchObject({ met: false, blockers: progress.target.blockers, rule: progress.target.rule });
+      expect(progress.levels.find((l) => l.id === 'mid-level')).toMatchObject({ met: true, blockers: [] });
+      expect(progress.target.competencies.find((c) => c.id === 'scope')).toMatchObject({
+        supported: true,
+        evidenceNeeded: 2,
+        evidenceCount: 2,
+      });
+    } finally {
+      await me.close();
+    }
+  });
+
+  it('marks a rating without the evidence it needs as unsupported, and names it as a blocker', async () => {
+    const me = await startTestServer();
+    try {
+      await backEveryCompetency(me, 1);
+      const ratings = Object.fromEntries(me.ladder.ladder.competencies.map((c) => [c.id, 'senior']));
+      await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings });
+      const progress = Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress`)).json);
+      expect(progress.demonstrated?.id).toBe('mid-level');
+      expect(progress.target.level.id).toBe('senior');
+      expect(progress.target.competencies.find((c) => c.id === 'design')).toMatchObject({
+        status: 'meets',
+        supported: false,
+        evidenceNeeded: 2,
+        evidenceCount: 1,
+      });
+      expect(progress.target.blockers.map((b) => b.code)).toEqual([
+        'share-not-reached',
+        ...me.ladder.ladder.competencies.map(() => 'not-enough-evidence'),
+      ]);
+      expect(progress.target.blockers[1]?.message).toBe(
+        '"Reliability and blast radius" is rated Senior with 1 piece of evidence; it needs 2 to count at Senior, so it counts as Mid-level.',
+      );
+    } finally {
+      await me.close();
+    }
+  });
+
   it('targets the top level at the top', async () => {
     const me = await startTestServer();
     try {
       const top = Object.fromEntries(me.ladder.ladder.competencies.map((c) => [c.id, 'architect']));
+      await backEveryCompetency(me, 3);
       await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: top });
       const progress = Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress`)).json);
       expect(progress.demonstrated?.id).toBe('architect');
@@ -384,10 +493,63 @@ describe('progress', () => {
 });
 
 describe('history', () => {
+  it('applies the evidence rule with the evidence the viewer may count: shared only, for a manager', async () => {
+    const me = await startTestServer();
+    try {
+      const report = await buildPerson(me.db, { managerId: me.me.id });
+      const competencies = me.ladder.ladder.competencies.map((c) => c.id);
+      await buildEvidence(me, report, { competencies, visibility: 'private' });
+      const ratings = Object.fromEntries(competencies.map((id) => [id, 'mid-level']));
+      const recorded = await me.request('POST', `/api/people/${report.id}/assessments`, { kind: 'manager', ratings });
+      expect(recorded.status).toBe(201);
+      const levelShown = async () =>
+        History.parse((await me.request('GET', `/api/people/${report.id}/history`)).json).entries[0]?.demonstrated
+          ?.id ?? null;
+      // The private piece is the report's own: their manager's view does not count it, so Mid-level lacks evidence.
+      expect(await levelShown()).toBe('junior');
+      await buildEvidence(me, report, { competencies, visibility: 'shared' });
+      expect(await levelShown()).toBe('mid-level');
+    } finally {
+      await me.close();
+    }
+  });
+
+  it("gives back each rating's note, in history and in progress, and drops it when the rating is given anew without", async () => {
+    const me = await startTestServer();
+    try {
+      const assess = (body: unknown) => me.request('POST', `/api/people/${me.me.id}/assessments`, body);
+      await assess({ ratings: { scope: 'mid-level', design: 'junior' }, notes: { scope: 'Took over billing.' } });
+      await assess({ ratings: { design: 'mid-level' } });
+      await assess({ ratings: { design: 'mid-level' }, notes: { design: 'Wrote the retry design.' } });
+      await assess({ ratings: { scope: 'mid-level' } });
+
+      const history = History.parse((await me.request('GET', `/api/people/${me.me.id}/history`)).json);
+      const notesOf = (id: string) =>
+        history.entries.map((e) => e.ratings.find((r) => r.competencyId === id)?.note ?? null);
+      expect(notesOf('scope')).toEqual(['Took over billing.', 'Took over billing.', 'Took over billing.', null]);
+      expect(notesOf('design')).toEqual([null, null, 'Wrote the retry design.', 'Wrote the retry design.']);
+
+      const progress = Progress.parse((await me.request('GET', `/api/people/${me.me.id}/progress`)).json);
+      const noteOf = (id: string) => progress.target.competencies.find((c) => c.id === id)?.note;
+      expect(noteOf('design')).toBe('Wrote the retry design.');
+      expect(noteOf('scope')).toBeNull();
+    } finally {
+      await me.close();
+    }
+  });
+
   it('reads every assessment against the ladder version it was made with, even after a ladder edit', async () => {
     const me = await startTestServer();
     try {
-      const ratings = { scope: 'mid-level', autonomy: 'mid-level', reliability: 'mid-level', debugging: 'mid-level' };
+      const ratings = {
+        scope: 'mid-level',
+        autonomy: 'mid-level',
+        reliability: 'mid-level',
+        debugging: 'mid-level',
+        mentoring: 'mid-level',
+        communication: 'mid-level',
+      };
+      await backEveryCompetency(me, 1);
       await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings });
       const oldHash = me.ladder.ladder.hash;
 
@@ -410,6 +572,7 @@ describe('history', () => {
         title: expect.any(String),
         level: { id: 'mid-level', title: 'Mid-level' },
         index: 1,
+        note: null,
       });
       expect(history.entries[1]?.ratings.find((r) => r.competencyId === 'scope')?.level?.title).toBe('Intermediate');
 

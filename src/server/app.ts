@@ -9,9 +9,11 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LadderCache } from '../services/ladder-version.service.js';
+import { timeZoneOf } from '../services/person.service.js';
+import { todayIn } from '../shared/time-zone.js';
 import type { Database } from '../store/schema.js';
 import type { AppContext } from './app-context.js';
-import { toErrorReply, type InputSource } from './error-response.js';
+import { toErrorReply, type InputLocator } from './error-response.js';
 import { HttpError } from './http-error.js';
 import { createHttpMetrics, QueryTimingPlugin } from './http-metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
@@ -27,7 +29,9 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web app; default dist/web beside the compiled server. */
   webRoot?: string;
-  /** Today's date as YYYY-MM-DD; tests pin it. */
+  /** The clock; tests pin an instant, and each person's today is taken from it in their time zone. */
+  now?: () => Date;
+  /** Pins today's date (YYYY-MM-DD) in every time zone, for tests that do not care about zones. */
   today?: () => string;
 }
 
@@ -50,11 +54,14 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
  */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const metrics = createHttpMetrics();
+  const now = options.now ?? (() => new Date());
+  // People who have not chosen a zone live in the server machine's, as `longhaul serve` runs on theirs.
+  const serverZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let openapi: OpenApiDocument | undefined;
   const app: AppContext = {
     db: options.db.withPlugin(new QueryTimingPlugin(metrics.queryDuration)),
     ladders: new LadderCache(),
-    today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    today: (person) => options.today?.() ?? todayIn(timeZoneOf(person, serverZone), now()),
     metrics,
     openapi: () => (openapi ??= buildOpenApiDocument(ROUTES.map((r) => r.meta))),
   };
@@ -79,11 +86,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
   });
 
-  const inputSourceOf = (request: FastifyRequest): InputSource =>
+  const inputSourceOf = (request: FastifyRequest): InputLocator =>
     byRoute.get(`${request.routeOptions.method as string} ${request.routeOptions.url ?? ''}`)?.inputSource ??
     (request.method === 'GET' ? 'query' : 'body');
 
-  function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, source: InputSource): void {
+  function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, source: InputLocator): void {
     const result = toErrorReply(error, source);
     if (result.unexpected) request.log.error({ err: error }, 'unexpected failure while handling a request');
     reply

@@ -39,6 +39,16 @@ nav ul { columns: 2 18rem; padding-left: 1.2rem; } nav li { break-inside: avoid;
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 ul.props { list-style: none; padding-left: 1rem; border-left: 2px solid var(--line); margin: .25rem 0; }
 .type { color: var(--muted); } .req { font-size: .8rem; font-weight: 600; }
+code, td, th, h3 { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  header, main, footer { padding: 1rem; }
+  .operation { padding: .75rem; }
+  table, tbody, tr, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
+  td { border: 0; padding: .1rem 0; }
+  td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
+}
 `;
 
 /** Renders the whole reference; `origin` (like http://127.0.0.1:4100) goes into the curl examples. */
@@ -127,7 +137,7 @@ function renderOperation(
       '<h4>Parameters</h4><table><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">type</th><th scope="col">description</th></tr></thead><tbody>',
       ...op.parameters.map(
         (p) =>
-          `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' <span class="req">required</span>' : ''}</td><td>${p.in}</td><td>${renderSchema(p.schema, 1)}</td><td>${escapeHtml(p.description ?? '')}</td></tr>`,
+          `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' <span class="req">required</span>' : ''}</td><td data-label="in">${p.in}</td><td data-label="type">${renderSchema(p.schema, 1)}</td><td>${escapeHtml(p.description ?? '')}</td></tr>`,
       ),
       '</tbody></table>',
     );
@@ -150,7 +160,7 @@ function renderOperation(
       .map(([type, media]) => `<code>${escapeHtml(type)}</code>: ${renderSchema(media.schema, 1)}`)
       .join('');
     parts.push(
-      `<tr><td><code>${escapeHtml(status)}</code></td><td>${inlineCode(response.description)} ${content}</td></tr>`,
+      `<tr><td data-label="status"><code>${escapeHtml(status)}</code></td><td>${inlineCode(response.description)} ${content}</td></tr>`,
     );
   }
   parts.push(
@@ -233,6 +243,6 @@ function typeOf(schema: JsonSchema, depth: number): string {
   const facets: string[] = [];
   if (typeof schema.pattern === 'string') facets.push(`pattern <code>${escapeHtml(schema.pattern)}</code>`);
   if (typeof schema.minLength === 'number' && schema.minLength > 0)
-    facets.push(`at least ${schema.minLength} characters`);
+    facets.push(`at least ${schema.minLength} ${schema.minLength === 1 ? 'character' : 'characters'}`);
   return `<span class="type">${escapeHtml(names.join(' or '))}</span>${facets.length > 0 ? ` <span class="type">(${facets.join(', ')})</span>` : ''}`;
 }

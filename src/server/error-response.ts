@@ -1,11 +1,19 @@
 import { DomainError, type Problem } from '../core/domain-error.js';
 import type { ErrorResponse } from './api-contract.js';
-import { httpStatusForDomainError } from './error-status.js';
+import { httpStatusForDomainError, retryAfterForDomainError } from './error-status.js';
 import { HttpError, type FieldProblem } from './http-error.js';
 import { PolicyRefusal } from './policy.js';
 
 /** Where the input a domain problem refers to came from; its field paths are prefixed with it. */
 export type InputSource = 'body' | 'query' | 'params';
+
+/**
+ * Says which part of a request a domain problem's field path points into, so
+ * a service that names `hash` is reported as `params.hash` on a route whose
+ * path holds `:hash`, and `from` as `query.from` where the query holds it.
+ * A fixed source stands for a locator that always answers it.
+ */
+export type InputLocator = InputSource | ((path: readonly (string | number)[]) => InputSource);
 
 /** An error turned into what the client receives. */
 export interface ErrorReply {
@@ -45,14 +53,14 @@ const FRAMEWORK_ERRORS: Readonly<Record<string, { code: HttpError['code']; messa
  * their field paths, prefixed with the input they came from. Anything not
  * recognised is a 500 with a generic sentence: a stack never leaves the server.
  */
-export function toErrorReply(error: unknown, source: InputSource): ErrorReply {
+export function toErrorReply(error: unknown, source: InputLocator): ErrorReply {
   if (error instanceof DomainError) {
     return {
       status: httpStatusForDomainError[error.code],
       body: {
         error: { code: error.code, message: error.message, fields: error.problems.map((p) => toField(p, source)) },
       },
-      headers: {},
+      headers: retryAfterHeader(error.code),
       unexpected: false,
     };
   }
@@ -88,15 +96,21 @@ export function toErrorReply(error: unknown, source: InputSource): ErrorReply {
   };
 }
 
-/** A domain problem as a response field: `body.competencies.1`, or `file:line:col` for a ladder file. */
-export function toField(problem: Problem, source: InputSource): FieldProblem {
+/** A domain problem as a response field: `body.competencies.1`, `params.hash`, or `file:line:col` for a ladder file. */
+export function toField(problem: Problem, source: InputLocator): FieldProblem {
   if (problem.line !== undefined) {
     return {
       path: [problem.source, problem.line, problem.col].filter((p) => p !== undefined).join(':'),
       message: problem.message,
     };
   }
-  return { path: [source, ...problem.path].join('.'), message: problem.message };
+  const where = typeof source === 'function' ? source(problem.path) : source;
+  return { path: [where, ...problem.path].join('.'), message: problem.message };
+}
+
+function retryAfterHeader(code: DomainError['code']): Record<string, string> {
+  const seconds = retryAfterForDomainError[code];
+  return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppContext } from './app-context.js';
 import type { Authenticator } from './authenticate.js';
-import type { InputSource } from './error-response.js';
+import type { InputLocator, InputSource } from './error-response.js';
 import { HttpError, type FieldProblem } from './http-error.js';
 import type { Permit } from './policy.js';
 import { checkInput } from './validation.js';
@@ -79,8 +79,8 @@ export interface RouteMeta {
   body?: z.ZodType;
   example?: unknown;
   errors: readonly number[];
-  /** Which input domain problems refer to, to prefix their field paths. */
-  inputSource: InputSource;
+  /** Which input a domain problem's field path refers to, to prefix it: `params.hash`, `query.from`, `body.title`. */
+  inputSource: InputLocator;
   response: { status: number; description: string; schema?: z.ZodType; contentType: ResponseContentType };
 }
 
@@ -110,7 +110,7 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
     body: definition.body,
     example: definition.example,
     errors: definition.errors,
-    inputSource: definition.method === 'GET' || definition.method === 'DELETE' ? 'query' : 'body',
+    inputSource: locateInput(definition),
     response: {
       status: definition.response.status,
       description: definition.response.description,
@@ -147,6 +147,37 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
       await reply.send(contentType === 'application/json' ? JSON.stringify(presented) : presented);
     },
   };
+}
+
+/**
+ * Where a field a service names came from: the body or the query when their
+ * schema has it, the path when the route's path has a parameter of that name,
+ * else the body of a method that sends one and the query of one that does not.
+ */
+function locateInput(definition: {
+  method: HttpMethod;
+  path: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}): (path: readonly (string | number)[]) => InputSource {
+  const pathParams = new Set([...definition.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]));
+  const queryKeys = keysOf(definition.query);
+  const bodyKeys = keysOf(definition.body);
+  const fallback: InputSource = definition.method === 'GET' || definition.method === 'DELETE' ? 'query' : 'body';
+  return ([first]) => {
+    if (typeof first !== 'string') return fallback;
+    if (bodyKeys.has(first)) return 'body';
+    if (queryKeys.has(first)) return 'query';
+    if (pathParams.has(first)) return 'params';
+    return fallback;
+  };
+}
+
+/** The top-level field names of an object schema (looking through a transform), none for any other schema. */
+function keysOf(schema: z.ZodType | undefined): Set<string> {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+  if (schema instanceof z.ZodPipe) return keysOf(schema.in as z.ZodType);
+  return new Set();
 }
 
 function describeFields(fields: readonly FieldProblem[]): string {

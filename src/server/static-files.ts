@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { matchAppPath } from '../shared/app-routes.js';
 import { escapeHtml } from './docs-page.js';
 import { HttpError } from './http-error.js';
 
@@ -35,7 +36,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else (index.html above all) must be revalidated, or a deploy would not reach open browsers. */
 const REVALIDATE = 'no-cache';
 
-/** Serves the built web app from one folder, with the client-side-routing fallback to index.html. */
+/**
+ * Serves the built web app from one folder, with the client-side-routing
+ * fallback to index.html: 200 for the app's own addresses (the table in
+ * src/shared/app-routes.ts), 404 for any other, still with index.html so the
+ * app shows its not-found view and a crawler or link checker sees the truth.
+ */
 export class StaticSite {
   readonly root: string;
   constructor(root: string) {
@@ -44,8 +50,9 @@ export class StaticSite {
 
   /**
    * Answers a GET or HEAD for a path outside the API: the file when it exists,
-   * else index.html when the client wants a page (client-side routing), else
-   * 404. A path that would leave the root is answered 404 like any missing file.
+   * else index.html when the client wants a page (client-side routing), with
+   * 404 when the app has no page there, else a 404 error. A path that would
+   * leave the root is answered 404 like any missing file.
    */
   async serve(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const pathname = decodePath(request.url);
@@ -61,6 +68,13 @@ export class StaticSite {
     if (indexStat === null) {
       reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(missingBuildPage(this.root));
+    }
+    const rawPath = request.url.split('?')[0] ?? '/';
+    if (matchAppPath(rawPath) === null) {
+      // The app's not-found view, with a status that says so; never cached, so a later release may add the page.
+      reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      if (request.method === 'HEAD') return reply.send();
+      return reply.send(createReadStream(index));
     }
     return this.#send(request, reply, index, indexStat, '/index.html');
   }

@@ -53,10 +53,20 @@ describe('the web app', () => {
   });
 
   it('answers client-side routes that want a page with index.html', async () => {
-    for (const path of ['/people/123', '/evidence?competency=design', '/deeply/nested/route']) {
+    for (const path of ['/progress', '/evidence?competency=design', '/ladder/levels/senior', '/evidence/abc/edit']) {
       const response = await t.request('GET', path, undefined, { accept: 'text/html,application/xhtml+xml' });
       expect(response.status, path).toBe(200);
       expect(response.text).toBe(INDEX);
+    }
+  });
+
+  it('answers an address the app has no page for with 404, and still the app, which shows its not-found view', async () => {
+    for (const path of ['/people/123', '/deeply/nested/route', '/ladder/other', '/progress/extra']) {
+      const response = await t.request('GET', path, undefined, { accept: 'text/html,application/xhtml+xml' });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      expect(response.text, path).toBe(INDEX);
     }
   });
 

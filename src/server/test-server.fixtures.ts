@@ -43,16 +43,27 @@ export interface TestResponse {
   json: unknown;
 }
 
-/** Starts a server on 127.0.0.1 on a free port over a new database with the default ladder and Sam Okafor. */
-export async function startTestServer(options: { webRoot?: string } = {}): Promise<TestServer> {
+/**
+ * Starts a server on 127.0.0.1 on a free port over a new database with the default ladder and Sam Okafor.
+ * Today is TEST_TODAY in every time zone, unless `now` gives a clock: then each person's today is
+ * taken from it in their own time zone.
+ */
+export async function startTestServer(
+  options: {
+    webRoot?: string;
+    now?: () => Date;
+    /** A ladder file to initialise the database with instead of the default ladder. */
+    ladderFile?: string;
+  } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'longhaul-server-'));
   const workspace: Workspace = await openWorkspace(join(dir, 'longhaul.db'), { create: true });
-  const ladder = await readLadderFile(DEFAULT_LADDER_FILE);
+  const ladder = await readLadderFile(options.ladderFile ?? DEFAULT_LADDER_FILE);
   const { person } = await initialiseWorkspace(workspace.db, { ladder, personName: 'Sam Okafor' });
   const server = await buildServer({
     db: workspace.db,
     webRoot: options.webRoot ?? join(dir, 'no-web-build'),
-    today: () => TEST_TODAY,
+    ...(options.now === undefined ? { today: () => TEST_TODAY } : { now: options.now }),
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();

@@ -12,7 +12,8 @@ import {
 import type { Level } from '../core/ladder.schema.js';
 import { evaluateProgress } from '../core/progression.js';
 import { listAssessments, type AssessmentRecord } from '../store/assessment.repository.js';
-import type { AssessmentKind, Database } from '../store/schema.js';
+import { countEvidenceByCompetency } from '../store/evidence.repository.js';
+import type { AssessmentKind, Database, EvidenceVisibility } from '../store/schema.js';
 import type { LadderCache } from './ladder-version.service.js';
 
 /** One competency's rating in a past assessment, in the words of the ladder version it was made with. */
@@ -21,6 +22,8 @@ export interface HistoricRating {
   title: string;
   /** The rated step; null when not observed. */
   step: ScaleStep | null;
+  /** Why the assessor gave this rating; null when they wrote nothing. */
+  note: string | null;
 }
 
 /** One assessment as it was seen when it was made. */
@@ -52,13 +55,18 @@ export async function buildHistory(
   db: Kysely<Database>,
   ladders: LadderCache,
   personId: string,
-  options: { kind?: AssessmentKind } = {},
+  options: { kind?: AssessmentKind; evidenceVisibility?: EvidenceVisibility } = {},
 ): Promise<HistoryEntry[]> {
   const assessments = await listAssessments(db, personId, { kind: options.kind });
   const entries: HistoryEntry[] = [];
   for (const assessment of assessments) {
     const ladder = await ladders.version(db, assessment.ladderId, assessment.ladderHash);
-    entries.push(evaluateAssessment(ladder, assessment));
+    // The evidence rule reads the evidence dated up to the assessment's day, as it stood then.
+    const evidenceCounts = await countEvidenceByCompetency(db, personId, {
+      until: assessment.createdAt.slice(0, 10),
+      visibility: options.evidenceVisibility,
+    });
+    entries.push(evaluateAssessment(ladder, assessment, evidenceCounts));
   }
   return entries;
 }
@@ -69,7 +77,11 @@ export async function buildHistory(
  * fit (a hand-edited database) is shown but left out of the evaluation
  * rather than failing the whole history.
  */
-function evaluateAssessment(ladder: Ladder, assessment: AssessmentRecord): HistoryEntry {
+function evaluateAssessment(
+  ladder: Ladder,
+  assessment: AssessmentRecord,
+  evidenceCounts: Record<string, number>,
+): HistoryEntry {
   const track = findTrack(
     ladder,
     ladder.tracks.some((t) => t.id === assessment.trackId) ? assessment.trackId : undefined,
@@ -88,8 +100,13 @@ function evaluateAssessment(ladder: Ladder, assessment: AssessmentRecord): Histo
     ) {
       usable[competency.id] = step?.id ?? NOT_OBSERVED;
     }
-    return { competencyId: rating.competencyId, title: competency?.title ?? rating.competencyId, step };
+    return {
+      competencyId: rating.competencyId,
+      title: competency?.title ?? rating.competencyId,
+      step,
+      note: rating.note,
+    };
   });
-  const evaluation = evaluateProgress({ ladder, track: track.id, ratings: usable });
+  const evaluation = evaluateProgress({ ladder, track: track.id, ratings: usable, evidenceCounts });
   return { assessment, demonstrated: evaluation.demonstrated, ratings };
 }

@@ -1,119 +1,178 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, messageOf, type FetchLike } from './api-client.js';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Assessment, Evidence, History, Ladder, Me, Progress } from '../server/api-contract.js';
+import { startTestServer, type TestServer } from '../server/test-server.fixtures.js';
+import { ApiError, createApiClient, messageOf, type ApiClient } from './api-client.js';
 
-interface Call {
-  url: string;
-  method: string;
-  body: unknown;
-  headers: Record<string, string>;
+/*
+ * The client against the real server (the one the HTTP suites use): every
+ * call must reach a route that exists, send what the route accepts, and turn
+ * the server's real answers (bodies, 204s, error bodies with field paths) into
+ * what the screens use. Only the failures a server cannot produce on purpose
+ * (a body that is not JSON, no server at all) are played by a tiny stand-in.
+ */
+
+let t: TestServer;
+let client: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  client = createApiClient((input, init) => fetch(input, init), `${t.url}/api`);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const NO_FILTERS = { kind: '', competency: '', since: '', until: '' };
+
+/** The ApiError a call fails with; fails the test when it succeeds. */
+async function failureOf(call: Promise<unknown>): Promise<ApiError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
 }
 
-/** A fake fetch that records each call and answers from a list. */
-function fakeFetch(...answers: Array<Response | Error>): { fetch: FetchLike; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch: FetchLike = async (url, init) => {
-    calls.push({
-      url,
-      method: init?.method ?? 'GET',
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      headers: (init?.headers ?? {}) as Record<string, string>,
-    });
-    const answer = answers.shift();
-    if (answer === undefined) throw new Error('no answer left');
-    if (answer instanceof Error) throw answer;
-    return answer;
-  };
-  return { fetch, calls };
-}
+describe('api client against the server', () => {
+  it('reads who is using Longhaul, the ladder and progress in the shapes of the contract', async () => {
+    const me = Me.parse(await client.getMe());
+    expect(me.person.id).toBe(t.me.id);
+    const ladder = Ladder.parse(await client.getActiveLadder());
+    expect(ladder.hash).toBe(t.ladder.ladder.hash);
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-describe('api client', () => {
-  it('builds paths under the base, escaping ids and leaving out empty filters', async () => {
-    const { fetch, calls } = fakeFetch(json(200, []), json(200, {}), json(200, {}));
-    const client = createApiClient(fetch);
-    await client.listEvidence('p/1', { kind: 'design', competency: '', since: '2025-01-01', until: '' });
-    await client.getProgress('p1', 'senior');
-    await client.getProgress('p1', null);
-    expect(calls.map((c) => c.url)).toEqual([
-      '/api/people/p%2F1/evidence?kind=design&since=2025-01-01',
-      '/api/people/p1/progress?target=senior',
-      '/api/people/p1/progress',
-    ]);
+    const towardSenior = Progress.parse(await client.getProgress(t.me.id, 'senior'));
+    expect(towardSenior.target?.level.id).toBe('senior');
+    const towardNext = Progress.parse(await client.getProgress(t.me.id, null));
+    expect(towardNext.target?.level.id).toBe(ladder.tracks[0]?.levels[0]?.id);
+    History.parse(await client.getHistory(t.me.id));
+    expect(z.array(Assessment).parse(await client.listAssessments(t.me.id))).toEqual([]);
   });
 
-  it('sends JSON bodies with their content type', async () => {
-    const { fetch, calls } = fakeFetch(json(201, { id: 'e1' }));
-    const client = createApiClient(fetch);
-    const created = await client.createEvidence('p1', { title: 'x', kind: 'design', competencies: ['design'] });
-    expect(created).toEqual({ id: 'e1' });
-    expect(calls[0]).toMatchObject({
-      url: '/api/people/p1/evidence',
-      method: 'POST',
-      body: { title: 'x', kind: 'design', competencies: ['design'] },
-      headers: { 'content-type': 'application/json' },
-    });
-  });
-
-  it('accepts 204 without a body', async () => {
-    const { fetch, calls } = fakeFetch(new Response(null, { status: 204 }));
-    await expect(createApiClient(fetch).deleteEvidence('e1')).resolves.toBeUndefined();
-    expect(calls[0]).toMatchObject({ url: '/api/evidence/e1', method: 'DELETE' });
-  });
-
-  it("turns the server's error body into an ApiError with its fields", async () => {
-    const body = {
-      error: {
-        code: 'input_invalid',
-        message: 'The evidence has problems.',
-        fields: [{ path: 'body.date', message: 'must not be in the future' }],
-      },
-    };
-    const { fetch } = fakeFetch(json(400, body));
-    const error = await createApiClient(fetch)
-      .createEvidence('p1', { title: '', kind: 'x', competencies: [] })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'input_invalid', message: 'The evidence has problems.' });
-    expect((error as ApiError).fields).toEqual(body.error.fields);
-    expect(messageOf(error)).toBe('The evidence has problems.');
-  });
-
-  it('words an error without a body, and a server that cannot be reached, itself', async () => {
-    const { fetch } = fakeFetch(
-      new Response('<html>Bad gateway</html>', { status: 502 }),
-      new TypeError('fetch failed'),
+  it('logs, edits, deletes and restores evidence, and reads it back the way the server stored it', async () => {
+    const changesBefore = client.changeCount();
+    const created = Evidence.parse(
+      await client.createEvidence(t.me.id, {
+        title: 'Ran the payout incident review',
+        kind: 'incident',
+        competencies: ['reliability'],
+        date: '2026-03-02',
+      }),
     );
-    const client = createApiClient(fetch);
-    await expect(client.getMe()).rejects.toMatchObject({ status: 502, code: 'http_error' });
-    await expect(client.getMe()).rejects.toMatchObject({ status: 0, code: 'network' });
+    expect(created).toMatchObject({
+      personId: t.me.id,
+      title: 'Ran the payout incident review',
+      visibility: 'private',
+    });
+
+    const updated = Evidence.parse(await client.updateEvidence(created.id, { visibility: 'shared' }));
+    expect(updated).toMatchObject({ id: created.id, visibility: 'shared' });
+    expect((await client.getEvidence(created.id)).visibility).toBe('shared');
+
+    await expect(client.deleteEvidence(created.id)).resolves.toBeUndefined();
+    const gone = await failureOf(client.getEvidence(created.id));
+    expect(gone).toMatchObject({ status: 404, code: 'evidence_not_found' });
+
+    const restored = Evidence.parse(await client.restoreEvidence(created.id));
+    expect(restored.id).toBe(created.id);
+    expect((await client.listEvidence(t.me.id)).map((e) => e.id)).toContain(created.id);
+    expect(client.changeCount() - changesBefore).toBe(4);
+  });
+
+  it('sends filters the server understands and leaves empty ones out', async () => {
+    await client.createEvidence(t.me.id, { title: 'Design doc', kind: 'design', competencies: ['design'] });
+    await client.createEvidence(t.me.id, {
+      title: 'Old review',
+      kind: 'review',
+      competencies: ['quality'],
+      date: '2025-01-05',
+    });
+    const designs = await client.listEvidence(t.me.id, { ...NO_FILTERS, kind: 'design' });
+    expect(designs.map((e) => e.title)).toEqual(['Design doc']);
+    const recent = await client.listEvidence(t.me.id, { ...NO_FILTERS, since: '2026-01-01' });
+    expect(recent.map((e) => e.title)).not.toContain('Old review');
+    expect((await client.listEvidence(t.me.id, NO_FILTERS)).map((e) => e.title)).toContain('Old review');
+  });
+
+  it('escapes ids, so an id with a slash is an unknown piece of evidence rather than another route', async () => {
+    const error = await failureOf(client.getEvidence('a/b'));
+    expect(error).toMatchObject({ status: 404, code: 'evidence_not_found' });
+  });
+
+  it("turns the server's refusal into an ApiError with the server's sentence and its field paths", async () => {
+    const error = await failureOf(
+      client.createEvidence(t.me.id, { title: 'Later', kind: 'design', competencies: ['design'], date: '2099-01-01' }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.code).toBe('input_invalid');
+    expect(error.fields.map((f) => f.path)).toEqual(['body.date']);
+    expect(error.message).toMatch(/date/);
+    expect(messageOf(error)).toBe(error.message);
+    const unknown = await failureOf(client.getProgress(t.me.id, 'astronaut'));
+    expect(unknown).toMatchObject({ status: 422, code: 'input_invalid' });
+    expect(unknown.fields.map((f) => f.path)).toEqual(['query.target']);
+  });
+
+  it('counts only changes that succeeded, and tells subscribers until they stop listening', async () => {
+    let heard = 0;
+    const stop = client.onChange(() => {
+      heard += 1;
+    });
+    const before = client.changeCount();
+    await client.getMe();
+    const recorded = Assessment.parse(await client.createAssessment(t.me.id, { ratings: { design: 'mid-level' } }));
+    expect(recorded.kind).toBe('self');
+    await failureOf(client.createAssessment(t.me.id, { ratings: { design: 'astronaut' } }));
+    stop();
+    await client.createAssessment(t.me.id, { ratings: { design: 'junior' } });
+    expect(client.changeCount() - before).toBe(2);
+    expect(heard).toBe(1);
+  });
+});
+
+describe('api client when there is no API to talk to', () => {
+  let standIn: Server;
+  let standInUrl = '';
+
+  beforeAll(async () => {
+    // Answers like a proxy in front of a stopped server: HTML, not the API's error body.
+    standIn = createServer((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>');
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+    const address = standIn.address();
+    standInUrl = typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => standIn.close(resolve));
+  });
+
+  it('words an answer without the error body itself', async () => {
+    const proxied = createApiClient((input, init) => fetch(input, init), `${standInUrl}/api`);
+    const error = await failureOf(proxied.getMe());
+    expect(error).toMatchObject({ status: 502, code: 'http_error', message: 'The server answered with status 502.' });
+  });
+
+  it('says the server cannot be reached when nothing listens', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failureOf(
+      createApiClient((input, init) => fetch(input, init), `http://127.0.0.1:${port}/api`).getMe(),
+    );
+    expect(error).toMatchObject({ status: 0, code: 'network' });
+    expect(messageOf(error)).toMatch(/Could not reach the Longhaul server/);
   });
 
   it('never shows a stack or a raw error message for errors that are not the API', () => {
     const message = messageOf(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(message).not.toContain('undefined');
     expect(message).toMatch(/went wrong/);
-  });
-
-  it('counts changes and tells subscribers, but not for reads or failures', async () => {
-    const { fetch } = fakeFetch(
-      json(200, {}),
-      json(201, { id: 'a1' }),
-      json(400, { error: { code: 'input_invalid', message: 'no', fields: [] } }),
-      json(200, { id: 'e1' }),
-    );
-    const client = createApiClient(fetch);
-    let heard = 0;
-    const stop = client.onChange(() => {
-      heard += 1;
-    });
-    await client.getMe();
-    await client.createAssessment('p1', { ratings: { design: 'senior' } });
-    await client.createAssessment('p1', { ratings: {} }).catch(() => undefined);
-    stop();
-    await client.restoreEvidence('e1');
-    expect(client.changeCount()).toBe(2);
-    expect(heard).toBe(1);
   });
 });

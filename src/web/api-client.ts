@@ -8,6 +8,8 @@ import type {
   History,
   Ladder,
   Me,
+  Person,
+  PersonUpdate,
   Progress,
 } from '../server/api-contract.js';
 import { evidenceQuery, hrefWith, type EvidenceFilters } from './url-state.js';
@@ -56,6 +58,8 @@ export interface ApiClient {
   getMe(): Promise<Me>;
   /** The full active ladder. */
   getActiveLadder(): Promise<Ladder>;
+  /** Changes a person's own settings, such as the time zone their today is taken in. */
+  updatePerson(personId: string, body: PersonUpdate): Promise<Person>;
   /** Evidence, newest first as the server orders it, optionally filtered. */
   listEvidence(personId: string, filters?: EvidenceFilters): Promise<Evidence[]>;
   getEvidence(evidenceId: string): Promise<Evidence>;
@@ -142,6 +146,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
   return {
     getMe: () => request<Me>('GET', '/me'),
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
+    updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
     listEvidence: (personId, filters) =>
       request<Evidence[]>('GET', `${person(personId)}/evidence${filters === undefined ? '' : evidenceQuery(filters)}`),
     getEvidence: (evidenceId) => request<Evidence>('GET', evidence(evidenceId)),

@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/not-found.page.js';
 import { ProgressPage } from './pages/progress.page.js';
 import { matchRoute, navSectionOf, type Route } from './router.js';
 import { SessionContext, type Session } from './session.js';
+import { adoptBrowserTimeZone } from './time-zone.js';
 import { useResource } from './use-resource.js';
 
 /**
@@ -83,7 +84,8 @@ export function App() {
   const route = useMemo(() => matchRoute(pathname), [pathname]);
   const section = navSectionOf(route);
   const session = useResource<Session>('session', async () => {
-    const [me, ladder] = await Promise.all([api.getMe(), api.getActiveLadder()]);
+    // A person without a time zone gets this browser's, so the server's "today" is theirs.
+    const [me, ladder] = await Promise.all([api.getMe().then(adoptBrowserTimeZone), api.getActiveLadder()]);
     return { me, ladder };
   });
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   changedCompetencies,
   currentStep,
+  describeAssessmentProblems,
   describeChoice,
   initialChoices,
+  initialNotes,
   neighbourHrefs,
   stepHref,
   toAssessment,
@@ -93,5 +95,89 @@ describe('toAssessment', () => {
 
   it('leaves out choices for competencies the ladder no longer has', () => {
     expect(toAssessment({ gone: 'senior' }, ids).ratings).toEqual({});
+  });
+});
+
+describe('notes', () => {
+  it('start from the notes in force, leaving out empty ones', () => {
+    expect(
+      initialNotes([
+        { id: 'scope', note: 'Owned the billing service.' },
+        { id: 'design', note: null },
+        { id: 'quality', note: '  ' },
+      ]),
+    ).toEqual({ scope: 'Owned the billing service.' });
+  });
+
+  it('go with their ratings, trimmed, so saving again keeps them', () => {
+    const body = toAssessment({ scope: 'senior', design: 'junior' }, ids, {
+      scope: '  Owned the billing service. ',
+      design: '   ',
+      quality: 'No rating, so no note.',
+    });
+    expect(body).toEqual({
+      kind: 'self',
+      ratings: { scope: 'senior', design: 'junior' },
+      notes: { scope: 'Owned the billing service.' },
+    });
+  });
+
+  it('count as a change in the review when only the note differs', () => {
+    expect(changedCompetencies({ scope: 'senior' }, { scope: 'senior' }, { scope: 'New.' }, { scope: 'Old.' })).toEqual(
+      ['scope'],
+    );
+    expect(
+      changedCompetencies({ scope: 'senior' }, { scope: 'senior' }, { scope: 'Same. ' }, { scope: 'Same.' }),
+    ).toEqual([]);
+  });
+});
+
+describe('describeAssessmentProblems', () => {
+  const competencies = [
+    { id: 'reliability', title: 'Reliability and blast radius' },
+    { id: 'design', title: 'Design and trade-offs' },
+  ];
+
+  it('names the competency by its title, for a rating and for a note', () => {
+    expect(
+      describeAssessmentProblems(
+        [
+          { path: 'body.notes.reliability', message: 'the note is 2100 characters; keep it under 2,000' },
+          { path: 'body.ratings.design', message: '"principal" is not a level of track "ic" (levels: junior, senior)' },
+        ],
+        competencies,
+      ),
+    ).toEqual([
+      {
+        competencyId: 'reliability',
+        text: 'Your note on Reliability and blast radius: the note is 2100 characters; keep it under 2,000',
+      },
+      {
+        competencyId: 'design',
+        text: 'Your rating for Design and trade-offs: "principal" is not a level of track "ic" (levels: junior, senior)',
+      },
+    ]);
+  });
+
+  it('puts titles in place of the ids a message quotes or lists', () => {
+    const [problem] = describeAssessmentProblems(
+      [
+        {
+          path: 'body.ratings.gone',
+          message: '"gone" is not a competency of track "ic" (competencies: reliability, design)',
+        },
+      ],
+      competencies,
+    );
+    expect(problem).toEqual({
+      competencyId: null,
+      text: 'Your rating for "gone": "gone" is not a competency of track "ic" (competencies: Reliability and blast radius, Design and trade-offs)',
+    });
+  });
+
+  it('keeps a problem about the whole assessment as the server worded it', () => {
+    expect(
+      describeAssessmentProblems([{ path: 'body.ratings', message: 'give at least one rating' }], competencies),
+    ).toEqual([{ competencyId: null, text: 'give at least one rating' }]);
   });
 });

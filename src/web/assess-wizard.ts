@@ -1,4 +1,5 @@
 import type { AssessmentCreate } from '../server/api-contract.js';
+import { splitFieldPath } from './field-errors.js';
 import { NOT_OBSERVED, type ScaleStep } from './ladder-view.js';
 import { hrefWith } from './url-state.js';
 import { pathOf } from './router.js';
@@ -11,6 +12,9 @@ import { pathOf } from './router.js';
 
 /** Competency id -> level id or "not-observed". */
 export type Choices = Readonly<Record<string, string>>;
+
+/** Competency id -> why the person gives that rating, in their own words. */
+export type Notes = Readonly<Record<string, string>>;
 
 /** Where the wizard is: on a competency, or on the final review. */
 export type WizardStep = { kind: 'competency'; competencyId: string; index: number } | { kind: 'review' };
@@ -96,21 +100,94 @@ export function windowCentre(
   return 0;
 }
 
-/** The competencies whose choice differs from the rating in force, for the review. */
-export function changedCompetencies(choices: Choices, initial: Choices): string[] {
-  return Object.keys(choices).filter((id) => choices[id] !== initial[id]);
+/**
+ * The notes in force: each rating's note from the latest assessment, so the
+ * wizard starts from them and saving again does not drop them.
+ */
+export function initialNotes(ratings: ReadonlyArray<{ id: string; note?: string | null }>): Notes {
+  const notes: Record<string, string> = {};
+  for (const { id, note } of ratings) {
+    if (note !== undefined && note !== null && note.trim() !== '') notes[id] = note;
+  }
+  return notes;
+}
+
+/** A note as it will be saved: trimmed, and absent when only white space is left. */
+function savedNote(notes: Notes, id: string): string | undefined {
+  const note = notes[id]?.trim();
+  return note === undefined || note === '' ? undefined : note;
 }
 
 /**
- * The body to save: every competency with a choice, in the wizard's order.
- * Competencies left without a choice are not named, so they keep their
- * previous rating.
+ * The competencies whose choice or note differs from what is in force, for
+ * the review, in the order the choices and notes were made.
  */
-export function toAssessment(choices: Choices, competencyIds: readonly string[]): AssessmentCreate {
+export function changedCompetencies(
+  choices: Choices,
+  initial: Choices,
+  notes: Notes = {},
+  notesBefore: Notes = {},
+): string[] {
+  const ids = [...new Set([...Object.keys(choices), ...Object.keys(notes)])];
+  return ids.filter(
+    (id) =>
+      (choices[id] !== undefined && choices[id] !== initial[id]) || savedNote(notes, id) !== savedNote(notesBefore, id),
+  );
+}
+
+/**
+ * The body to save: every competency with a choice, in the wizard's order,
+ * with its note. Competencies left without a choice are not named, so they
+ * keep their previous rating and note. A rating given again without its note
+ * loses the note on the server, so every note in force goes with its rating.
+ */
+export function toAssessment(choices: Choices, competencyIds: readonly string[], notes: Notes = {}): AssessmentCreate {
   const ratings: Record<string, string> = {};
+  const savedNotes: Record<string, string> = {};
   for (const id of competencyIds) {
     const choice = choices[id];
-    if (choice !== undefined) ratings[id] = choice;
+    if (choice === undefined) continue;
+    ratings[id] = choice;
+    const note = savedNote(notes, id);
+    if (note !== undefined) savedNotes[id] = note;
   }
-  return { kind: 'self', ratings };
+  return Object.keys(savedNotes).length === 0
+    ? { kind: 'self', ratings }
+    : { kind: 'self', ratings, notes: savedNotes };
+}
+
+/** One problem the server found with a self-assessment, in words that name competencies by title. */
+export interface AssessmentProblem {
+  /** The competency the problem is about, so the review can link to its step; null for the whole assessment. */
+  competencyId: string | null;
+  text: string;
+}
+
+/**
+ * Words the server's field problems (`body.ratings.design`,
+ * `body.notes.design`) for a person: the competency's title instead of its
+ * id, in the path and wherever the message quotes an id of the ladder.
+ */
+export function describeAssessmentProblems(
+  fields: ReadonlyArray<{ path: string; message: string }>,
+  competencies: ReadonlyArray<{ id: string; title: string }>,
+): AssessmentProblem[] {
+  const titles = new Map(competencies.map((c) => [c.id, c.title]));
+  const titled = (message: string) =>
+    message
+      .replace(/\(competencies: ([^)]*)\)/g, (_all, list: string) => {
+        const named = list.split(',').map((id) => titles.get(id.trim()) ?? id.trim());
+        return `(competencies: ${named.join(', ')})`;
+      })
+      .replace(/"([^"]+)"/g, (quoted, id: string) => titles.get(id) ?? quoted);
+  return fields.map(({ path, message }) => {
+    const [kind, competencyId] = splitFieldPath(path);
+    const title = competencyId === undefined ? undefined : titles.get(competencyId);
+    if ((kind === 'ratings' || kind === 'notes') && competencyId !== undefined) {
+      const subject = title ?? `"${competencyId}"`;
+      const what = kind === 'notes' ? `Your note on ${subject}` : `Your rating for ${subject}`;
+      return { competencyId: title === undefined ? null : competencyId, text: `${what}: ${titled(message)}` };
+    }
+    return { competencyId: null, text: titled(message) };
+  });
 }

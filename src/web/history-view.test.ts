@@ -3,11 +3,13 @@ import type { HistoryEntry } from '../server/api-contract.js';
 import {
   competencySeries,
   demonstratedSeries,
+  describeChange,
   entriesOfKind,
   ratingChanges,
   readHistoryKind,
   readShownLines,
   writeShownLines,
+  type RatingChange,
 } from './history-view.js';
 
 const levels = ['junior', 'mid-level', 'senior'];
@@ -27,6 +29,7 @@ function entry(id: string, demonstrated: number | null, ratings: Record<string, 
       title: competencyId.toUpperCase(),
       level: level(index),
       index,
+      note: null,
     })),
   };
 }
@@ -61,16 +64,45 @@ describe('competencySeries', () => {
 describe('ratingChanges', () => {
   it('lists the first ratings, then only what moved', () => {
     expect(ratingChanges(entries)).toEqual([
-      [{ competencyId: 'design', title: 'DESIGN', from: null, to: 'Junior' }],
+      [{ competencyId: 'design', title: 'DESIGN', from: null, to: 'Junior', note: null }],
       [
-        { competencyId: 'design', title: 'DESIGN', from: 'Junior', to: 'Mid-level' },
-        { competencyId: 'scope', title: 'SCOPE', from: null, to: 'Mid-level' },
+        { competencyId: 'design', title: 'DESIGN', from: 'Junior', to: 'Mid-level', note: null },
+        { competencyId: 'scope', title: 'SCOPE', from: null, to: 'Mid-level', note: null },
       ],
       [
-        { competencyId: 'scope', title: 'SCOPE', from: 'Mid-level', to: 'Senior' },
-        { competencyId: 'quality', title: 'QUALITY', from: null, to: 'Junior' },
+        { competencyId: 'scope', title: 'SCOPE', from: 'Mid-level', to: 'Senior', note: null },
+        { competencyId: 'quality', title: 'QUALITY', from: null, to: 'Junior', note: null },
       ],
     ]);
+  });
+
+  it('shows each note with the assessment that wrote it, and a new note on an unchanged rating', () => {
+    const withNote = (e: HistoryEntry, id: string, note: string): HistoryEntry => ({
+      ...e,
+      ratings: e.ratings.map((r) => (r.competencyId === id ? { ...r, note } : r)),
+    });
+    const noted = [
+      withNote(entries[0] as HistoryEntry, 'design', 'Drew the queue design.'),
+      // The note carries forward with the rating: not a change, so not shown again.
+      withNote(entry('2', 0, { design: 0 }), 'design', 'Drew the queue design.'),
+      withNote(entry('3', 0, { design: 0 }), 'design', 'Also ran the review.'),
+    ];
+    const changes = ratingChanges(noted);
+    expect(changes[0]).toEqual([
+      { competencyId: 'design', title: 'DESIGN', from: null, to: 'Junior', note: 'Drew the queue design.' },
+    ]);
+    expect(changes[1]).toEqual([]);
+    expect(changes[2]).toEqual([
+      { competencyId: 'design', title: 'DESIGN', from: 'Junior', to: 'Junior', note: 'Also ran the review.' },
+    ]);
+    expect(describeChange(changes[2]?.[0] as RatingChange)).toBe('DESIGN: Junior (new note)');
+  });
+
+  it('words a change the way the table shows it', () => {
+    const change = { competencyId: 'd', title: 'Design', note: null };
+    expect(describeChange({ ...change, from: 'Junior', to: 'Mid-level' })).toBe('Design: Junior → Mid-level');
+    expect(describeChange({ ...change, from: null, to: 'Senior' })).toBe('Design: Senior');
+    expect(describeChange({ ...change, from: 'Senior', to: null })).toBe('Design: Senior → not observed');
   });
 });
 
@@ -79,8 +111,8 @@ describe('ratingChanges across kinds', () => {
     const manager = { ...entry('4', 1, { design: 2 }), kind: 'manager' as const };
     const laterManager = { ...entry('5', 1, { design: 2, scope: 0 }), kind: 'manager' as const };
     const changes = ratingChanges([...entries, manager, laterManager]);
-    expect(changes[3]).toEqual([{ competencyId: 'design', title: 'DESIGN', from: null, to: 'Senior' }]);
-    expect(changes[4]).toEqual([{ competencyId: 'scope', title: 'SCOPE', from: null, to: 'Junior' }]);
+    expect(changes[3]).toEqual([{ competencyId: 'design', title: 'DESIGN', from: null, to: 'Senior', note: null }]);
+    expect(changes[4]).toEqual([{ competencyId: 'scope', title: 'SCOPE', from: null, to: 'Junior', note: null }]);
   });
 });
 

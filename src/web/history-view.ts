@@ -42,32 +42,54 @@ export function competencySeries(entries: readonly HistoryEntry[]): CompetencySe
   return [...series.values()];
 }
 
-/** One change of rating between an assessment and the one before it. */
+/** One change of rating (or of its note) between an assessment and the one before it. */
 export interface RatingChange {
   competencyId: string;
   title: string;
   from: string | null;
   to: string | null;
+  /** Why the assessor gave the rating; null when they wrote nothing. */
+  note: string | null;
 }
 
 /**
  * What each entry changed against the previous entry of the same kind (a
  * manager's assessment is compared with the manager's last one, not with a
- * self-assessment); the first of a kind lists every rating it makes.
+ * self-assessment); the first of a kind lists every rating it makes. A new
+ * note on an unchanged rating counts as a change, so every note is shown once,
+ * with the assessment that wrote it.
  */
 export function ratingChanges(entries: readonly HistoryEntry[]): RatingChange[][] {
   return entries.map((entry, i) => {
     const previous = entries.slice(0, i).findLast((e) => e.kind === entry.kind);
-    const before = new Map((previous?.ratings ?? []).map((r) => [r.competencyId, r.level?.title ?? null]));
+    const before = new Map((previous?.ratings ?? []).map((r) => [r.competencyId, r]));
     return entry.ratings
-      .map((r) => ({
-        competencyId: r.competencyId,
-        title: r.title,
-        from: before.get(r.competencyId) ?? null,
-        to: r.level?.title ?? null,
-      }))
-      .filter((change) => (previous === undefined ? change.to !== null : change.from !== change.to));
+      .map((r) => {
+        const earlier = before.get(r.competencyId);
+        return {
+          competencyId: r.competencyId,
+          title: r.title,
+          from: earlier?.level?.title ?? null,
+          to: r.level?.title ?? null,
+          note: r.note,
+          noteChanged: r.note !== (earlier?.note ?? null),
+        };
+      })
+      .filter((change) =>
+        previous === undefined
+          ? change.to !== null || change.note !== null
+          : change.from !== change.to || change.noteChanged,
+      )
+      .map(({ noteChanged: _noteChanged, ...change }) => change);
   });
+}
+
+/** A change in words: "Design: Mid-level → Senior", or "Design: Senior (new note)" when only the note changed. */
+export function describeChange(change: RatingChange): string {
+  const to = change.to ?? 'not observed';
+  if (change.from === change.to) return `${change.title}: ${to} (new note)`;
+  if (change.from === null) return `${change.title}: ${to}`;
+  return `${change.title}: ${change.from} → ${to}`;
 }
 
 /** Which assessments the history shows. */

@@ -4,6 +4,8 @@
  * History API side lives in history-store.ts.
  */
 
+import { matchAppPath } from '../shared/app-routes.js';
+
 /** Every screen of the web app, with the parameters its path carries. */
 export type Route =
   | { name: 'progress' }
@@ -21,44 +23,27 @@ export type Route =
 /** The names of the routes, for the navigation and page titles. */
 export type RouteName = Route['name'];
 
-/** Splits a path into decoded segments; a malformed escape makes the path unknown. */
-function segmentsOf(pathname: string): string[] | null {
-  const trimmed = pathname.replace(/\/+$/, '');
-  const parts = trimmed.split('/').filter((part) => part !== '');
-  try {
-    return parts.map((part) => decodeURIComponent(part));
-  } catch {
-    return null;
-  }
-}
-
-/** Finds the screen for a path (without its query); unknown paths get the 404 view. */
+/**
+ * Finds the screen for a path (without its query); unknown paths get the 404
+ * view. The addresses live in src/shared/app-routes.ts, which the server reads
+ * too, so it answers 404 for exactly the paths this view is shown for.
+ */
 export function matchRoute(pathname: string): Route {
-  const segments = segmentsOf(pathname);
-  if (segments === null) return { name: 'not-found' };
-  const [first, second, third, ...rest] = segments;
-  if (rest.length > 0) return { name: 'not-found' };
-
-  if (first === undefined) return { name: 'progress' };
-  if (first === 'progress' && second === undefined) return { name: 'progress' };
-  if (first === 'history' && second === undefined) return { name: 'history' };
-
-  if (first === 'ladder') {
-    if (second === undefined) return { name: 'ladder' };
-    if (second === 'compare' && third === undefined) return { name: 'ladder-compare' };
-    if (second === 'levels' && third !== undefined) return { name: 'level', levelId: third };
-    if (second === 'competencies' && third !== undefined) return { name: 'competency', competencyId: third };
-    return { name: 'not-found' };
+  const match = matchAppPath(pathname);
+  if (match === null) return { name: 'not-found' };
+  const param = (name: string) => match.params[name] ?? '';
+  switch (match.name) {
+    case 'level':
+      return { name: 'level', levelId: param('levelId') };
+    case 'competency':
+      return { name: 'competency', competencyId: param('competencyId') };
+    case 'assess':
+      return { name: 'assess', competencyId: match.params['competencyId'] ?? null };
+    case 'evidence-edit':
+      return { name: 'evidence-edit', evidenceId: param('evidenceId') };
+    default:
+      return { name: match.name };
   }
-
-  if (first === 'assess' && third === undefined) return { name: 'assess', competencyId: second ?? null };
-
-  if (first === 'evidence') {
-    if (second === undefined) return { name: 'evidence-list' };
-    if (second === 'new' && third === undefined) return { name: 'evidence-new' };
-    if (third === 'edit') return { name: 'evidence-edit', evidenceId: second };
-  }
-  return { name: 'not-found' };
 }
 
 /** The section of the main navigation a route belongs to, for aria-current. */

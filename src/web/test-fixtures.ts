@@ -18,12 +18,37 @@ export const SMALL_LADDER: Ladder = {
       id: 'ic',
       title: 'Individual contributor',
       levels: [
-        { id: 'one', title: 'One', summary: 'The first level.', readiness: ['Ready for two.'] },
-        { id: 'two', title: 'Two', summary: 'The second level.' },
-        { id: 'three', title: 'Three' },
+        {
+          id: 'one',
+          title: 'One',
+          summary: 'The first level.',
+          readiness: ['Ready for two.'],
+          rule: 'At least 80% of the rated competencies that apply at One rated One or above.',
+        },
+        {
+          id: 'two',
+          title: 'Two',
+          summary: 'The second level.',
+          rule: 'At least 80% of the rated competencies that apply at Two rated Two or above.',
+        },
+        {
+          id: 'three',
+          title: 'Three',
+          rule: 'At least 80% of the rated competencies that apply at Three rated Three or above.',
+        },
       ],
     },
-    { id: 'mgr', title: 'Manager', levels: [{ id: 'lead', title: 'Lead' }] },
+    {
+      id: 'mgr',
+      title: 'Manager',
+      levels: [
+        {
+          id: 'lead',
+          title: 'Lead',
+          rule: 'At least 80% of the rated competencies that apply at Lead rated Lead or above.',
+        },
+      ],
+    },
   ],
   competencies: [
     {

@@ -36,6 +36,8 @@ describe('the demo organisation a first `npm start` opens on', { timeout: 60_000
     const next = await progress.next();
     expect(levels).toContain(demonstrated);
     expect(levels.indexOf(next)).toBe(levels.indexOf(demonstrated) + 1);
+    // The demo places the visitor at Mid-level, with the evidence behind it and a clear gap to Senior.
+    expect([demonstrated, next]).toEqual(['Mid-level', 'Senior']);
     const readiness = await progress.readiness();
     expect(readiness).toBeGreaterThanOrEqual(0);
     expect(readiness).toBeLessThan(100);

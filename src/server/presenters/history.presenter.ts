@@ -20,6 +20,7 @@ function presentHistoryEntry(entry: CoreHistoryEntry): HistoryEntry {
       title: r.title,
       level: r.step === null ? null : { id: r.step.id, title: r.step.title },
       index: r.step === null ? null : r.step.index,
+      note: r.note,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Ladder as LoadedLadder } from '../../core/ladder.js';
 import type { LadderDiff as CoreLadderDiff } from '../../core/ladder-diff.js';
+import { describeLevelRule } from '../../core/level-rule.js';
 import type { LadderVersionSummary } from '../../services/ladder-version.service.js';
 import type { Ladder, LadderDiff, LadderVersion } from '../api-contract.js';
 
@@ -14,9 +15,15 @@ export function presentLadderVersion(version: LadderVersionSummary): LadderVersi
   };
 }
 
-/** A whole ladder as its file defines it (defaults filled in), with its hash. */
+/** A whole ladder as its file defines it (defaults filled in), with its hash and each level's rule in words. */
 export function presentLadder(ladder: LoadedLadder): Ladder {
-  return { ...ladder };
+  return {
+    ...ladder,
+    tracks: ladder.tracks.map((track) => ({
+      ...track,
+      levels: track.levels.map((level) => ({ ...level, rule: describeLevelRule(ladder, track.id, level.id) })),
+    })),
+  };
 }
 
 /** The changes between two versions, in the core's words. */

@@ -1,7 +1,11 @@
 import type { Ladder } from '../../core/ladder.js';
-import type { CompetencyProgress as CoreCompetencyProgress, LevelProgress } from '../../core/progression.js';
+import type {
+  Blocker as CoreBlocker,
+  CompetencyProgress as CoreCompetencyProgress,
+  LevelProgress,
+} from '../../core/progression.js';
 import type { ProgressReport } from '../../services/progress.service.js';
-import type { CompetencyProgress, LevelRef, Progress } from '../api-contract.js';
+import type { Blocker, CompetencyProgress, LevelRef, Progress } from '../api-contract.js';
 
 const levelRef = (level: { id: string; title: string } | null): LevelRef | null =>
   level === null ? null : { id: level.id, title: level.title };
@@ -21,19 +25,33 @@ export function presentProgress(report: ProgressReport, ladder: Ladder, target: 
     observed: e.observed,
     applicable: e.applicable,
     score: e.score,
-    levels: e.levels.map((l) => ({ id: l.level.id, title: l.level.title, met: l.met, readiness: l.readiness })),
+    levels: e.levels.map((l) => ({
+      id: l.level.id,
+      title: l.level.title,
+      met: l.met,
+      readiness: l.readiness,
+      blockers: l.blockers.map(presentBlocker),
+      rule: l.rule,
+    })),
     target: {
       level: { id: target.level.id, title: target.level.title },
       met: target.met,
       readiness: target.readiness,
+      blockers: target.blockers.map(presentBlocker),
+      rule: target.rule,
       pointsNeeded: target.pointsNeeded ?? null,
-      competencies: target.competencies.map(presentCompetencyProgress),
+      competencies: target.competencies.map((c) => presentCompetencyProgress(c, report.notes[c.id] ?? null)),
       gaps: target.gaps.map((c) => c.id),
     },
   };
 }
 
-function presentCompetencyProgress(c: CoreCompetencyProgress): CompetencyProgress {
+/** One blocker as the API shows it: the engine's code, competency and sentence. */
+export function presentBlocker(b: CoreBlocker): Blocker {
+  return { code: b.code, competency: b.competency === null ? null : { ...b.competency }, message: b.message };
+}
+
+function presentCompetencyProgress(c: CoreCompetencyProgress, note: string | null): CompetencyProgress {
   return {
     id: c.id,
     title: c.title,
@@ -42,6 +60,9 @@ function presentCompetencyProgress(c: CoreCompetencyProgress): CompetencyProgres
     status: c.status,
     stepsBelow: c.stepsBelow,
     evidenceCount: c.evidenceCount,
+    supported: c.supported,
+    evidenceNeeded: c.evidenceNeeded,
+    note,
     expectation:
       c.expectation === null
         ? null

@@ -38,7 +38,7 @@ export const assessmentRoutes: Route[] = [
     tag: 'assessments',
     summary: 'Record a self or manager assessment',
     description:
-      'A self-assessment only of yourself; a manager assessment only of your direct reports. Competencies not named keep their previous rating of the same kind, so every assessment is a complete picture.',
+      'A self-assessment only of yourself; a manager assessment only of your direct reports. Competencies not named keep their previous rating of the same kind on the same track, so every assessment is a complete picture of one track.',
     authenticate: localMode,
     params: PersonParams,
     body: AssessmentCreate,

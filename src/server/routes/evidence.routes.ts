@@ -83,7 +83,7 @@ export const evidenceRoutes: Route[] = [
       return permit(policy.writeEvidence(actor, owner.id), owner);
     },
     handle: async ({ app, loaded, body }) =>
-      logEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today()),
+      logEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today(loaded)),
     present: presentEvidence,
     response: { status: 201, description: 'The evidence as stored.', schema: Evidence },
   }),
@@ -121,8 +121,9 @@ export const evidenceRoutes: Route[] = [
       const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);
       return permit(policy.writeEvidence(actor, evidence.personId), evidence);
     },
-    handle: async ({ app, loaded, body }) =>
-      editEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today()),
+    // Only the author may edit (policy.writeEvidence), so the actor's today is the author's.
+    handle: async ({ actor, app, loaded, body }) =>
+      editEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today(actor.person)),
     present: presentEvidence,
     response: { status: 200, description: 'The evidence as stored now.', schema: Evidence },
   }),

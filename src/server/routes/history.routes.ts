@@ -15,7 +15,7 @@ export const historyRoutes: Route[] = [
     tag: 'history',
     summary: "A person's assessments over time, oldest first",
     description:
-      "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed.",
+      "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed. The evidence rule counts evidence dated up to the assessment's day (shared evidence only, for anyone but the person).",
     authenticate: localMode,
     params: PersonParams,
     query: HistoryQuery,
@@ -25,7 +25,12 @@ export const historyRoutes: Route[] = [
       const chain = await findManagementChain(app.db, subject);
       return permit(policy.readAssessments(actor, subject, chain), subject);
     },
-    handle: ({ app, loaded, query }) => buildHistory(app.db, app.ladders, loaded.id, { kind: query.kind }),
+    handle: ({ actor, app, loaded, query }) =>
+      buildHistory(app.db, app.ladders, loaded.id, {
+        kind: query.kind,
+        // Like progress: someone else's view counts only shared evidence toward each level.
+        evidenceVisibility: policy.evidenceVisibleTo(actor, loaded.id) === 'shared' ? 'shared' : undefined,
+      }),
     present: presentHistory,
     response: { status: 200, description: 'The entries, oldest first.', schema: History },
   }),

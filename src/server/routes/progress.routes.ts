@@ -1,7 +1,5 @@
-import { DomainError } from '../../core/domain-error.js';
-import { findLevel } from '../../core/ladder.js';
 import { findManagementChain, getPerson } from '../../services/person.service.js';
-import { getProgress } from '../../services/progress.service.js';
+import { getProgress, selectTarget } from '../../services/progress.service.js';
 import { PersonParams, Progress, ProgressQuery } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
@@ -39,17 +37,9 @@ export const progressRoutes: Route[] = [
           }),
         { track_not_found: 'track' },
       );
-      const { evaluation } = report;
-      const level = await blameInput(
-        async () =>
-          query.target === undefined
-            ? (evaluation.next ?? evaluation.track.levels.at(-1))
-            : findLevel(evaluation.track, query.target),
-        { level_not_found: 'target' },
-      );
-      const target = evaluation.levels.find((l) => l.level.id === level?.id);
-      if (target === undefined)
-        throw new DomainError('level_not_found', `track "${evaluation.track.id}" has no levels`);
+      const target = await blameInput(async () => selectTarget(report.evaluation, query.target), {
+        level_not_found: 'target',
+      });
       return { report, ladder, target };
     },
     present: ({ report, ladder, target }) => presentProgress(report, ladder, target),

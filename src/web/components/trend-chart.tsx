@@ -29,19 +29,25 @@ export interface TrendChartProps {
   competencies: ReadonlyArray<TrendSeries & { colour: number }>;
   /** A sentence for the SVG's <desc>. */
   description: string;
+  /** Drawn narrow, for a phone: the whole time span fits the screen, with fewer date labels. */
+  compact?: boolean;
 }
 
-const WIDTH = 720;
 const HEIGHT = 320;
-const AREA: PlotArea = { left: 110, top: 24, width: WIDTH - 110 - 32, height: HEIGHT - 24 - 56 };
+/** The drawing's width and plot area: wide for a desktop, narrow enough for a phone to show it whole. */
+const LAYOUTS: Readonly<Record<'wide' | 'compact', { width: number; area: PlotArea }>> = {
+  wide: { width: 720, area: { left: 110, top: 24, width: 720 - 110 - 32, height: HEIGHT - 24 - 56 } },
+  compact: { width: 380, area: { left: 84, top: 24, width: 380 - 84 - 36, height: HEIGHT - 24 - 56 } },
+};
 
 /**
  * Levels over time as an SVG line chart drawn by hand: the demonstrated level
  * as a bold line, chosen competencies as thin ones. Gaps in a line are
  * assessments without a value (nothing demonstrated, not observed).
  */
-export function TrendChart({ entries, steps, demonstrated, competencies, description }: TrendChartProps) {
+export function TrendChart({ entries, steps, demonstrated, competencies, description, compact }: TrendChartProps) {
   const id = useId();
+  const { width: WIDTH, area: AREA } = LAYOUTS[compact === true ? 'compact' : 'wide'];
   const times = entries.map((e) => e.time);
   const x = timeScale(times, AREA);
   const y = levelScale(steps.length, AREA);
@@ -50,7 +56,7 @@ export function TrendChart({ entries, steps, demonstrated, competencies, descrip
   const demonstratedPoints = seriesPoints(times, demonstrated, x, y);
   return (
     <figure className="chart trend">
-      {/* On a phone the chart keeps a legible size and scrolls sideways inside its own box. */}
+      {/* Compact on a phone, so the latest assessments are on the screen without scrolling sideways. */}
       <div className="chart__scroll" role="region" aria-label="Levels over time, scrollable" tabIndex={0}>
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

@@ -1,16 +1,19 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Progress } from '../../server/api-contract.js';
-import { api, messageOf } from '../api-client.js';
+import { api, ApiError, messageOf } from '../api-client.js';
 import {
   changedCompetencies,
   currentStep,
+  describeAssessmentProblems,
   describeChoice,
   initialChoices,
+  initialNotes,
   neighbourHrefs,
   stepHref,
   toAssessment,
   windowCentre,
   type Choices,
+  type Notes,
 } from '../assess-wizard.js';
 import { ExpectationDetail } from '../components/expectation-detail.js';
 import { Link } from '../components/link.js';
@@ -66,16 +69,62 @@ function draftKey(personId: string, ladderHash: string): string {
   return `longhaul:assess-draft:${personId}:${ladderHash}`;
 }
 
-function readDraft(key: string): Choices {
+/** What the wizard keeps between reloads: the changed choices and notes. */
+interface Draft {
+  choices: Choices;
+  notes: Notes;
+}
+
+/** The string values of an object read from storage; anything else is dropped. */
+function stringsOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+function readDraft(key: string): Draft {
   try {
     const parsed: unknown = JSON.parse(window.sessionStorage.getItem(key) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    );
+    if (typeof parsed !== 'object' || parsed === null) return { choices: {}, notes: {} };
+    if ('choices' in parsed || 'notes' in parsed) {
+      const draft = parsed as { choices?: unknown; notes?: unknown };
+      return { choices: stringsOf(draft.choices), notes: stringsOf(draft.notes) };
+    }
+    // A draft saved before notes existed holds the choices alone.
+    return { choices: stringsOf(parsed), notes: {} };
   } catch {
-    return {};
+    return { choices: {}, notes: {} };
   }
+}
+
+/** How close to the window's edges a focused control may sit before the page scrolls it back into view. */
+const FOCUS_MARGIN = 16;
+
+/** Scrolls the focused element back into view when it sits under an edge of the window. */
+function keepInView(element: Element | null): void {
+  if (!(element instanceof HTMLElement) || element === document.body) return;
+  const box = element.getBoundingClientRect();
+  if (box.top < FOCUS_MARGIN || box.bottom > window.innerHeight - FOCUS_MARGIN) {
+    element.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/**
+ * Keeps the keyboard focus on the screen. Choosing a level moves the window
+ * of levels above the choices, which pushes the focused radio up or down
+ * (off the screen on a phone); so after every change of `layoutKey`, and on
+ * every focus change, the focused element is scrolled back into view.
+ */
+function useFocusInView(layoutKey: string): void {
+  useLayoutEffect(() => {
+    keepInView(document.activeElement);
+  }, [layoutKey]);
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => keepInView(event.target instanceof Element ? event.target : null);
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
 }
 
 function AssessWizard({ progress, routeCompetency }: { progress: Progress; routeCompetency: string | null }) {
@@ -86,23 +135,28 @@ function AssessWizard({ progress, routeCompetency }: { progress: Progress; route
   const competencies = competenciesOn(ladder, track);
   const ids = competencies.map((c) => c.id);
   const initial = useMemo(() => initialChoices(progress.target.competencies, progress.assessedAt !== null), [progress]);
+  const notesBefore = useMemo(() => initialNotes(progress.target.competencies), [progress]);
   const key = draftKey(me.person.id, ladder.hash);
-  const [choices, setChoices] = useState<Choices>(() => ({ ...initial, ...readDraft(key) }));
+  const [draft] = useState(() => readDraft(key));
+  const [choices, setChoices] = useState<Choices>(() => ({ ...initial, ...draft.choices }));
+  const [notes, setNotes] = useState<Notes>(() => ({ ...notesBefore, ...draft.notes }));
 
   useEffect(() => {
     // Only the changes are kept, so ratings saved elsewhere meanwhile (the CLI, another tab) still show.
-    const changed = Object.fromEntries(Object.entries(choices).filter(([id, value]) => initial[id] !== value));
+    const changedChoices = Object.fromEntries(Object.entries(choices).filter(([id, value]) => initial[id] !== value));
+    const changedNotes = Object.fromEntries(Object.entries(notes).filter(([id, value]) => notesBefore[id] !== value));
     try {
-      window.sessionStorage.setItem(key, JSON.stringify(changed));
+      window.sessionStorage.setItem(key, JSON.stringify({ choices: changedChoices, notes: changedNotes }));
     } catch {
       // Private windows may refuse storage; the wizard still works without it.
     }
-  }, [key, choices, initial]);
+  }, [key, choices, initial, notes, notesBefore]);
 
   if (routeCompetency !== null && !ids.includes(routeCompetency)) return <NotFoundPage />;
   const step = currentStep(ids, routeCompetency, readParam(search, 'step'));
   const hrefs = neighbourHrefs(ids, step);
   const choose = (id: string, value: string) => setChoices((current) => ({ ...current, [id]: value }));
+  const writeNote = (id: string, text: string) => setNotes((current) => ({ ...current, [id]: text }));
 
   if (step.kind === 'review') {
     return (
@@ -111,8 +165,13 @@ function AssessWizard({ progress, routeCompetency }: { progress: Progress; route
         scale={scale}
         choices={choices}
         initial={initial}
+        notes={notes}
+        notesBefore={notesBefore}
         backHref={hrefs.back}
-        onDiscard={() => setChoices(initial)}
+        onDiscard={() => {
+          setChoices(initial);
+          setNotes(notesBefore);
+        }}
         onSaved={() => {
           try {
             window.sessionStorage.removeItem(key);
@@ -135,6 +194,8 @@ function AssessWizard({ progress, routeCompetency }: { progress: Progress; route
       choice={choices[competency.id]}
       current={initial[competency.id]}
       onChoose={(value) => choose(competency.id, value)}
+      note={notes[competency.id] ?? ''}
+      onNote={(text) => writeNote(competency.id, text)}
       backHref={hrefs.back}
       nextHref={hrefs.next ?? stepHref({ kind: 'review' })}
       nextTitle={competencies[step.index + 1]?.title ?? null}
@@ -150,6 +211,8 @@ interface CompetencyStepProps {
   choice: string | undefined;
   current: string | undefined;
   onChoose: (value: string) => void;
+  note: string;
+  onNote: (text: string) => void;
   backHref: string | null;
   nextHref: string;
   nextTitle: string | null;
@@ -163,6 +226,8 @@ function CompetencyStep({
   choice,
   current,
   onChoose,
+  note,
+  onNote,
   backHref,
   nextHref,
   nextTitle,
@@ -170,6 +235,7 @@ function CompetencyStep({
   const { me } = useSession();
   // The window of levels centres on the choice (or current rating); the buttons move it from there.
   const [shift, setShift] = useState(0);
+  useFocusInView(`${choice ?? ''}:${shift}`);
   const base = windowCentre(choice, current, scale);
   const visible = windowAround(scale.length, base + shift);
   const first = visible[0] ?? 0;
@@ -180,6 +246,7 @@ function CompetencyStep({
     api.listEvidence(me.person.id, { ...NO_EVIDENCE_FILTERS, competency: competency.id }),
   );
   const fieldName = `rating-${competency.id}`;
+  const noteId = `note-${competency.id}`;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -279,6 +346,20 @@ function CompetencyStep({
           </label>
         </fieldset>
 
+        <div className="field">
+          <label htmlFor={noteId}>Why this rating? (optional)</label>
+          <p className="hint" id={`${noteId}-hint`}>
+            A sentence or two on what you did. It is shown with the rating in History and on My progress.
+          </p>
+          <textarea
+            id={noteId}
+            rows={3}
+            value={note}
+            aria-describedby={`${noteId}-hint`}
+            onChange={(event) => onNote(event.target.value)}
+          />
+        </div>
+
         <section aria-labelledby="step-evidence-heading" className="panel">
           <h2 id="step-evidence-heading">Your evidence for {competency.title}</h2>
           {evidence.status === 'loading' ? (
@@ -325,20 +406,40 @@ interface ReviewStepProps {
   scale: readonly ScaleStep[];
   choices: Choices;
   initial: Choices;
+  notes: Notes;
+  notesBefore: Notes;
   backHref: string | null;
   onDiscard: () => void;
   onSaved: () => void;
 }
 
-function ReviewStep({ competencies, scale, choices, initial, backHref, onDiscard, onSaved }: ReviewStepProps) {
+function ReviewStep({
+  competencies,
+  scale,
+  choices,
+  initial,
+  notes,
+  notesBefore,
+  backHref,
+  onDiscard,
+  onSaved,
+}: ReviewStepProps) {
   const { me } = useSession();
   const toast = useToast();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
   const ids = competencies.map((c) => c.id);
-  const body = toAssessment(choices, ids);
-  const changed = new Set(changedCompetencies(choices, initial));
+  const body = toAssessment(choices, ids, notes);
+
+  useEffect(() => {
+    // The Save button sits below the whole table: take the person up to what went wrong.
+    if (error !== null) errorBox.current?.focus();
+  }, [error]);
+  const changed = new Set(changedCompetencies(choices, initial, notes, notesBefore));
   const nothingRated = Object.keys(body.ratings).length === 0;
+  const problems =
+    error instanceof ApiError && error.fields.length > 0 ? describeAssessmentProblems(error.fields, competencies) : [];
 
   const save = async () => {
     setSaving(true);
@@ -365,40 +466,68 @@ function ReviewStep({ competencies, scale, choices, initial, backHref, onDiscard
       }
     >
       {error === null ? null : (
-        <div className="callout callout--error" role="alert">
+        <div className="callout callout--error" role="alert" ref={errorBox} tabIndex={-1}>
           <h2>Your self-assessment was not saved</h2>
-          <p>{messageOf(error)}</p>
+          {problems.length === 0 ? (
+            <p>{messageOf(error)}</p>
+          ) : (
+            <ul className="problem-list">
+              {problems.map((problem) => (
+                <li key={problem.text}>
+                  {problem.text}
+                  {problem.competencyId === null ? null : (
+                    <>
+                      {' '}
+                      <Link href={stepHref({ kind: 'competency', competencyId: problem.competencyId })}>
+                        Go to this step
+                      </Link>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <div className="table-scroll">
-        <table className="review-table">
+        <table className="review-table stack-table">
           <caption className="visually-hidden">Your choices</caption>
           <thead>
             <tr>
               <th scope="col">Competency</th>
               <th scope="col">Your rating</th>
               <th scope="col">Before</th>
+              <th scope="col">Your note</th>
               <th scope="col">
                 <span className="visually-hidden">Change</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {competencies.map((c) => (
-              <tr key={c.id} className={changed.has(c.id) ? 'is-changed' : undefined}>
-                <th scope="row">{c.title}</th>
-                <td>
-                  {describeChoice(choices[c.id], scale)}
-                  {changed.has(c.id) ? <span className="badge">Changed</span> : null}
-                </td>
-                <td>{describeChoice(initial[c.id], scale)}</td>
-                <td>
-                  <Link href={stepHref({ kind: 'competency', competencyId: c.id })}>
-                    Change<span className="visually-hidden"> {c.title}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
+            {competencies.map((c) => {
+              const note = notes[c.id]?.trim() ?? '';
+              return (
+                <tr key={c.id} className={changed.has(c.id) ? 'is-changed' : undefined}>
+                  <th scope="row">{c.title}</th>
+                  <td data-label="Your rating">
+                    {describeChoice(choices[c.id], scale)}
+                    {changed.has(c.id) ? <span className="badge">Changed</span> : null}
+                  </td>
+                  <td data-label="Before">{describeChoice(initial[c.id], scale)}</td>
+                  <td data-label="Your note" className="review-table__note">
+                    {note === '' ? <span className="muted">None</span> : note}
+                    {note !== '' && choices[c.id] === undefined ? (
+                      <span className="muted"> (kept only with a rating: choose one to save it)</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link href={stepHref({ kind: 'competency', competencyId: c.id })}>
+                      Change<span className="visually-hidden"> {c.title}</span>
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

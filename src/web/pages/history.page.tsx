@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import type { History } from '../../server/api-contract.js';
 import { api } from '../api-client.js';
 import { Link } from '../components/link.js';
@@ -9,6 +10,7 @@ import { navigate, useLocation } from '../history-store.js';
 import {
   competencySeries,
   demonstratedSeries,
+  describeChange,
   entriesOfKind,
   ratingChanges,
   readHistoryKind,
@@ -21,10 +23,27 @@ import { useSession } from '../session.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
 
+/** The width below which the chart is drawn compact and the table reads as one card per assessment (styles.css agrees). */
+const NARROW = '(max-width: 40rem)';
+
+/** Whether the window is as narrow as a phone, following changes as it is resized or turned. */
+function useNarrowScreen(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
+
 /**
  * My assessments over time (`/history?lines=design,scope`): a trend chart of
  * the demonstrated level with optional thin lines per competency, and the
- * assessments as a table with what each one changed.
+ * assessments, newest first, with what each one changed and the notes
+ * written with the ratings. On a phone the chart is drawn to fit and each
+ * assessment is a card, so nothing scrolls sideways.
  */
 export function HistoryPage() {
   const { me } = useSession();
@@ -64,6 +83,7 @@ export function HistoryPage() {
 function HistoryView({ history }: { history: History }) {
   const { ladder } = useSession();
   const { pathname, search } = useLocation();
+  const narrow = useNarrowScreen();
   const kind = readHistoryKind(readParam(search, 'kind'), history.entries);
   const entries = entriesOfKind(history.entries, kind);
   const latest = entries[entries.length - 1];
@@ -129,6 +149,7 @@ function HistoryView({ history }: { history: History }) {
               demonstrated={{ id: 'demonstrated', title: 'Demonstrated level', values: demonstrated }}
               competencies={series.map((s, colour) => ({ ...s, colour })).filter((s) => shown.includes(s.id))}
               description={description}
+              compact={narrow}
             />
             <fieldset className="legend-toggles">
               <legend>Lines on the chart</legend>
@@ -158,7 +179,7 @@ function HistoryView({ history }: { history: History }) {
           <section aria-labelledby="assessments-heading">
             <h2 id="assessments-heading">Assessments</h2>
             <div className="table-scroll">
-              <table className="history-table">
+              <table className="history-table stack-table">
                 <caption className="visually-hidden">Your {noun}s, newest first</caption>
                 <thead>
                   <tr>
@@ -177,17 +198,22 @@ function HistoryView({ history }: { history: History }) {
                         <th scope="row">
                           <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>
                         </th>
-                        <td>{entry.kind === 'self' ? 'Self' : 'Manager'}</td>
-                        <td>{entry.demonstrated?.title ?? 'None yet'}</td>
-                        <td>
+                        <td data-label="Kind">{entry.kind === 'self' ? 'Self' : 'Manager'}</td>
+                        <td data-label="Demonstrated level">{entry.demonstrated?.title ?? 'None yet'}</td>
+                        <td data-label="What changed">
                           {changed.length === 0 ? (
                             <span className="muted">No change</span>
                           ) : (
                             <ul className="change-list">
                               {changed.map((c) => (
                                 <li key={c.competencyId}>
-                                  {c.title}: {c.from === null ? '' : `${c.from} → `}
-                                  {c.to ?? 'not observed'}
+                                  <span className="change-list__change">{describeChange(c)}</span>
+                                  {c.note === null ? null : (
+                                    <span className="change-list__note">
+                                      <span className="visually-hidden">Note: </span>
+                                      {c.note}
+                                    </span>
+                                  )}
                                 </li>
                               ))}
                             </ul>

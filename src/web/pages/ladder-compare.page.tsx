@@ -2,16 +2,37 @@ import { ExpectationDetail } from '../components/expectation-detail.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
 import { navigate, useLocation } from '../history-store.js';
-import { competenciesOn, expectationAt, groupByCategory, orderLevels, trackOf } from '../ladder-view.js';
+import { competenciesOn, expectationAt, groupByCategory, trackOf, type Level, type Track } from '../ladder-view.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
 import { hrefWith, readComparison, readParam } from '../url-state.js';
 import { TrackPicker } from './ladder.page.js';
 
+/** The two levels of a comparison in the order the person chose them, and which of them is lower on the track. */
+interface ChosenPair {
+  from: Level;
+  to: Level;
+  lower: Level;
+}
+
+/**
+ * The chosen levels as From and To, never reordered: someone comparing
+ * Architect with Junior reads Architect first. Null when either is not a level
+ * of the track.
+ */
+function chosenPair(track: Track, fromId: string, toId: string): ChosenPair | null {
+  const fromIndex = track.levels.findIndex((l) => l.id === fromId);
+  const toIndex = track.levels.findIndex((l) => l.id === toId);
+  const from = track.levels[fromIndex];
+  const to = track.levels[toIndex];
+  if (from === undefined || to === undefined) return null;
+  return { from, to, lower: fromIndex <= toIndex ? from : to };
+}
+
 /**
  * Two levels side by side (`/ladder/compare?from=mid-level&to=senior`): their
  * summaries, the signs that someone at the lower one is ready to move up, and
- * what changes for each competency.
+ * what changes for each competency, in the order the person picked them.
  */
 export function LadderComparePage() {
   const { ladder } = useSession();
@@ -20,7 +41,7 @@ export function LadderComparePage() {
   const track = trackOf(ladder, trackParam);
   const levelIds = track.levels.map((l) => l.id);
   const { from, to } = readComparison(search, levelIds);
-  const pair = orderLevels(track, from, to);
+  const pair = chosenPair(track, from, to);
   const groups = groupByCategory(ladder, competenciesOn(ladder, track));
 
   const choose = (which: 'from' | 'to', value: string) =>
@@ -62,14 +83,14 @@ export function LadderComparePage() {
 
       {pair === null ? (
         <p>This track has no levels to compare.</p>
-      ) : pair.lower.id === pair.higher.id ? (
+      ) : pair.from.id === pair.to.id ? (
         <p className="callout">
-          You picked {pair.lower.title} twice. Choose a different level for From or To to see what changes.
+          You picked {pair.from.title} twice. Choose a different level for From or To to see what changes.
         </p>
       ) : (
         <>
           <section aria-label="Level summaries" className="compare-grid">
-            {[pair.lower, pair.higher].map((level) => (
+            {[pair.from, pair.to].map((level) => (
               <div key={level.id} className="compare-cell">
                 <h2>
                   <Link href={pathOf('ladder', 'levels', level.id)}>{level.title}</Link>
@@ -92,7 +113,7 @@ export function LadderComparePage() {
 
           <section aria-labelledby="changes-heading">
             <h2 id="changes-heading">
-              What changes from {pair.lower.title} to {pair.higher.title}
+              What changes from {pair.from.title} to {pair.to.title}
             </h2>
             {groups.map((group) => (
               <section key={group.category.id} aria-labelledby={`category-${group.category.id}`}>
@@ -100,9 +121,9 @@ export function LadderComparePage() {
                   {group.category.title}
                 </h3>
                 {group.competencies.map((competency) => {
-                  const lower = expectationAt(competency, pair.lower.id);
-                  const higher = expectationAt(competency, pair.higher.id);
-                  const same = lower !== undefined && higher !== undefined && lower.expectation === higher.expectation;
+                  const atFrom = expectationAt(competency, pair.from.id);
+                  const atTo = expectationAt(competency, pair.to.id);
+                  const same = atFrom !== undefined && atTo !== undefined && atFrom.expectation === atTo.expectation;
                   return (
                     <article key={competency.id} className="compare-row" aria-labelledby={`row-${competency.id}`}>
                       <h4 id={`row-${competency.id}`}>
@@ -111,8 +132,8 @@ export function LadderComparePage() {
                       </h4>
                       <div className="compare-grid">
                         {[
-                          { level: pair.lower, expectation: lower },
-                          { level: pair.higher, expectation: higher },
+                          { level: pair.from, expectation: atFrom },
+                          { level: pair.to, expectation: atTo },
                         ].map(({ level, expectation }) => (
                           <div key={level.id} className="compare-cell">
                             <p className="compare-cell__level">{level.title}</p>

@@ -8,9 +8,10 @@ import { useSession } from '../session.js';
 import { hrefWith, readParam } from '../url-state.js';
 
 /**
- * The ladder as a matrix (`/ladder`): competencies down the side, grouped by
- * category, levels across the top; each cell is the expectation, with its
- * signals and "not yet" cases one click away.
+ * The ladder as a matrix (`/ladder`): the levels with the rule each one
+ * needs, then competencies down the side, grouped by category, levels across
+ * the top; each cell is the expectation, with its signals and "not yet" cases
+ * one click away. On a phone each competency is a card of its own.
  */
 export function LadderPage() {
   const { ladder } = useSession();
@@ -44,6 +45,9 @@ export function LadderPage() {
                 <Link href={pathOf('ladder', 'levels', level.id)}>{level.title}</Link>
               </h3>
               {level.summary === undefined ? null : <p>{level.summary}</p>}
+              <p className="level-rule">
+                <strong>To demonstrate {level.title}:</strong> {level.rule}
+              </p>
             </li>
           ))}
         </ol>
@@ -52,7 +56,7 @@ export function LadderPage() {
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">Expectations by competency</h2>
         <div className="table-scroll" role="region" aria-labelledby="matrix-heading" tabIndex={0}>
-          <table className="matrix">
+          <table className="matrix stack-table">
             <caption className="visually-hidden">
               What each competency asks at each level of the {track.title} track
             </caption>
@@ -81,7 +85,7 @@ export function LadderPage() {
                     {track.levels.map((level) => {
                       const expectation = expectationAt(competency, level.id);
                       return (
-                        <td key={level.id}>
+                        <td key={level.id} data-label={level.title}>
                           {expectation === undefined ? (
                             <span className="muted">Not expected at this level.</span>
                           ) : (

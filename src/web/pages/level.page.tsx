@@ -15,9 +15,9 @@ import { hrefWith } from '../url-state.js';
 import { NotFoundPage } from './not-found.page.js';
 
 /**
- * One level (`/ladder/levels/:levelId`): its summary, the competencies it
- * requires, the signs of readiness for the next level and what every
- * competency asks at this level.
+ * One level (`/ladder/levels/:levelId`): its summary, the rule a person's
+ * ratings must meet for it, the competencies it requires, the signs of
+ * readiness for the next level and what every competency asks at this level.
  */
 export function LevelPage({ levelId }: { levelId: string }) {
   const { ladder } = useSession();
@@ -55,6 +55,11 @@ export function LevelPage({ levelId }: { levelId: string }) {
           </>
         )}
       </nav>
+
+      <section aria-labelledby="rule-heading" className="panel">
+        <h2 id="rule-heading">What it takes to demonstrate {level.title}</h2>
+        <p data-testid="level-rule">{level.rule}</p>
+      </section>
 
       {level.required === undefined || level.required.length === 0 ? null : (
         <section aria-labelledby="required-heading">

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, MouseEvent } from 'react';
 import type { Progress } from '../../server/api-contract.js';
 import { api } from '../api-client.js';
 import { ExpectationDetail } from '../components/expectation-detail.js';
@@ -6,10 +6,21 @@ import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
 import { RadarChart } from '../components/radar-chart.js';
 import { ErrorView, Loading } from '../components/status-views.js';
-import { formatDate, formatPercent, pluralise } from '../format.js';
+import { formatDate, pluralise } from '../format.js';
 import { navigate, useLocation } from '../history-store.js';
 import { scaleOf, trackOf } from '../ladder-view.js';
-import { gapCompetencies, hasAssessment, radarAxes, statusText, unobservedCompetencies } from '../progress-view.js';
+import {
+  blockerLines,
+  evidenceShortfall,
+  gapCompetencies,
+  hasAssessment,
+  otherRatings,
+  radarAxes,
+  readinessPercent,
+  statusBadge,
+  statusText,
+  unobservedCompetencies,
+} from '../progress-view.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
 import { useApiChanges, useResource } from '../use-resource.js';
@@ -17,8 +28,10 @@ import { hrefWith, readParam } from '../url-state.js';
 
 /**
  * My progress (`/` and `/progress?target=<level>`): the level I demonstrate,
- * how close the next one is, a radar of my ratings against a target level and
- * what that level asks that I do not show yet.
+ * how close the next one is, what stands in the way of a level that is not
+ * met and the rule it needs, a radar of my ratings against a target level,
+ * what that level asks that I do not show yet, and the notes I wrote with my
+ * ratings.
  */
 export function ProgressPage() {
   const { me } = useSession();
@@ -90,8 +103,11 @@ function ProgressView({
   const next = progress.next === null ? undefined : progress.levels.find((l) => l.id === progress.next?.id);
   const gaps = gapCompetencies(progress);
   const unobserved = unobservedCompetencies(progress);
+  const others = otherRatings(progress);
   const axes = radarAxes(progress, scale);
+  const belowCount = gaps.filter((c) => c.status === 'one-below' || c.status === 'further-below').length;
   const observedText = `${progress.observed} of ${pluralise(progress.applicable, 'competency', 'competencies')} rated`;
+  const targetPercent = readinessPercent(progress.target.readiness, progress.target.met);
 
   return (
     <Page
@@ -128,7 +144,22 @@ function ProgressView({
               <p className="stat__value" data-testid="next-level">
                 {progress.next.title}
               </p>
-              <ReadinessBar label={`Readiness for ${progress.next.title}`} share={next.readiness} />
+              <ReadinessBar
+                label={`Readiness for ${progress.next.title}`}
+                percent={readinessPercent(next.readiness, next.met)}
+                met={next.met}
+                levelTitle={progress.next.title}
+              />
+              {next.met || next.id === targetLevel.id ? null : (
+                <LevelBlockers id="next-blockers" levelTitle={next.title} blockers={next.blockers} rule={next.rule} />
+              )}
+              {!next.met && next.id === targetLevel.id ? (
+                <p className="stat__note">
+                  <a href="#target-blockers" onClick={jumpTo('target-blockers')}>
+                    Why {next.title} is not met yet
+                  </a>
+                </p>
+              ) : null}
             </>
           )}
         </div>
@@ -152,10 +183,10 @@ function ProgressView({
             </select>
           </div>
         </div>
-        <p>
+        <p data-testid="target-summary">
           {progress.target.met
             ? `You meet ${targetLevel.title}.`
-            : `You are ${formatPercent(progress.target.readiness)} of the way to ${targetLevel.title}.`}
+            : `You are ${targetPercent}% of the way to ${targetLevel.title}; it is not met yet.`}
           {progress.target.pointsNeeded !== null && progress.target.pointsNeeded > 0
             ? ` ${pluralise(progress.target.pointsNeeded, 'point')} to go.`
             : ''}{' '}
@@ -165,12 +196,24 @@ function ProgressView({
             </Link>
           ) : null}
         </p>
+        {progress.target.met ? (
+          <p className="level-rule">
+            <strong>The rule for {targetLevel.title}:</strong> {progress.target.rule}
+          </p>
+        ) : (
+          <LevelBlockers
+            id="target-blockers"
+            levelTitle={targetLevel.title}
+            blockers={progress.target.blockers}
+            rule={progress.target.rule}
+          />
+        )}
         <RadarChart
           axes={axes}
           steps={scale.map((s) => s.title)}
           targetName={targetLevel.title}
           description={`${pluralise(axes.length, 'competency', 'competencies')}. ${
-            gaps.length === 0 ? 'None is' : `${pluralise(gaps.length, 'competency is', 'competencies are')}`
+            belowCount === 0 ? 'None is' : `${pluralise(belowCount, 'competency is', 'competencies are')}`
           } below ${targetLevel.title}; ${unobserved.length} not observed. The table below the chart lists every rating.`}
         />
       </section>
@@ -179,43 +222,50 @@ function ProgressView({
         <h2 id="gap-heading">What {targetLevel.title} asks that you do not show yet</h2>
         {gaps.length === 0 ? (
           <p>
-            {unobserved.length === 0
-              ? `Every rated competency meets ${targetLevel.title}.`
-              : `Every rated competency meets ${targetLevel.title}. Rate the ones below to complete the picture.`}
+            {progress.target.met
+              ? unobserved.length === 0
+                ? `Every rated competency meets ${targetLevel.title}.`
+                : `Every rated competency meets ${targetLevel.title}. Rate the ones below to complete the picture.`
+              : `Every rated competency meets ${targetLevel.title}, but the level is not met yet: see why above.`}
           </p>
         ) : (
           <ol className="gap-list">
-            {gaps.map((c) => (
-              <li key={c.id} className="gap-item">
-                <article aria-labelledby={`gap-${c.id}`}>
-                  <header className="gap-item__head">
-                    <h3 id={`gap-${c.id}`}>
-                      <Link href={pathOf('ladder', 'competencies', c.id)}>{c.title}</Link>
-                    </h3>
-                    <p className="gap-item__status">
-                      <span className={`badge badge--${c.status}`}>{statusText(c)}</span>{' '}
-                      <span className="muted">You: {c.rating?.title ?? 'not observed'}</span>
+            {gaps.map((c) => {
+              const shortfall = evidenceShortfall(c, targetLevel.title);
+              return (
+                <li key={c.id} className="gap-item">
+                  <article aria-labelledby={`gap-${c.id}`}>
+                    <header className="gap-item__head">
+                      <h3 id={`gap-${c.id}`}>
+                        <Link href={pathOf('ladder', 'competencies', c.id)}>{c.title}</Link>
+                      </h3>
+                      <p className="gap-item__status">
+                        <span className={`badge badge--${statusBadge(c)}`}>{statusText(c)}</span>{' '}
+                        <span className="muted">You: {c.rating?.title ?? 'not observed'}</span>
+                      </p>
+                    </header>
+                    {shortfall === null ? null : <p className="gap-item__shortfall">{shortfall}</p>}
+                    <RatingNote note={c.note} />
+                    {c.expectation === null ? null : (
+                      <>
+                        <p>{c.expectation.expectation}</p>
+                        <ExpectationDetail
+                          expectation={c.expectation}
+                          summary={`What ${targetLevel.title} looks like here`}
+                        />
+                      </>
+                    )}
+                    <p className="gap-item__evidence">
+                      <Link href={hrefWith('/evidence', { competency: c.id })}>
+                        {pluralise(c.evidenceCount, 'piece', 'pieces')} of evidence for {c.title}
+                      </Link>
+                      {' · '}
+                      <Link href={hrefWith('/evidence/new', { competency: c.id })}>Add evidence</Link>
                     </p>
-                  </header>
-                  {c.expectation === null ? null : (
-                    <>
-                      <p>{c.expectation.expectation}</p>
-                      <ExpectationDetail
-                        expectation={c.expectation}
-                        summary={`What ${targetLevel.title} looks like here`}
-                      />
-                    </>
-                  )}
-                  <p className="gap-item__evidence">
-                    <Link href={hrefWith('/evidence', { competency: c.id })}>
-                      {pluralise(c.evidenceCount, 'piece', 'pieces')} of evidence for {c.title}
-                    </Link>
-                    {' · '}
-                    <Link href={hrefWith('/evidence/new', { competency: c.id })}>Add evidence</Link>
-                  </p>
-                </article>
-              </li>
-            ))}
+                  </article>
+                </li>
+              );
+            })}
           </ol>
         )}
         {unobserved.length === 0 ? null : (
@@ -231,18 +281,111 @@ function ProgressView({
           </>
         )}
       </section>
+
+      {others.length === 0 ? null : (
+        <section aria-labelledby="other-ratings-heading">
+          <h2 id="other-ratings-heading">Your other ratings</h2>
+          <ul className="rating-list">
+            {others.map((c) => (
+              <li key={c.id} className="rating-list__item" aria-labelledby={`other-${c.id}`}>
+                <p className="rating-list__head">
+                  <Link id={`other-${c.id}`} href={pathOf('ladder', 'competencies', c.id)}>
+                    {c.title}
+                  </Link>{' '}
+                  <span className="muted">
+                    You: {c.rating?.title ?? 'not observed'} · {statusText(c)}
+                  </span>
+                </p>
+                <RatingNote note={c.note} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Page>
   );
 }
 
-/** A readiness share as a labelled bar with the percentage written out. */
-function ReadinessBar({ label, share }: { label: string; share: number }) {
-  const percent = formatPercent(share);
+/** Moves the focus to an element on the page without touching the address, which the router owns. */
+function jumpTo(id: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    const element = document.getElementById(id);
+    if (element === null) return;
+    event.preventDefault();
+    element.focus();
+    element.scrollIntoView({ block: 'start' });
+  };
+}
+
+/** The note written with a rating, when there is one. */
+function RatingNote({ note }: { note: string | null }) {
+  if (note === null) return null;
+  return (
+    <p className="rating-note">
+      <span className="visually-hidden">Your note: </span>
+      {note}
+    </p>
+  );
+}
+
+/**
+ * Why a level is not met, one sentence per blocker from the engine, and the
+ * rule of the level in words, so a person sees both what is missing and
+ * what the level asks as a whole.
+ */
+function LevelBlockers({
+  id,
+  levelTitle,
+  blockers,
+  rule,
+}: {
+  id: string;
+  levelTitle: string;
+  blockers: Progress['target']['blockers'];
+  rule: string;
+}) {
+  const lines = blockerLines(blockers);
+  return (
+    <div className="blockers" id={id} role="group" aria-labelledby={`${id}-heading`} tabIndex={-1}>
+      <h3 id={`${id}-heading`} className="blockers__heading">
+        Why {levelTitle} is not met yet
+      </h3>
+      {lines.length === 0 ? null : (
+        <ul className="blockers__list">
+          {lines.map((line) => (
+            <li key={`${line.code}:${line.competencyId ?? ''}:${line.message}`} data-code={line.code}>
+              {line.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="level-rule">
+        <strong>The rule for {levelTitle}:</strong> {rule}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A readiness share as a labelled bar with the percentage written out. A
+ * level that is not met never fills the bar or reads 100%.
+ */
+function ReadinessBar({
+  label,
+  percent,
+  met,
+  levelTitle,
+}: {
+  label: string;
+  percent: number;
+  met: boolean;
+  levelTitle: string;
+}) {
   return (
     <div className="readiness">
-      <progress className="readiness__bar" max={100} value={Number.parseInt(percent, 10)} aria-label={label} />
+      <progress className="readiness__bar" max={100} value={percent} aria-label={label} />
       <p className="readiness__text" data-testid="readiness">
-        {percent} of the way
+        {met ? `You meet ${levelTitle}` : `${percent}% of the way`}
       </p>
     </div>
   );

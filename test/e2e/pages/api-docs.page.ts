@@ -23,6 +23,16 @@ export class ApiDocsPage {
     return textsOf(this.operations.getByRole('link').locator('code'));
   }
 
+  /** Everything the reference says, as a reader sees it. */
+  async text(): Promise<string> {
+    return (await this.page.locator('body').innerText()).replace(/\s+/g, ' ');
+  }
+
+  /** How wide the page is: wider than the window means a sideways scroll. */
+  async scrollWidth(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth);
+  }
+
   /** The section of the reference that documents one operation, found by its method and path. */
   operation(method: string, path: string): Locator {
     return this.page.getByRole('article', { name: `${method} ${path}`, exact: true });

@@ -62,6 +62,22 @@ export class AppShell {
     return this.page.evaluate(() => document.documentElement.scrollWidth);
   }
 
+  /**
+   * The boxes inside the main area that scroll sideways (wider content than
+   * the box, and overflow that scrolls), described by tag and class; a phone
+   * user would have to swipe inside each one to read it.
+   */
+  async sidewaysScrollers(): Promise<string[]> {
+    return this.page.getByRole('main').evaluate((main) =>
+      [main, ...main.querySelectorAll('*')]
+        .filter((element) => {
+          const overflow = getComputedStyle(element).overflowX;
+          return (overflow === 'auto' || overflow === 'scroll') && element.scrollWidth > element.clientWidth + 1;
+        })
+        .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`),
+    );
+  }
+
   /** Each navigation link's right edge, to check they all fit on a narrow screen. */
   async navLinkRightEdges(): Promise<Array<{ label: string; right: number; visible: boolean }>> {
     const links = await this.navigation.getByRole('link').all();

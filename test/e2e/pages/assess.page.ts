@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { tabTo, waitForHeadingFocus } from '../support/keyboard.js';
-import { escapeRegExp, startsWithWord, textOf } from '../support/text.js';
+import { escapeRegExp, startsWithWord, textOf, textsOf } from '../support/text.js';
 import { AppShell } from './app-shell.page.js';
 
 /** The rating for "no chance to show it yet". */
@@ -89,6 +89,60 @@ export class AssessPage {
     if (!(await option.isChecked())) throw new Error(`the keyboard did not choose "${level}" for "${competency}"`);
   }
 
+  /** The note field of a competency's step. */
+  noteField(): Locator {
+    return this.main.getByLabel('Why this rating? (optional)', { exact: true });
+  }
+
+  /** Writes the note for the competency on the screen. */
+  async writeNote(text: string): Promise<void> {
+    await this.noteField().fill(text);
+  }
+
+  /** The note the step shows for its competency. */
+  async note(): Promise<string> {
+    return this.noteField().inputValue();
+  }
+
+  /** The notes the review lists, by competency; competencies without a note are left out. */
+  async reviewNotes(): Promise<Record<string, string>> {
+    await this.reviewTable.waitFor();
+    const rows = await this.reviewTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader') })
+      .all();
+    const notes: Record<string, string> = {};
+    for (const row of rows) {
+      const note = await textOf(row.getByRole('cell').nth(2));
+      if (note !== 'None') notes[await textOf(row.getByRole('rowheader'))] = note;
+    }
+    return notes;
+  }
+
+  /** Presses Save on the review when the server will refuse it; returns the problems the page then lists. */
+  async saveRefused(): Promise<string[]> {
+    await this.saveButton.click();
+    const alert = this.main.getByRole('alert').filter({ hasText: 'Your self-assessment was not saved' });
+    await alert.waitFor();
+    const items = alert.getByRole('listitem');
+    return (await items.count()) === 0 ? [await textOf(alert.locator('p'))] : textsOf(items);
+  }
+
+  /** Where the focused element sits against the window: its top and bottom, and the window's height. */
+  async focusedBox(): Promise<{ what: string; top: number; bottom: number; viewport: number }> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement;
+      const box = active?.getBoundingClientRect();
+      const label = active?.closest('label')?.textContent ?? active?.textContent ?? '';
+      return {
+        what: `<${active?.tagName.toLowerCase() ?? 'none'}> ${label.trim().slice(0, 40)}`,
+        top: box?.top ?? 0,
+        bottom: box?.bottom ?? 0,
+        viewport: window.innerHeight,
+      };
+    });
+  }
+
   /** Goes on to the next step with the mouse. */
   async next(): Promise<void> {
     await this.nextButton.click();
@@ -98,6 +152,13 @@ export class AssessPage {
   async nextWithKeyboard(): Promise<void> {
     await tabTo(this.page, this.nextButton);
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens the step of one competency at its address, as a bookmark or a shared link would. */
+  async openStep(competencyId: string, competency: string): Promise<void> {
+    await this.page.goto(`/assess/${encodeURIComponent(competencyId)}`);
+    await this.shell.waitForHeading(competency);
+    await this.ratingGroup(competency).waitFor();
   }
 
   /** Waits for the step of `competency`, with its heading focused as after any navigation. */

@@ -88,6 +88,11 @@ export class EvidenceFormPage {
     if (input.shared !== undefined) await this.shared.setChecked(input.shared);
   }
 
+  /** The titles of the competencies ticked right now, in the form's order. */
+  async tickedCompetencies(): Promise<string[]> {
+    return textsOf(this.competencies.locator('label').filter({ has: this.page.locator('input:checked') }));
+  }
+
   /** The Markdown preview's HTML, after opening it. */
   async previewHtml(): Promise<string> {
     if ((await textOf(this.previewButton)) === 'Show preview') await this.previewButton.click();

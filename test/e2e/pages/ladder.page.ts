@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { textsOf } from '../support/text.js';
+import { textOf, textsOf } from '../support/text.js';
 import { AppShell } from './app-shell.page.js';
 
 /** The ladder as a matrix (`/ladder`): competencies down the side, levels across the top. */
@@ -64,6 +64,41 @@ export class LadderPage {
   async signalsOpen(competency: string, level: string): Promise<boolean> {
     const cell = await this.cell(competency, level);
     return cell.locator('details').evaluate((details) => (details as HTMLDetailsElement).open);
+  }
+
+  /** The rule a level's card states, after "To demonstrate <level>:". */
+  async levelRule(level: string): Promise<string> {
+    const card = this.main
+      .getByRole('region', { name: 'Levels', exact: true })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { name: level, exact: true }) });
+    const rule = card.locator('p', { hasText: `To demonstrate ${level}:` });
+    return (await textOf(rule)).replace(`To demonstrate ${level}: `, '');
+  }
+
+  /**
+   * Each competency of the matrix as it sits on the screen: its title, its
+   * box, and the levels its cells are labelled with, top to bottom. On a
+   * phone each competency is a card of its own.
+   */
+  async competencyCards(): Promise<
+    Array<{ title: string; box: { x: number; y: number; width: number; height: number }; levels: string[] }>
+  > {
+    await this.matrix.waitFor();
+    const rows = await this.matrix
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader').getByRole('link') })
+      .all();
+    return Promise.all(
+      rows.map(async (row) => {
+        const box = await row.boundingBox();
+        if (box === null) throw new Error('a competency of the matrix is not on the screen');
+        const labels = await row
+          .getByRole('cell')
+          .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-label') ?? ''));
+        return { title: await textOf(row.getByRole('rowheader')), box, levels: labels };
+      }),
+    );
   }
 
   /** Follows "Compare two levels". */

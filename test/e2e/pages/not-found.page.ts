@@ -14,10 +14,11 @@ export class NotFoundPage {
     this.homeLink = this.main.getByRole('link', { name: 'Go to my progress' });
   }
 
-  /** Opens an address and waits for the not-found view. */
-  async open(path: string): Promise<void> {
-    await this.page.goto(path);
+  /** Opens an address and waits for the not-found view; returns the HTTP status the server answered with. */
+  async open(path: string): Promise<number> {
+    const response = await this.page.goto(path);
     await this.shell.waitForHeading('Page not found');
+    return response?.status() ?? 0;
   }
 
   /** The path the view says has no page. */

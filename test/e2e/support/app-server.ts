@@ -31,7 +31,7 @@ export interface AppServer {
   url: string;
   /** The local person every request acts as. */
   personName: string;
-  /** The ladder the database was initialised with (the default ladder). */
+  /** The ladder the database was initialised with (the default ladder unless `ladderFile` named another). */
   ladder: Ladder;
   server: FastifyInstance;
   close(): Promise<void>;
@@ -43,9 +43,13 @@ export interface StartAppServerOptions {
   personName: string;
   /** Seed the demo organisation, as `serve` does for a new database unless told `--no-demo`. */
   demo?: boolean;
+  /** The ladder file the database starts with, as `init --ladder` sets it; the default ladder when left out. */
+  ladderFile?: string;
+  /** The server's clock; each person's today is taken from it in their time zone. Default: the real clock. */
+  now?: () => Date;
 }
 
-/** Today's calendar date (UTC), as `serve` and the server's clock write it. */
+/** Today's calendar date in UTC; suites pick dates days away from it, so no person's time zone moves them across it. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -61,12 +65,12 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
   const dir = mkdtempSync(join(tmpdir(), 'longhaul-e2e-'));
   const workspace = await openWorkspace(join(dir, 'longhaul.db'), { create: true });
   try {
-    const source = await readLadderFile(DEFAULT_LADDER_FILE);
+    const source = await readLadderFile(options.ladderFile ?? DEFAULT_LADDER_FILE);
     const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName: options.personName });
     if (options.demo === true) {
       await seedDemoOrganisation(workspace.db, source.ladder, { today: todayIso(), localPersonId: person.id });
     }
-    const server = await buildServer({ db: workspace.db, webRoot });
+    const server = await buildServer({ db: workspace.db, webRoot, now: options.now });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     if (typeof address !== 'object' || address === null) throw new Error('the server has no address');
