@@ -54,6 +54,16 @@ describe('parseLadder', () => {
       ['acme.yaml:17:13: "weight": must be greater than 0'],
     ],
     [
+      'a minimum that overflows to infinity',
+      edit('title: Small test ladder\n', 'title: Small test ladder\npolicy:\n  kind: coverage\n  minObserved: 1e309\n'),
+      ['acme.yaml:5:16: "minObserved" must be a finite number, not a number too large to hold'],
+    ],
+    [
+      'a minimum that is not whole',
+      edit('title: Small test ladder\n', 'title: Small test ladder\npolicy:\n  kind: coverage\n  minObserved: 2.5\n'),
+      ['acme.yaml:5:16: "minObserved" must be a whole number, not number 2.5'],
+    ],
+    [
       'a weight that is not a number',
       edit('    title: Scope\n', '    title: Scope\n    weight: heavy\n'),
       ['acme.yaml:17:13: "weight" must be a number, not string "heavy"'],

@@ -261,7 +261,7 @@ function describeIssue(
       return [
         {
           ...locate(path),
-          message: `"${String(name)}" must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
+          message: `"${String(name)}" must be ${expectedType(issue.expected, issue.input)}, not ${describeValue(issue.input)}`,
         },
       ];
     case 'invalid_key': {
@@ -296,8 +296,17 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
+/** The type a key needs, in words: zod says "int" for a whole number and "number" for an overflow. */
+function expectedType(expected: string, input: unknown): string {
+  if (expected === 'int') return 'a whole number';
+  if (expected === 'number' && typeof input === 'number') return 'a finite number';
+  return article(expected);
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'not a number (.nan)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to hold';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
