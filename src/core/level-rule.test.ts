@@ -230,7 +230,7 @@ describe('the evidence rule in the ladder file', () => {
 
   it.each<[string, string]>([
     ['-1', '"evidence": must not be negative'],
-    ['1.5', '"evidence" must be an int, not number 1.5'],
+    ['1.5', '"evidence" must be a whole number, not number 1.5'],
   ])('refuses evidence: %s with a located message', (value, message) => {
     const text = base.replace(/(\n {6}- id: senior\n {8}title: Senior\n)/, `$1        evidence: ${value}\n`);
     const check = checkLadderText(text, 'acme.yaml');

@@ -194,7 +194,7 @@ describe('the evidence rule', () => {
     );
     expect(senior.blockers.map((b) => b.message)).toEqual([
       '3 of 5 rated competencies that apply at Senior meet it; 4 must (80%).',
-      '"Reliability" is rated Senior with 0 pieces of evidence; it needs 1 to count at Mid-level, so it counts as Junior.',
+      '"Reliability" is rated Senior with 0 pieces of evidence; it needs 2 to count at Senior, so it counts as Junior.',
       '"Delivery" is rated Senior with 1 piece of evidence; it needs 2 to count at Senior, so it counts as Mid-level.',
     ]);
     expect(senior.blockers.map((b) => b.code)).toEqual([

@@ -180,7 +180,18 @@ describe('judgeCoverage', () => {
         [
           'not-enough-evidence',
           'c5',
-          '"C5" is rated Mid with 0 pieces of evidence; it needs 1 to count at Junior, so it counts at no level.',
+          '"C5" is rated Mid with 0 pieces of evidence; it needs 1 to count at Mid, so it counts at no level.',
+        ],
+      ]);
+    });
+
+    it('a rating far below for want of evidence is told what the level itself asks, as the gap view says', () => {
+      const rows = ratings([2, 2, 2, 2, 0]).map((r, i) => (i === 4 ? unsupported(r, 2, 0, NEEDS) : r));
+      expect(blockerRows(judgeCoverage(rows, UNREQUIRED, 2, RULES).blockers)).toEqual([
+        [
+          'not-enough-evidence',
+          'c5',
+          '"C5" is rated Senior with 0 pieces of evidence; it needs 2 to count at Senior, so it counts as Junior.',
         ],
       ]);
     });

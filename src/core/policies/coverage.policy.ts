@@ -81,7 +81,8 @@ function explainCoverage(
   for (const rating of judged.filter((r) => r.position < levelIndex - 1 && !named.has(r.id))) {
     named.add(rating.id);
     if (lacksEvidenceFor(rating, levelIndex - 1)) {
-      blockers.push(blockMissingEvidence(rating, levels, levelIndex - 1));
+      // Say what the level itself asks (as the gap view does), or what the rating's own level asks when lower.
+      blockers.push(blockMissingEvidence(rating, levels, Math.min(ratedIndex(rating), levelIndex)));
     } else {
       const at = levels[ratedIndex(rating)]?.title ?? String(rating.position);
       blockers.push({
