@@ -30,6 +30,7 @@ interface ServeOptions {
   db?: string;
   demo?: boolean;
   name?: string;
+  publicUrl?: string;
 }
 
 /** `longhaul serve` and the hidden `longhaul openapi`: the web app and HTTP API, and its reference document. */
@@ -39,6 +40,10 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
     .description('run the web app and the HTTP API; a new database starts with the demo organisation')
     .option('--port <n>', `port to listen on (default: $PORT or ${DEFAULT_PORT})`)
     .option('--host <host>', 'interface to listen on; anyone who can reach it acts as you', DEFAULT_HOST)
+    .option(
+      '--public-url <url>',
+      'the URL people reach the server at beyond loopback, such as https://longhaul.example (default: $LONGHAUL_PUBLIC_URL); requests for any other host are refused',
+    )
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db); created when missing')
     .option('--demo', 'seed a demo organisation into a new database (the default)')
     .option('--no-demo', 'start a new database with only you in it')
@@ -67,6 +72,7 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
 
 async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const port = choosePort(opts.port, ctx.io.env.PORT);
+  const publicUrl = choosePublicUrl(opts.publicUrl, ctx.io.env.LONGHAUL_PUBLIC_URL);
   const logLevel = chooseLogLevel(opts.logLevel, ctx.io.env.LONGHAUL_LOG_LEVEL, ctx.io.isTty);
   const file = resolveDbFile(ctx, opts.db);
   const shown = displayPath(ctx, file);
@@ -83,6 +89,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
     const server = await buildServer({
       db: workspace.db,
       logger: { level: logLevel, stream: logStream(ctx) },
+      ...(publicUrl === undefined ? {} : { publicUrl }),
     });
     closeServer = () => server.close();
     try {
@@ -217,6 +224,19 @@ export function formatLogLine(json: string): { level: number; line: string } {
 }
 
 /** The port: the flag, then $PORT, then 4100; anything but a whole number 0-65535 is refused, naming its source. */
+/** The --public-url flag or $LONGHAUL_PUBLIC_URL, checked to be an http(s) URL; the server also answers to its host. */
+export function choosePublicUrl(flag: string | undefined, env: string | undefined): string | undefined {
+  const [value, source] = flag !== undefined ? [flag, '--public-url'] : [env, 'LONGHAUL_PUBLIC_URL'];
+  if (value === undefined || value === '') return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new DomainError(
+      'input_invalid',
+      `${source}: "${value}" is not a URL; give one like https://longhaul.example`,
+    );
+  }
+  return value;
+}
+
 export function choosePort(flag: string | undefined, env: string | undefined): number {
   const [value, source] =
     flag !== undefined

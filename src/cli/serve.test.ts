@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runLonghaul, startLonghaul } from './cli.fixtures.js';
-import { chooseLogLevel, choosePort, formatLogLine } from './serve.command.js';
+import { chooseLogLevel, choosePort, choosePublicUrl, formatLogLine } from './serve.command.js';
 
 let dir: string;
 
@@ -224,6 +224,21 @@ describe('choosePort', () => {
     ['0', undefined, 0],
   ])('flag %s, PORT %s -> %i', (flag, env, port) => {
     expect(choosePort(flag, env)).toBe(port);
+  });
+});
+
+describe('choosePublicUrl', () => {
+  it('takes the flag over LONGHAUL_PUBLIC_URL, and nothing when neither is given', () => {
+    expect(choosePublicUrl('https://a.example', 'https://b.example')).toBe('https://a.example');
+    expect(choosePublicUrl(undefined, 'https://b.example')).toBe('https://b.example');
+    expect(choosePublicUrl(undefined, '')).toBeUndefined();
+  });
+
+  it('refuses what is not an http(s) URL, naming where it came from', () => {
+    expect(() => choosePublicUrl('longhaul.example', undefined)).toThrow(
+      '--public-url: "longhaul.example" is not a URL',
+    );
+    expect(() => choosePublicUrl(undefined, 'ftp://x.example')).toThrow('LONGHAUL_PUBLIC_URL');
   });
 });
 

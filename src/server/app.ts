@@ -19,6 +19,7 @@ import { createHttpMetrics, QueryTimingPlugin } from './http-metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import type { RouteMeta } from './route.js';
 import { ROUTES } from './routes/index.js';
+import { answerClientError, registerSecurity } from './security.js';
 import { StaticSite } from './static-files.js';
 
 /** What a server needs: the open database, and optionally logging, where the web app is, and a clock. */
@@ -33,7 +34,31 @@ export interface BuildServerOptions {
   now?: () => Date;
   /** Pins today's date (YYYY-MM-DD) in every time zone, for tests that do not care about zones. */
   today?: () => string;
+  /** The URL people reach the server at beyond loopback (`--public-url`); its host and origin are accepted. */
+  publicUrl?: string;
+  /** Overrides the slow-client bounds, in milliseconds; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a client may take: the three bounds that close a connection a slow or stalled client holds. */
+export interface ServerTimeouts {
+  /** The whole request, headers and body, must arrive within this. */
+  requestMs: number;
+  /** The headers must arrive within this. */
+  headersMs: number;
+  /** A connection with no bytes moving either way is closed after this. */
+  idleMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+/** The bounds `longhaul serve` uses; docs/reliability.md lists them. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  requestMs: 30_000,
+  headersMs: 10_000,
+  idleMs: 15_000,
+  keepAliveMs: 5_000,
+};
 
 /** The built web app next to the compiled server: dist/server/app.js -> dist/web/. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
@@ -70,6 +95,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const patterns = ROUTES.map((r) => ({ meta: r.meta, regex: pathRegex(r.meta.path) }));
   const staticRequests = new WeakSet<FastifyRequest>();
 
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = Fastify({
     logger: options.logger ?? false,
     // One line per request, written by the onResponse hook below with the route and duration.
@@ -80,6 +106,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: BODY_LIMIT,
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) },
+    clientErrorHandler: answerClientError,
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => {
       sendError(error, request, reply, 'query');
@@ -99,6 +130,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(result.body));
   }
+
+  registerSecurity(server, options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl });
 
   // Every body is JSON: a text body is refused with 415 rather than read as a string.
   server.removeContentTypeParser('text/plain');
@@ -126,11 +159,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   server.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (request.routeOptions.url === '/api/docs') {
-      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'");
-    }
     return payload;
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JsonSchema, OpenApiDocument, OpenApiOperation, OperationMethod } from './openapi.js';
 
 /*
@@ -50,6 +51,9 @@ code, td, th, h3 { overflow-wrap: anywhere; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
 }
 `;
+
+/** The CSP hash of the page's one inline style sheet, so the policy allows it and nothing else inline. */
+export const DOCS_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
 /** Renders the whole reference; `origin` (like http://127.0.0.1:4100) goes into the curl examples. */
 export function renderDocsPage(doc: OpenApiDocument, origin: string): string {

@@ -78,7 +78,11 @@ export async function startTestServer(
     async request(method, path, body, headers = {}) {
       const response = await fetch(url + path, {
         method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        // A change always says JSON, bodyless ones included, as the web app does (the server's CSRF guard).
+        headers:
+          body === undefined && (method === 'GET' || method === 'HEAD')
+            ? headers
+            : { 'content-type': 'application/json', ...headers },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();

@@ -97,10 +97,9 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const init: RequestInit = { method, headers };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    // The server takes a change only with a JSON content type, bodyless ones included (its CSRF guard).
+    if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
+    if (body !== undefined) init.body = JSON.stringify(body);
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, init);
