@@ -136,12 +136,16 @@ export function collectWhy(value: string, previous: Record<string, string> = {})
       `--why: "${value}" is not COMPETENCY=TEXT (for example design="Led the queue ADR")`,
     );
   }
-  return { ...previous, [id]: text };
+  // Own keys only: `constructor` or `__proto__` is a competency id like any other, for the ladder to refuse.
+  const notes = new Map(Object.entries(previous));
+  notes.set(id, text);
+  return Object.fromEntries(notes);
 }
 
 /** Parses `scope=senior,autonomy=mid-level`; a malformed pair is a usage error that names it. */
 export function parseSetOption(value: string): Record<string, string> {
-  const ratings: Record<string, string> = {};
+  // A Map, not an object: `constructor` or `__proto__` must read as an unknown competency, not as a rating given before.
+  const ratings = new Map<string, string>();
   for (const pair of value
     .split(',')
     .map((p) => p.trim())
@@ -150,12 +154,11 @@ export function parseSetOption(value: string): Record<string, string> {
     if (id === undefined || id === '' || rating === undefined || rating === '' || rest.length > 0) {
       throw new DomainError('input_invalid', `--set: "${pair}" is not COMPETENCY=LEVEL (for example scope=senior)`);
     }
-    if (ratings[id] !== undefined) throw new DomainError('input_invalid', `--set: "${id}" is rated twice`);
-    ratings[id] = rating;
+    if (ratings.has(id)) throw new DomainError('input_invalid', `--set: "${id}" is rated twice`);
+    ratings.set(id, rating);
   }
-  if (Object.keys(ratings).length === 0)
-    throw new DomainError('input_invalid', '--set: give at least one COMPETENCY=LEVEL pair');
-  return ratings;
+  if (ratings.size === 0) throw new DomainError('input_invalid', '--set: give at least one COMPETENCY=LEVEL pair');
+  return Object.fromEntries(ratings);
 }
 
 /** What the questions gave: the ratings typed, and whether the user stopped with Ctrl-C (then nothing is saved). */

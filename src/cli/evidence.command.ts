@@ -12,7 +12,7 @@ import {
 import { EVIDENCE_KINDS } from '../store/schema.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { evidenceCount } from './format.js';
+import { evidenceCount, shown } from './format.js';
 import { today, withSession, type Session } from './workspace.js';
 
 const list = (value: string, previous: string[] = []) => [
@@ -104,7 +104,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           if (opts.json === true) ctx.printJson(evidence);
           else
             ctx.print(
-              `Logged ${evidence.kind} evidence for ${evidence.competencyIds.join(', ')} on ${evidence.date} ${ctx.style.dim(`[${evidence.id.slice(0, 8)}]`)}: ${evidence.title}`,
+              `Logged ${evidence.kind} evidence for ${evidence.competencyIds.join(', ')} on ${evidence.date} ${ctx.style.dim(`[${evidence.id.slice(0, 8)}]`)}: ${shown(evidence.title)}`,
             );
           return EXIT.ok;
         },
@@ -196,13 +196,13 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     'share',
     'let your manager and reviewers see a piece of evidence',
     ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx, person)),
-    (e) => `Shared: ${e.title}`,
+    (e) => `Shared: ${shown(e.title)}`,
   );
   change(
     'unshare',
     'make a piece of evidence private again: only you see it',
     ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person)),
-    (e) => `Private again: ${e.title}`,
+    (e) => `Private again: ${shown(e.title)}`,
   );
   change(
     'delete',
@@ -211,7 +211,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       await deleteEvidence(db, e.id);
       return null;
     },
-    (e) => `Deleted: ${e.title}. Undo with: longhaul evidence restore ${e.id}`,
+    (e) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`,
   );
   evidence
     .command('restore')
@@ -227,7 +227,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           return undeleteEvidence(db, ladder, id);
         });
         if (opts.json === true) ctx.printJson(restored);
-        else ctx.print(`Restored: ${restored.title}`);
+        else ctx.print(`Restored: ${shown(restored.title)}`);
         return EXIT.ok;
       }),
     );
@@ -266,5 +266,5 @@ async function findOwnEvidence({ db, ladder, person }: Session, id: string): Pro
 
 function formatEvidenceLine(ctx: CliContext, row: Evidence): string {
   const privacy = row.visibility === 'private' ? '' : ctx.style.dim(' (shared)');
-  return `${ctx.style.dim(row.id.slice(0, 8))}  ${row.date}  ${ctx.style.cyan(row.kind.padEnd(9))} ${row.title}${privacy}  ${ctx.style.dim(row.competencyIds.join(', '))}`;
+  return `${ctx.style.dim(row.id.slice(0, 8))}  ${row.date}  ${ctx.style.cyan(row.kind.padEnd(9))} ${shown(row.title)}${privacy}  ${ctx.style.dim(row.competencyIds.join(', '))}`;
 }

@@ -70,3 +70,20 @@ export function plural(count: number, one: string, many: string): string {
 export function evidenceCount(count: number): string {
   return plural(count, 'piece of evidence', 'pieces of evidence');
 }
+
+/** Control characters a terminal would act on (C0 but tab and newline, DEL, C1) and bidi overrides that reorder a line. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * User or ladder text as a terminal should show it: control characters
+ * escaped (`\x1b`, `\x07`, `\u202e`) so a title cannot recolour, retitle or
+ * clear the terminal, or hide what follows it. Every command prints text it
+ * did not write through this.
+ */
+export function shown(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -10,7 +10,7 @@ import { writeSiteFiles } from '../services/site-files.js';
 import { buildLadderSite, SITE_MARKER } from '../site/ladder-site.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { wrap } from './format.js';
+import { shown, wrap } from './format.js';
 import { loadActiveLadder, today } from './workspace.js';
 
 /** `longhaul ladder …`: validate, show, diff and publish (as a static site) the ladder that lives in git. */
@@ -84,23 +84,26 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
               ctx.printJson({ ladder: loaded.id, hash: loaded.hash, track: track.id, level, rule, competencies: rows });
               return EXIT.ok;
             }
-            ctx.print(`${ctx.style.bold(level.title)} ${ctx.style.dim(`(${loaded.title}, track ${track.title})`)}`);
-            if (level.summary !== undefined) ctx.print(wrap(level.summary, 88));
-            ctx.print(ctx.style.dim(wrap(`The rule: ${describeLevelRule(loaded, track.id, level.id)}`, 88)));
+            ctx.print(
+              `${ctx.style.bold(shown(level.title))} ${ctx.style.dim(`(${shown(loaded.title)}, track ${shown(track.title)})`)}`,
+            );
+            if (level.summary !== undefined) ctx.print(wrap(shown(level.summary), 88));
+            ctx.print(ctx.style.dim(wrap(shown(`The rule: ${describeLevelRule(loaded, track.id, level.id)}`), 88)));
             for (const row of rows) {
               ctx.print('');
               if (row.expectation === undefined) {
-                ctx.print(`${ctx.style.bold(row.title)} ${ctx.style.dim('does not apply at this level yet')}`);
+                ctx.print(`${ctx.style.bold(shown(row.title))} ${ctx.style.dim('does not apply at this level yet')}`);
                 continue;
               }
-              ctx.print(`${ctx.style.bold(row.title)} ${ctx.style.dim(`[${row.id}]`)}`);
-              ctx.print(wrap(row.expectation, 88, '  '));
-              for (const signal of row.signals ?? []) ctx.print(wrap(signal, 88, '    ').replace(/^ {4}/, '  + '));
-              for (const gap of row.notYet ?? []) ctx.print(wrap(gap, 88, '    ').replace(/^ {4}/, '  - '));
+              ctx.print(`${ctx.style.bold(shown(row.title))} ${ctx.style.dim(`[${shown(row.id)}]`)}`);
+              ctx.print(wrap(shown(row.expectation), 88, '  '));
+              for (const signal of row.signals ?? [])
+                ctx.print(wrap(shown(signal), 88, '    ').replace(/^ {4}/, '  + '));
+              for (const gap of row.notYet ?? []) ctx.print(wrap(shown(gap), 88, '    ').replace(/^ {4}/, '  - '));
             }
             if (level.readiness !== undefined && level.readiness.length > 0) {
               ctx.print(`\n${ctx.style.bold('Ready for the next level when')}`);
-              for (const sign of level.readiness) ctx.print(wrap(sign, 88, '    ').replace(/^ {4}/, '  * '));
+              for (const sign of level.readiness) ctx.print(wrap(shown(sign), 88, '    ').replace(/^ {4}/, '  * '));
             }
             return EXIT.ok;
           }
@@ -108,19 +111,21 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
             ctx.printJson(loaded);
             return EXIT.ok;
           }
-          ctx.print(`${ctx.style.bold(loaded.title)} ${ctx.style.dim(`[${loaded.id} ${loaded.hash.slice(0, 12)}]`)}`);
-          if (loaded.description !== undefined) ctx.print(wrap(loaded.description, 88));
-          ctx.print(`\n${ctx.style.bold('Levels')} (track ${track.title})`);
+          ctx.print(
+            `${ctx.style.bold(shown(loaded.title))} ${ctx.style.dim(`[${shown(loaded.id)} ${loaded.hash.slice(0, 12)}]`)}`,
+          );
+          if (loaded.description !== undefined) ctx.print(wrap(shown(loaded.description), 88));
+          ctx.print(`\n${ctx.style.bold('Levels')} (track ${shown(track.title)})`);
           track.levels.forEach((level, i) => {
-            ctx.print(`  ${i + 1}. ${level.title} ${ctx.style.dim(`[${level.id}]`)}`);
-            ctx.print(ctx.style.dim(wrap(describeLevelRule(loaded, track.id, level.id), 88, '     ')));
+            ctx.print(`  ${i + 1}. ${shown(level.title)} ${ctx.style.dim(`[${shown(level.id)}]`)}`);
+            ctx.print(ctx.style.dim(wrap(shown(describeLevelRule(loaded, track.id, level.id)), 88, '     ')));
           });
           ctx.print(`\n${ctx.style.bold('Competencies')}`);
           for (const category of loaded.categories) {
             const members = competenciesOf(loaded, track).filter((c) => c.category === category.id);
             if (members.length === 0) continue;
-            ctx.print(`  ${category.title}`);
-            for (const c of members) ctx.print(`    ${c.title} ${ctx.style.dim(`[${c.id}]`)}`);
+            ctx.print(`  ${shown(category.title)}`);
+            for (const c of members) ctx.print(`    ${shown(c.title)} ${ctx.style.dim(`[${shown(c.id)}]`)}`);
           }
           ctx.print(`\n${ctx.style.dim('Show what a level expects: longhaul ladder show --level <level>')}`);
           return EXIT.ok;

@@ -6,7 +6,7 @@ import { isIsoDate } from '../services/evidence.service.js';
 import { getGap, getProgress, selectTarget, type ProgressReport } from '../services/progress.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { bar, evidenceCount, pad, wrap } from './format.js';
+import { bar, evidenceCount, pad, shown, wrap } from './format.js';
 import { today, withSession } from './workspace.js';
 
 /** `longhaul status`, `gap` and `brag`: where you stand, what is missing, and the evidence for a review. */
@@ -65,7 +65,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
           buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx, person) }),
         );
         if (format === 'json') ctx.printJson(doc);
-        else ctx.print(renderBragMarkdown(doc));
+        else ctx.print(shown(renderBragMarkdown(doc)));
         return EXIT.ok;
       }),
     );
@@ -174,21 +174,21 @@ export function printStatus(ctx: CliContext, name: string, report: ProgressRepor
   const { style } = ctx;
   const e = report.evaluation;
   const next = nextProgress(e);
-  ctx.print(`${style.bold(name)} ${style.dim(`on ${e.track.title}`)}`);
+  ctx.print(`${style.bold(shown(name))} ${style.dim(`on ${shown(e.track.title)}`)}`);
   if (report.assessedAt === null) {
     ctx.print(
       '\nNot assessed yet. Rate yourself with `longhaul assess` (or `longhaul assess --set scope=mid-level,...`).',
     );
     return;
   }
-  const demonstrated = e.demonstrated === null ? style.yellow('none yet') : style.green(e.demonstrated.title);
+  const demonstrated = e.demonstrated === null ? style.yellow('none yet') : style.green(shown(e.demonstrated.title));
   ctx.print(
     `Demonstrated level: ${demonstrated}${e.score === null ? '' : style.dim(` (score ${Math.round(e.score * 100) / 100})`)}`,
   );
   if (e.reason !== null) ctx.print(style.yellow(wrap(e.reason, 88)));
   if (next !== undefined) {
     ctx.print(
-      `Next: ${next.level.title}, ${Math.round(next.readiness * 100)}% of the way${next.pointsNeeded === undefined ? '' : `, ${next.pointsNeeded} points to go`}`,
+      `Next: ${shown(next.level.title)}, ${Math.round(next.readiness * 100)}% of the way${next.pointsNeeded === undefined ? '' : `, ${next.pointsNeeded} points to go`}`,
     );
   } else {
     ctx.print('You are at the top of this track.');
@@ -202,19 +202,19 @@ export function printStatus(ctx: CliContext, name: string, report: ProgressRepor
   const rows = target.competencies;
   const scale = e.policy === 'points' ? undefined : e.track.levels;
   const steps = scale?.length ?? Math.max(1, ...rows.map((r) => (r.rating?.index ?? 0) + 1 + r.stepsBelow));
-  const width = Math.max(...rows.map((r) => r.title.length), 10);
+  const width = Math.max(...rows.map((r) => shown(r.title).length), 10);
   for (const row of rows) {
     const filled = row.rating === null ? 0 : row.rating.index + 1;
     const chart = row.rating === null ? style.dim(bar(0, steps, 24)) : colourBar(ctx, row, bar(filled, steps, 24));
     // Not observed shows once, in the status column; the rating column stays empty.
-    const rating = pad(row.rating?.title ?? '', 12);
+    const rating = pad(shown(row.rating?.title ?? ''), 12);
     const evidence = row.supported
       ? style.dim(evidenceCount(row.evidenceCount))
       : style.yellow(`${evidenceCount(row.evidenceCount)}, unsupported (${row.evidenceNeeded} needed)`);
-    ctx.print(`${pad(row.title, width)}  ${chart}  ${rating} ${pad(STATUS_WORDS[row.status], 18)} ${evidence}`);
+    ctx.print(`${pad(shown(row.title), width)}  ${chart}  ${rating} ${pad(STATUS_WORDS[row.status], 18)} ${evidence}`);
   }
   if (next !== undefined && next.gaps.length > 0)
-    ctx.print(style.dim(`\nWhat ${next.level.title} asks that is missing: longhaul gap --to ${next.level.id}`));
+    ctx.print(style.dim(`\nWhat ${shown(next.level.title)} asks that is missing: longhaul gap --to ${next.level.id}`));
 }
 
 /**
@@ -223,10 +223,10 @@ export function printStatus(ctx: CliContext, name: string, report: ProgressRepor
  */
 function printRuleAndBlockers(ctx: CliContext, level: LevelProgress): void {
   const { style } = ctx;
-  ctx.print(style.dim(wrap(`${level.level.title} asks: ${level.rule}`, 88)));
+  ctx.print(style.dim(wrap(shown(`${level.level.title} asks: ${level.rule}`), 88)));
   if (level.blockers.length === 0) return;
   ctx.print(`Not met yet, because:`);
-  for (const blocker of level.blockers) ctx.print(style.yellow(`  - ${blocker.message}`));
+  for (const blocker of level.blockers) ctx.print(style.yellow(`  - ${shown(blocker.message)}`));
 }
 
 function colourBar(ctx: CliContext, row: CompetencyProgress, text: string): string {
@@ -240,20 +240,21 @@ function colourBar(ctx: CliContext, row: CompetencyProgress, text: string): stri
 export function printGap(ctx: CliContext, gap: LevelProgress): void {
   const { style } = ctx;
   const head = gap.met
-    ? `You demonstrate ${gap.level.title}.`
-    : `${gap.level.title}: ${Math.round(gap.readiness * 100)}% of the way.`;
+    ? `You demonstrate ${shown(gap.level.title)}.`
+    : `${shown(gap.level.title)}: ${Math.round(gap.readiness * 100)}% of the way.`;
   ctx.print(style.bold(head) + (gap.pointsNeeded === undefined || gap.met ? '' : ` ${gap.pointsNeeded} points to go.`));
   printRuleAndBlockers(ctx, gap);
   if (gap.met) ctx.print('Nothing is missing for this level.');
   for (const c of gap.gaps) {
     ctx.print('');
-    const where = c.rating === null ? 'not rated' : `now ${c.rating.title}`;
+    const where = c.rating === null ? 'not rated' : `now ${shown(c.rating.title)}`;
     ctx.print(
-      `${style.bold(c.title)} ${style.dim(`[${c.id}] ${where}, ${STATUS_WORDS[c.status]}, ${evidenceCount(c.evidenceCount)}`)}`,
+      `${style.bold(shown(c.title))} ${style.dim(`[${c.id}] ${where}, ${STATUS_WORDS[c.status]}, ${evidenceCount(c.evidenceCount)}`)}`,
     );
     if (c.expectation !== null) {
-      ctx.print(wrap(c.expectation.expectation, 88, '  '));
-      for (const signal of c.expectation.signals ?? []) ctx.print(wrap(signal, 88, '    ').replace(/^ {4}/, '  + '));
+      ctx.print(wrap(shown(c.expectation.expectation), 88, '  '));
+      for (const signal of c.expectation.signals ?? [])
+        ctx.print(wrap(shown(signal), 88, '    ').replace(/^ {4}/, '  + '));
     }
   }
   const unsupported = gap.competencies.filter((c) => !c.supported);
@@ -263,7 +264,7 @@ export function printGap(ctx: CliContext, gap: LevelProgress): void {
     );
     for (const c of unsupported) {
       ctx.print(
-        `  ${c.title}: rated ${c.rating?.title ?? ''}, ${c.evidenceCount} of ${c.evidenceNeeded} ${c.evidenceNeeded === 1 ? 'piece' : 'pieces'} of evidence`,
+        `  ${shown(c.title)}: rated ${shown(c.rating?.title ?? '')}, ${c.evidenceCount} of ${c.evidenceNeeded} ${c.evidenceNeeded === 1 ? 'piece' : 'pieces'} of evidence`,
       );
     }
   }
@@ -272,6 +273,6 @@ export function printGap(ctx: CliContext, gap: LevelProgress): void {
     ctx.print(
       `\n${style.bold('Not observed yet')} ${style.dim('(never counted against you; rate them when you have evidence)')}`,
     );
-    ctx.print(`  ${unobserved.map((c) => `${c.title} (${evidenceCount(c.evidenceCount)})`).join(', ')}`);
+    ctx.print(`  ${unobserved.map((c) => `${shown(c.title)} (${evidenceCount(c.evidenceCount)})`).join(', ')}`);
   }
 }

@@ -1,6 +1,40 @@
 import { z } from 'zod';
 import { LadderSchema, LevelSchema, TrackSchema } from '../core/ladder.schema.js';
-import { bodyTooLongMessage, EVIDENCE_BODY_MAX_LENGTH } from '../services/evidence.service.js';
+import {
+  ASSESSMENT_NOTE_MAX_LENGTH,
+  noteTooLongMessage,
+  RATING_NOTE_MAX_LENGTH,
+} from '../services/assessment.service.js';
+import {
+  bodyTooLongMessage,
+  EVIDENCE_BODY_MAX_LENGTH,
+  EVIDENCE_MAX_COMPETENCIES,
+  EVIDENCE_MAX_LINKS,
+} from '../services/evidence.service.js';
+
+/** The longest id a request may name; ladder ids are far shorter. */
+const ID_MAX_LENGTH = 100;
+
+/** The longest link on a piece of evidence. */
+const LINK_MAX_LENGTH = 2_000;
+
+/** The most entries a ratings or notes record may hold: more than any ladder has competencies. */
+const RECORD_MAX_ENTRIES = 200;
+
+/**
+ * A record keyed by competency id with at most RECORD_MAX_ENTRIES entries,
+ * stated as maxProperties in the OpenAPI document, so no request makes the
+ * server check an unbounded list.
+ */
+function boundedRecord<V extends z.ZodType>(value: V) {
+  return z
+    .record(z.string().max(ID_MAX_LENGTH), value)
+    .refine((record) => Object.keys(record).length <= RECORD_MAX_ENTRIES, {
+      error: `give at most ${RECORD_MAX_ENTRIES} entries`,
+      abort: true,
+    })
+    .meta({ maxProperties: RECORD_MAX_ENTRIES });
+}
 
 /**
  * The public HTTP contract of Longhaul: every request and response body as a
@@ -138,7 +172,10 @@ export const EvidenceCreate = z
   .object({
     title: z.string().describe('One line saying what was done.'),
     kind: z.string().describe('incident, design, review, mentoring, delivery or other.'),
-    competencies: z.array(z.string()).describe('Competency ids the evidence supports; at least one.'),
+    competencies: z
+      .array(z.string().max(ID_MAX_LENGTH))
+      .max(EVIDENCE_MAX_COMPETENCIES, { error: `name at most ${EVIDENCE_MAX_COMPETENCIES} competencies` })
+      .describe(`Competency ids the evidence supports; at least one, at most ${EVIDENCE_MAX_COMPETENCIES}.`),
     date: z
       .string()
       .optional()
@@ -148,7 +185,11 @@ export const EvidenceCreate = z
       .max(EVIDENCE_BODY_MAX_LENGTH, { error: (issue) => bodyTooLongMessage(String(issue.input).length) })
       .optional()
       .describe(`Details in Markdown, at most ${EVIDENCE_BODY_MAX_LENGTH} characters.`),
-    links: z.array(z.string()).optional().describe('http(s) URLs.'),
+    links: z
+      .array(z.string().max(LINK_MAX_LENGTH))
+      .max(EVIDENCE_MAX_LINKS, { error: `give at most ${EVIDENCE_MAX_LINKS} links` })
+      .optional()
+      .describe(`http(s) URLs, at most ${EVIDENCE_MAX_LINKS}.`),
     visibility: Visibility.optional().describe('private (the default) or shared.'),
   })
   .strict()
@@ -187,13 +228,23 @@ export const AssessmentCreate = z
       .string()
       .optional()
       .describe("The track to assess on; the person's track (that of their latest assessment) when left out."),
-    ratings: z
-      .record(z.string(), z.string())
-      .describe(
-        'Competency id -> level id (milestone id on a points ladder) or not-observed. Unnamed competencies keep their previous rating.',
-      ),
-    notes: z.record(z.string(), z.string()).optional().describe('Competency id -> why this rating.'),
-    note: z.string().optional(),
+    ratings: boundedRecord(z.string().max(ID_MAX_LENGTH)).describe(
+      'Competency id -> level id (milestone id on a points ladder) or not-observed. Unnamed competencies keep their previous rating.',
+    ),
+    notes: boundedRecord(
+      z.string().max(RATING_NOTE_MAX_LENGTH, {
+        error: (issue) => noteTooLongMessage(String(issue.input).length, RATING_NOTE_MAX_LENGTH),
+      }),
+    )
+      .optional()
+      .describe(`Competency id -> why this rating, at most ${RATING_NOTE_MAX_LENGTH} characters each.`),
+    note: z
+      .string()
+      .max(ASSESSMENT_NOTE_MAX_LENGTH, {
+        error: (issue) => noteTooLongMessage(String(issue.input).length, ASSESSMENT_NOTE_MAX_LENGTH),
+      })
+      .optional()
+      .describe(`About the whole assessment, at most ${ASSESSMENT_NOTE_MAX_LENGTH} characters.`),
   })
   .strict()
   .meta({ id: 'AssessmentCreate' });

@@ -5,7 +5,8 @@ import type { Authenticator } from './authenticate.js';
 import type { InputLocator, InputSource } from './error-response.js';
 import { HttpError, type FieldProblem } from './http-error.js';
 import type { Permit } from './policy.js';
-import { checkInput } from './validation.js';
+import { getPerson } from '../services/person.service.js';
+import { capFields, checkInput } from './validation.js';
 
 /** The methods the API uses. HEAD comes free with every GET. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -122,11 +123,19 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
     meta,
     async run(request, reply, app) {
       const actor = await definition.authenticate(app);
+      if (definition.body !== undefined) refuseOtherCharsets(request);
       const fields: FieldProblem[] = [];
       const params = validate(definition.params, request.params, 'params', fields);
       const query = validate(definition.query, request.query, 'query', fields);
       const body = validate(definition.body, request.body, 'body', fields);
-      if (fields.length > 0) throw new HttpError('input_invalid', describeFields(fields), fields);
+      if (fields.length > 0) {
+        // A path that names nobody is a 404 whatever the body holds: look the person up before blaming fields.
+        if (params !== undefined && typeof (params as { personId?: unknown }).personId === 'string') {
+          await getPerson(app.db, (params as { personId: string }).personId);
+        }
+        const capped = capFields(fields, fields[0]?.path.split('.')[0] ?? 'body');
+        throw new HttpError('input_invalid', describeFields(fields.length, capped), capped);
+      }
       const input: RouteInput<A, P, Q, B> = {
         actor,
         params: params as P,
@@ -180,10 +189,29 @@ function keysOf(schema: z.ZodType | undefined): Set<string> {
   return new Set();
 }
 
-function describeFields(fields: readonly FieldProblem[]): string {
-  return `the request has ${fields.length === 1 ? 'a field' : `${fields.length} fields`} to fix: ${fields
-    .map((f) => `${f.path}: ${f.message}`)
-    .join('; ')}`;
+/**
+ * A body is read as UTF-8 whatever its content-type says; one declared in
+ * another charset (`application/json; charset=utf-16`) would be misread, so it
+ * is refused with 415 rather than stored garbled.
+ */
+function refuseOtherCharsets(request: FastifyRequest): void {
+  const header = request.headers['content-type'];
+  if (typeof header !== 'string') return;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header)?.[1];
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return;
+  throw new HttpError(
+    'unsupported_media_type',
+    `the body is declared as ${JSON.stringify(charset.slice(0, 40))}; send it as UTF-8 JSON (application/json; charset=utf-8)`,
+  );
+}
+
+/** The error's sentence: how many fields are at fault, and the first of them (the rest are in `fields`). */
+function describeFields(total: number, fields: readonly FieldProblem[]): string {
+  const first = fields[0];
+  const count = total === 1 ? 'a field' : `${total.toLocaleString('en')} fields`;
+  if (first === undefined) return `the request has ${count} to fix`;
+  if (total === 1) return `the request has a field to fix: ${first.path}: ${first.message}`;
+  return `the request has ${count} to fix, the first: ${first.path}: ${first.message}`;
 }
 
 function validate<T>(
@@ -195,6 +223,7 @@ function validate<T>(
   if (schema === undefined) return undefined;
   const checked = checkInput(schema, value, source);
   if (checked.ok) return checked.value;
-  fields.push(...checked.fields);
+  // No spread: a body can hold more invalid items than the stack has room for arguments.
+  for (const field of checked.fields) fields.push(field);
   return undefined;
 }

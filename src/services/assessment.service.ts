@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type Problem } from '../core/domain-error.js';
+import type { Problem } from '../core/domain-error.js';
 import {
   competenciesOf,
   findStep,
@@ -19,6 +19,7 @@ import {
   type AssessmentRecord,
 } from '../store/assessment.repository.js';
 import { runInTransaction } from '../store/database.js';
+import { problemsError, quoteInput, shortKey } from './problems.js';
 import type { AssessmentKind, Database } from '../store/schema.js';
 
 /**
@@ -73,7 +74,7 @@ export async function recordAssessment(
     const previous = await currentRatings(trx, ladder, input.personId, { kind: input.kind, track: track.id });
     const merged = { ...previous.ratings, ...given };
     // A note explains a rating: it carries forward with the rating, and goes when the rating is given anew.
-    const carried = Object.entries(previous.notes).filter(([id]) => given[id] === undefined);
+    const carried = Object.entries(previous.notes).filter(([id]) => !Object.hasOwn(given, id));
     Object.assign(notes, { ...Object.fromEntries(carried), ...notes });
     return insertAssessment(trx, {
       personId: input.personId,
@@ -93,23 +94,41 @@ export async function recordAssessment(
   });
 }
 
+/** The longest note on a whole assessment, in characters: a summary, not a document. The API contract states it. */
+export const ASSESSMENT_NOTE_MAX_LENGTH = 10_000;
+
+/** The longest note on one rating, in characters. The API contract states it. */
+export const RATING_NOTE_MAX_LENGTH = 2_000;
+
+/** The sentence for a note over its limit, the same from the API's contract and from the service. */
+export function noteTooLongMessage(length: number, limit: number): string {
+  return `the note is ${length.toLocaleString('en')} characters; keep it under ${limit.toLocaleString('en')}`;
+}
+
 /** Checks an assessor's ratings and notes against one track; every problem is reported at once, by field. */
 function checkRatings(
   ladder: Ladder,
   track: Track,
-  input: Pick<RecordAssessmentInput, 'ratings' | 'notes'>,
+  input: Pick<RecordAssessmentInput, 'ratings' | 'notes' | 'note'>,
 ): { given: Record<string, string>; notes: Record<string, string> } {
   const scale = ratingScale(ladder, track);
   const problems: Problem[] = [];
   const given: Record<string, string> = {};
+  let unknown = 0;
   for (const [id, value] of Object.entries(input.ratings)) {
     const competency = resolveCompetency(ladder, id);
     if (competency === undefined || !appliesOn(competency.track, track)) {
+      // The track's competencies are named once, with the first unknown id, however many there are.
+      const known =
+        unknown === 0
+          ? ` (competencies: ${competenciesOf(ladder, track)
+              .map((c) => c.id)
+              .join(', ')})`
+          : '';
+      unknown += 1;
       problems.push({
-        path: ['ratings', id],
-        message: `"${id}" is not a competency of track "${track.id}" (competencies: ${competenciesOf(ladder, track)
-          .map((c) => c.id)
-          .join(', ')})`,
+        path: ['ratings', shortKey(id)],
+        message: `${quoteInput(id)} is not a competency of track "${track.id}"${known}`,
       });
       continue;
     }
@@ -122,8 +141,8 @@ function checkRatings(
     if (step === undefined) {
       const noun = ladder.policy.kind === 'points' ? 'milestone' : 'level';
       problems.push({
-        path: ['ratings', id],
-        message: `"${value}" is not a ${noun} of track "${track.id}" (${noun}s: ${scale.map((s) => s.id).join(', ')}, or ${NOT_OBSERVED})`,
+        path: ['ratings', shortKey(id)],
+        message: `${quoteInput(value)} is not a ${noun} of track "${track.id}" (${noun}s: ${scale.map((s) => s.id).join(', ')}, or ${NOT_OBSERVED})`,
       });
       continue;
     }
@@ -133,26 +152,29 @@ function checkRatings(
   for (const [id, text] of Object.entries(input.notes ?? {})) {
     const competency = resolveCompetency(ladder, id);
     if (competency === undefined || !appliesOn(competency.track, track)) {
-      problems.push({ path: ['notes', id], message: `"${id}" is not a competency of track "${track.id}"` });
-    } else if (text.trim().length > 2000) {
       problems.push({
-        path: ['notes', id],
-        message: `the note is ${text.trim().length} characters; keep it under 2,000`,
+        path: ['notes', shortKey(id)],
+        message: `${quoteInput(id)} is not a competency of track "${track.id}"`,
+      });
+    } else if (text.trim().length > RATING_NOTE_MAX_LENGTH) {
+      problems.push({
+        path: ['notes', shortKey(id)],
+        message: noteTooLongMessage(text.trim().length, RATING_NOTE_MAX_LENGTH),
       });
     } else if (text.trim() !== '') {
       notes[competency.id] = text.trim();
     }
   }
+  if (input.note !== undefined && input.note.trim().length > ASSESSMENT_NOTE_MAX_LENGTH) {
+    problems.push({
+      path: ['note'],
+      message: noteTooLongMessage(input.note.trim().length, ASSESSMENT_NOTE_MAX_LENGTH),
+    });
+  }
   if (Object.keys(given).length === 0 && problems.length === 0) {
     problems.push({ path: ['ratings'], message: 'give at least one rating' });
   }
-  if (problems.length > 0) {
-    throw new DomainError(
-      'rating_invalid',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'),
-      problems,
-    );
-  }
+  if (problems.length > 0) throw problemsError('rating_invalid', problems);
   return { given, notes };
 }
 

@@ -13,6 +13,7 @@ import {
   type EvidencePatch,
   type EvidenceRecord,
 } from '../store/evidence.repository.js';
+import { problemsError, quoteInput } from './problems.js';
 import { EARLIEST_DATE } from '../shared/time-zone.js';
 import { EVIDENCE_KINDS, type Database, type EvidenceKind, type EvidenceVisibility } from '../store/schema.js';
 
@@ -25,6 +26,12 @@ export type Evidence = EvidenceRecord;
  * The API contract states the same limit.
  */
 export const EVIDENCE_BODY_MAX_LENGTH = 20_000;
+
+/** The most competencies one piece of evidence may name; the API contract states it. */
+export const EVIDENCE_MAX_COMPETENCIES = 50;
+
+/** The most links one piece of evidence may hold; the API contract states it. */
+export const EVIDENCE_MAX_LINKS = 50;
 
 /** The sentence that explains the body limit, for the API and the command line alike. */
 export function bodyTooLongMessage(length: number): string {
@@ -176,6 +183,8 @@ function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, t
   if (input.title !== undefined) {
     const title = input.title.trim();
     if (title === '') problems.push({ path: ['title'], message: 'the title must not be empty' });
+    else if (!hasVisibleText(title))
+      problems.push({ path: ['title'], message: 'the title has no visible characters; say what was done in words' });
     if (title.length > 200)
       problems.push({
         path: ['title'],
@@ -201,12 +210,21 @@ function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, t
         message: `name at least one competency the evidence supports (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
       });
     }
+    if (input.competencies.length > EVIDENCE_MAX_COMPETENCIES)
+      problems.push({
+        path: ['competencies'],
+        message: `name at most ${EVIDENCE_MAX_COMPETENCIES} competencies (${input.competencies.length.toLocaleString('en')} given)`,
+      });
+    let unknown = 0;
     input.competencies.forEach((id, i) => {
       const competency = resolveCompetency(ladder, id.trim());
       if (competency === undefined) {
+        // The ladder's competencies are named once, with the first unknown id, however many there are.
+        const known = unknown === 0 ? ` (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})` : '';
+        unknown += 1;
         problems.push({
           path: ['competencies', i],
-          message: `"${id}" is not a competency of ladder "${ladder.id}" (competencies: ${ladder.competencies.map((c) => c.id).join(', ')})`,
+          message: `${quoteInput(id)} is not a competency of ladder "${ladder.id}"${known}`,
         });
       } else competencyIds.push(competency.id);
     });
@@ -218,19 +236,26 @@ function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, t
     checked.date = input.date;
   }
   if (input.links !== undefined) {
+    if (input.links.length > EVIDENCE_MAX_LINKS)
+      problems.push({
+        path: ['links'],
+        message: `give at most ${EVIDENCE_MAX_LINKS} links (${input.links.length.toLocaleString('en')} given)`,
+      });
     input.links.forEach((link, i) => {
-      if (!isHttpUrl(link)) problems.push({ path: ['links', i], message: `"${link}" is not an http(s) URL` });
+      if (!isHttpUrl(link)) problems.push({ path: ['links', i], message: `${quoteInput(link)} is not an http(s) URL` });
     });
     checked.links = input.links;
   }
-  if (problems.length > 0) {
-    throw new DomainError(
-      'input_invalid',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'),
-      problems,
-    );
-  }
+  if (problems.length > 0) throw problemsError('input_invalid', problems);
   return checked;
+}
+
+/** Characters that show nothing: controls, format characters (zero-width spaces, bidi marks) and separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
+
+/** Whether text has at least one character a reader can see. */
+function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
 }
 
 /** Which evidence to show. Competencies may be given by a former id. */

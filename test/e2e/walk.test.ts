@@ -262,7 +262,7 @@ describe('the walk of the web app', { timeout: 90_000 }, () => {
     await assess.continueToReview();
     const problems = await assess.saveRefused();
     expect(problems).toEqual([
-      `Your note on ${RELIABILITY}: the note is 2100 characters; keep it under 2,000 Go to this step`,
+      `Your note on ${RELIABILITY}: the note is 2,100 characters; keep it under 2,000 Go to this step`,
     ]);
     expect(problems.join(' ')).not.toMatch(/\breliability\b/);
     // The Save button is far below the top: the page takes the person up to the problem.
