@@ -68,15 +68,17 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
               ratings = asked.ratings;
               if (Object.keys(ratings).length === 0) return { kind: 'empty' as const };
             }
-            const stored = await recordAssessment(db, ladder, {
-              personId: person.id,
-              assessorId: person.id,
-              kind: 'self',
-              track: opts.track,
-              ratings,
-              notes: opts.why,
-              note: opts.note,
-            });
+            const stored = await inFlagTerms(
+              recordAssessment(db, ladder, {
+                personId: person.id,
+                assessorId: person.id,
+                kind: 'self',
+                track: opts.track,
+                ratings,
+                notes: opts.why,
+                note: opts.note,
+              }),
+            );
             // The same evaluation `status` prints, so the two commands never disagree on the counts.
             const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
             return {
@@ -256,4 +258,22 @@ function printChoices(
 /** A wrapped line of prose under a step, its first line led by a marker. */
 function bullet(marker: string, text: string): string {
   return wrap(text, 88, '         ').replace(/^ {9}/, `       ${marker}`);
+}
+
+/** The service names fields (`ratings.scope`); the user typed flags (`--set scope`). */
+const FLAGS: Readonly<Record<string, string>> = { ratings: '--set', notes: '--why', note: '--note' };
+
+/** Rewrites a refused assessment so each problem names the flag and competency the user typed. */
+async function inFlagTerms<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.problems.length === 0) throw error;
+    const lines = error.problems.map((p) => {
+      const [field, ...rest] = p.path.map(String);
+      const flag = field === undefined ? undefined : FLAGS[field];
+      return `${flag === undefined ? p.path.join('.') : [flag, ...rest].join(' ')}: ${p.message}`;
+    });
+    throw new DomainError(error.code, lines.join('\n'), error.problems);
+  }
 }

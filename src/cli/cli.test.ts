@@ -247,7 +247,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect(noteOf(second, 'scope')).toBe('Owns the refunds service');
     const bad = await longhaul(['assess', '--set', 'scope=senior', '--why', 'wizardry=Cast a spell']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('notes.wizardry: "wizardry" is not a competency of track "ic"');
+    expect(bad.stderr).toContain('--why wizardry: "wizardry" is not a competency of track "ic"');
     const malformed = await longhaul(['assess', '--set', 'scope=senior', '--why', 'no text here']);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('--why: "no text here" is not COMPETENCY=TEXT');

@@ -90,13 +90,13 @@ describe('competency ids that name object properties', () => {
     const run = await longhaul(['assess', '--set', `${id}=senior`]);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain('rated twice');
-    expect(run.stderr).toContain(`"${id}" is not a competency`);
+    expect(run.stderr).toContain(`--set ${id}: "${id}" is not a competency`);
   });
 
   it.each(['constructor', 'toString'])('says --why %s=... names an unknown competency', async (id) => {
     expect((await longhaul(['init'])).code).toBe(0);
     const run = await longhaul(['assess', '--set', 'scope=senior', '--why', `${id}=because`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`"${id}" is not a competency`);
+    expect(run.stderr).toContain(`--why ${id}: "${id}" is not a competency`);
   });
 });
