@@ -12,7 +12,7 @@ import {
 import type { Level } from '../core/ladder.schema.js';
 import { evaluateProgress } from '../core/progression.js';
 import { listAssessments, type AssessmentRecord } from '../store/assessment.repository.js';
-import { countEvidenceByCompetency } from '../store/evidence.repository.js';
+import { countEvidenceByCompetencyAndDate } from '../store/evidence.repository.js';
 import type { AssessmentKind, Database, EvidenceVisibility } from '../store/schema.js';
 import type { LadderCache } from './ladder-version.service.js';
 
@@ -57,16 +57,22 @@ export async function buildHistory(
   personId: string,
   options: { kind?: AssessmentKind; evidenceVisibility?: EvidenceVisibility } = {},
 ): Promise<HistoryEntry[]> {
-  const assessments = await listAssessments(db, personId, { kind: options.kind });
+  const [assessments, dated] = await Promise.all([
+    listAssessments(db, personId, { kind: options.kind }),
+    countEvidenceByCompetencyAndDate(db, personId, { visibility: options.evidenceVisibility }),
+  ]);
   const entries: HistoryEntry[] = [];
+  // The evidence rule reads the evidence dated up to each assessment's day, as it stood then:
+  // assessments come oldest first, so the running totals only ever move forward.
+  const counts: Record<string, number> = {};
+  let next = 0;
   for (const assessment of assessments) {
+    const day = assessment.createdAt.slice(0, 10);
+    for (let row = dated[next]; row !== undefined && row.date <= day; row = dated[++next]) {
+      counts[row.competencyId] = (counts[row.competencyId] ?? 0) + row.count;
+    }
     const ladder = await ladders.version(db, assessment.ladderId, assessment.ladderHash);
-    // The evidence rule reads the evidence dated up to the assessment's day, as it stood then.
-    const evidenceCounts = await countEvidenceByCompetency(db, personId, {
-      until: assessment.createdAt.slice(0, 10),
-      visibility: options.evidenceVisibility,
-    });
-    entries.push(evaluateAssessment(ladder, assessment, evidenceCounts));
+    entries.push(evaluateAssessment(ladder, assessment, { ...counts }));
   }
   return entries;
 }

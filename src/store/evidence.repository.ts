@@ -242,6 +242,38 @@ export async function countEvidenceByCompetency(
   return Object.fromEntries(rows.map((r) => [r.competencyId, Number(r.evidenceCount)]));
 }
 
+/** Pieces of evidence per competency and day, oldest day first. */
+export interface DatedEvidenceCount {
+  competencyId: string;
+  date: string;
+  count: number;
+}
+
+/**
+ * A person's evidence counted per competency and per day, in one query, so a
+ * view over many moments (history) can sum what existed at each of them
+ * without a query per moment.
+ */
+export async function countEvidenceByCompetencyAndDate(
+  db: Kysely<Database>,
+  personId: string,
+  options: Pick<CountEvidenceOptions, 'visibility'> = {},
+): Promise<DatedEvidenceCount[]> {
+  let query = db
+    .selectFrom('evidenceCompetencies')
+    .innerJoin('evidence', 'evidence.id', 'evidenceCompetencies.evidenceId')
+    .select(({ fn }) => ['evidenceCompetencies.competencyId', 'evidence.date', fn.countAll().as('evidenceCount')])
+    .where('evidence.personId', '=', personId)
+    .where('evidence.deletedAt', 'is', null);
+  if (options.visibility !== undefined) query = query.where('evidence.visibility', '=', options.visibility);
+  const rows = await query
+    .groupBy(['evidenceCompetencies.competencyId', 'evidence.date'])
+    .orderBy('evidence.date')
+    .orderBy('evidenceCompetencies.competencyId')
+    .execute();
+  return rows.map((r) => ({ competencyId: r.competencyId, date: r.date, count: Number(r.evidenceCount) }));
+}
+
 async function replaceCompetencies(trx: Kysely<Database>, evidenceId: string, ids: string[]): Promise<string[]> {
   const competencyIds = uniqueSorted(ids);
   await trx.deleteFrom('evidenceCompetencies').where('evidenceId', '=', evidenceId).execute();

@@ -41,6 +41,7 @@ export {
   findEvidenceIncludingDeleted,
   listEvidence,
   countEvidenceByCompetency,
+  countEvidenceByCompetencyAndDate,
 } from './evidence.repository.js';
 export type {
   EvidenceRecord,

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeDatabase,
   countEvidenceByCompetency,
+  countEvidenceByCompetencyAndDate,
   deleteEvidence,
   findEvidenceById,
   findEvidenceIncludingDeleted,
@@ -529,6 +530,14 @@ for (const dialect of DIALECTS) {
           scope: 1,
         });
         expect(await countEvidenceByCompetency(db, 'nobody')).toEqual({});
+        // The same counts per day, oldest first, as history sums them.
+        expect(await countEvidenceByCompetencyAndDate(db, alice.id)).toEqual([
+          { competencyId: 'ownership', date: '2024-12-31', count: 1 },
+          { competencyId: 'scope', date: '2024-12-31', count: 1 },
+          { competencyId: 'ownership', date: '2025-02-01', count: 1 },
+          { competencyId: 'mentoring', date: '2025-03-01', count: 1 },
+          { competencyId: 'ownership', date: '2025-03-01', count: 1 },
+        ]);
       });
 
       it('updates only the patched fields, replaces competencies when given, and stamps updatedAt', async () => {
