@@ -77,16 +77,61 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     await longhaul(['log', 'Paired with a new joiner on the billing service', '-k', 'mentoring', '-c', 'mentoring']);
 
     const all = await longhaul(['evidence', 'list', '--json']);
-    expect(all.json<{ title: string }[]>().map((e) => e.title)).toEqual([
+    expect(all.json<{ items: { title: string }[] }>().items.map((e) => e.title)).toEqual([
       'Paired with a new joiner on the billing service',
       'Led the review of the checkout incident',
     ]);
     const reliability = await longhaul(['evidence', 'list', '--competency', 'reliability', '--json']);
-    expect(reliability.json<unknown[]>()).toHaveLength(1);
+    expect(reliability.json<{ items: unknown[] }>().items).toHaveLength(1);
     const recent = await longhaul(['evidence', 'list', '--since', '2026-11-01']);
     expect(recent.stdout).toContain('Paired with a new joiner');
     expect(recent.stdout).not.toContain('checkout incident');
     expect(recent.stdout).toContain('1 piece of evidence');
+  });
+
+  it('lists a page at a time and prints the command that shows the next page', async () => {
+    for (const day of ['01', '02', '03', '04', '05']) {
+      await longhaul(['log', `Code review ${day}`, '-k', 'review', '-c', 'quality', '--date', `2026-09-${day}`]);
+    }
+    const first = await longhaul(['evidence', 'list', '--limit', '2', '--kind', 'review']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Code review 05');
+    expect(first.stdout).toContain('Code review 04');
+    expect(first.stdout).not.toContain('Code review 03');
+    expect(first.stdout).toContain('2 pieces of evidence shown; older evidence follows.');
+    const hint = /longhaul evidence list (.+)$/m.exec(first.stdout)?.[1] ?? '';
+    expect(hint).toMatch(/^--kind review --limit 2 --cursor \S+$/);
+
+    const seen: string[] = [];
+    let args = hint.split(' ');
+    for (let pages = 0; pages < 5; pages += 1) {
+      const next = await longhaul(['evidence', 'list', ...args]);
+      expect(next.code).toBe(0);
+      seen.push(...[...next.stdout.matchAll(/Code review (\d+)/g)].map((m) => m[1] ?? ''));
+      const more = /longhaul evidence list (.+)$/m.exec(next.stdout)?.[1];
+      if (more === undefined) break;
+      args = more.split(' ');
+    }
+    expect(seen).toEqual(['03', '02', '01']);
+
+    const page = (await longhaul(['evidence', 'list', '--limit', '1', '--json'])).json<{
+      items: unknown[];
+      nextCursor: string | null;
+    }>();
+    expect(page.items).toHaveLength(1);
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it.each([
+    [['--limit', '0'], '--limit: must be a whole number from 1 to 200'],
+    [['--limit', '500'], '--limit: must be a whole number from 1 to 200'],
+    [['--limit', 'all'], '--limit: must be a whole number from 1 to 200'],
+    [['--cursor', 'xyz'], '--cursor: is not a cursor of this list'],
+  ])('refuses evidence list %j with a clear error', async (flags, message) => {
+    const run = await longhaul(['evidence', 'list', ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('    at ');
   });
 
   it('shares, unshares, deletes and restores a piece of evidence by the short id the list shows', async () => {
@@ -97,19 +142,19 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect((await longhaul(['evidence', 'list'])).stdout).toContain(short);
 
     expect((await longhaul(['evidence', 'share', short])).stdout).toBe('Shared: Wrote the on-call handbook\n');
-    expect((await longhaul(['evidence', 'list', '--json'])).json<{ visibility: string }[]>()[0]?.visibility).toBe(
-      'shared',
-    );
+    expect(
+      (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,
+    ).toBe('shared');
     await longhaul(['evidence', 'unshare', short]);
-    expect((await longhaul(['evidence', 'list', '--json'])).json<{ visibility: string }[]>()[0]?.visibility).toBe(
-      'private',
-    );
+    expect(
+      (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,
+    ).toBe('private');
 
     const deleted = await longhaul(['evidence', 'delete', short]);
     expect(deleted.stdout).toContain(`Undo with: longhaul evidence restore ${logged.id}`);
-    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ items: unknown[] }>().items).toEqual([]);
     expect((await longhaul(['evidence', 'restore', logged.id])).stdout).toBe('Restored: Wrote the on-call handbook\n');
-    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toHaveLength(1);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ items: unknown[] }>().items).toHaveLength(1);
 
     const unknown = await longhaul(['evidence', 'share', 'ffffffff']);
     expect(unknown.code).toBe(1);
@@ -135,7 +180,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect(run.stderr).toContain('"wizardry" is not a competency of ladder "longhaul"');
     expect(run.stderr).toContain('--date: 2027-01-01 is in the future');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   it('refuses a body over 20,000 characters, naming --body, and stores nothing', async () => {
@@ -153,7 +198,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect(run.stderr).toBe(
       'error: --body: the body is 20,001 characters; keep it to 20,000 and link to anything longer\n',
     );
-    expect((await longhaul(['evidence', 'list', '--json'])).json<unknown[]>()).toEqual([]);
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   it('assesses with --set, then shows the level, the chart and the gap', async () => {
@@ -342,9 +387,9 @@ describe('a new ladder version', () => {
       rating: 'senior-engineer',
       evidenceCount: 1,
     });
-    const listed = (await longhaul(['evidence', 'list', '--competency', 'operations', '--json'])).json<
-      { competencyIds: string[] }[]
-    >();
+    const listed = (await longhaul(['evidence', 'list', '--competency', 'operations', '--json'])).json<{
+      items: { competencyIds: string[] }[];
+    }>().items;
     expect(listed.map((e) => e.competencyIds)).toEqual([['operations']]);
   });
 });
@@ -442,8 +487,9 @@ describe('longhaul demo', () => {
     const people = await longhaul(['status', '--json', '--db', 'demo.db']);
     expect(people.json<{ observed: number }>().observed).toBeGreaterThan(5);
     // Only the local person's own evidence can be changed, even in a database with other people in it.
-    const me = (await longhaul(['evidence', 'list', '--json', '--db', 'demo.db'])).json<{ personId: string }[]>()[0]
-      ?.personId;
+    const me = (await longhaul(['evidence', 'list', '--json', '--db', 'demo.db'])).json<{
+      items: { personId: string }[];
+    }>().items[0]?.personId;
     const db = await openDatabase({ kind: 'sqlite', file: join(dir, 'demo.db') });
     const theirs = await db
       .selectFrom('evidence')

@@ -4,11 +4,13 @@ import {
   deleteEvidence,
   editEvidence,
   findEvidence,
+  findEvidenceByIdPrefix,
   getEvidenceIncludingDeleted,
   logEvidence,
   undeleteEvidence,
   type Evidence,
 } from '../services/evidence.service.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
 import { EVIDENCE_KINDS } from '../store/schema.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -35,6 +37,8 @@ const FLAGS: Readonly<Record<string, string>> = {
   links: '--link',
   since: '--since',
   until: '--until',
+  limit: '--limit',
+  cursor: '--cursor',
 };
 
 /** Rewrites an input error so each problem names the flag the user typed. */
@@ -121,8 +125,10 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     .option('-k, --kind <kind>', `only this kind: ${EVIDENCE_KINDS.join(', ')}`)
     .option('--since <YYYY-MM-DD>', 'only evidence from this date on')
     .option('--until <YYYY-MM-DD>', 'only evidence up to this date')
+    .option('-n, --limit <count>', `how many to show, 1 to ${MAX_PAGE_SIZE} (default: ${DEFAULT_PAGE_SIZE})`)
+    .option('--cursor <cursor>', 'go on where the previous list stopped (it prints the command)')
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
-    .option('--json', 'print the evidence as JSON')
+    .option('--json', 'print the page as JSON: { items, nextCursor }')
     .action(
       action(
         ctx,
@@ -131,23 +137,28 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           kind?: string;
           since?: string;
           until?: string;
+          limit?: string;
+          cursor?: string;
           db?: string;
           json?: boolean;
         }) => {
-          const rows = await inFlagTerms(
+          const page = await inFlagTerms(
             withSession(ctx, opts.db, ({ db, ladder, person }) =>
               findEvidence(db, ladder, person.id, {
                 competency: opts.competency,
                 kind: opts.kind,
                 since: opts.since,
                 until: opts.until,
+                limit: opts.limit === undefined ? undefined : parseCount(opts.limit),
+                cursor: opts.cursor,
               }),
             ),
           );
           if (opts.json === true) {
-            ctx.printJson(rows);
+            ctx.printJson(page);
             return EXIT.ok;
           }
+          const rows = page.items;
           if (rows.length === 0) {
             const filtered =
               opts.competency !== undefined ||
@@ -162,7 +173,12 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
             return EXIT.ok;
           }
           for (const row of rows) ctx.print(formatEvidenceLine(ctx, row));
-          ctx.print(ctx.style.dim(evidenceCount(rows.length)));
+          if (page.nextCursor === null) {
+            ctx.print(ctx.style.dim(evidenceCount(rows.length)));
+          } else {
+            ctx.print(ctx.style.dim(`${evidenceCount(rows.length)} shown; older evidence follows. The next ones:`));
+            ctx.print(ctx.style.dim(`  longhaul evidence list ${continueFlags(opts, page.nextCursor)}`));
+          }
           return EXIT.ok;
         },
       ),
@@ -244,7 +260,7 @@ const LATEST = 'latest';
 async function findOwnEvidence({ db, ladder, person }: Session, id: string): Promise<Evidence> {
   const wanted = id.trim().toLowerCase();
   if (wanted === LATEST) {
-    const [newest] = await findEvidence(db, ladder, person.id);
+    const [newest] = (await findEvidence(db, ladder, person.id, { limit: 1 })).items;
     if (newest === undefined)
       throw notFound('evidence_not_found', null, { in: 'your evidence', hint: 'log some first' });
     return newest;
@@ -254,14 +270,41 @@ async function findOwnEvidence({ db, ladder, person }: Session, id: string): Pro
       'input_invalid',
       `"${id}" is too short to name evidence; give at least 4 characters of its id`,
     );
-  const matches = (await findEvidence(db, ladder, person.id)).filter((e) => e.id.startsWith(wanted));
+  const matches = await findEvidenceByIdPrefix(db, ladder, person.id, wanted, 2);
   const [only, ...others] = matches;
   if (only === undefined) {
     throw notFound('evidence_not_found', id, { in: 'your evidence', hint: 'see: longhaul evidence list' });
   }
   if (others.length > 0)
-    throw new DomainError('input_invalid', `"${id}" starts ${matches.length} evidence ids; give more characters`);
+    throw new DomainError('input_invalid', `"${id}" starts more than one evidence id; give more characters`);
   return only;
+}
+
+/**
+ * A count from the command line. Anything but plain digits is left as it is
+ * written, so the service refuses it with the same words as a bad count.
+ */
+function parseCount(value: string): number {
+  return /^[0-9]{1,6}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+}
+
+/** The flags that repeat a list's filters and go on from `cursor`, for the hint under a page. */
+function continueFlags(
+  opts: { competency?: string; kind?: string; since?: string; until?: string; limit?: string; db?: string },
+  cursor: string,
+): string {
+  const flags: string[] = [];
+  const add = (flag: string, value: string | undefined) => {
+    if (value !== undefined) flags.push(flag, /^[\w.,:/-]+$/.test(value) ? value : JSON.stringify(value));
+  };
+  add('--competency', opts.competency);
+  add('--kind', opts.kind);
+  add('--since', opts.since);
+  add('--until', opts.until);
+  add('--limit', opts.limit);
+  add('--db', opts.db);
+  add('--cursor', cursor);
+  return flags.join(' ');
 }
 
 function formatEvidenceLine(ctx: CliContext, row: Evidence): string {

@@ -57,7 +57,7 @@ describe('longhaul serve', () => {
     );
     const me = (await (await fetch(`${running.url}/api/me`)).json()) as { person: { name: string } };
     expect(me.person.name).toBe('Sam Okafor');
-    const people = (await (await fetch(`${running.url}/api/people`)).json()) as unknown[];
+    const people = ((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items;
     expect(people).toHaveLength(40);
     expect(await running.stop()).toBe(0);
     expect(running.stdout()).toContain('Received SIGTERM; stopping.');
@@ -68,7 +68,7 @@ describe('longhaul serve', () => {
   it('starts a new database empty with --no-demo, under --name', async () => {
     const running = await serve(['--port', '0', '--no-demo', '--name', 'Grace Hopper', '--db', 'team.db']);
     expect(running.stdout()).toContain('(database ./team.db, local mode as Grace Hopper)');
-    expect((await (await fetch(`${running.url}/api/people`)).json()) as unknown[]).toHaveLength(1);
+    expect(((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items).toHaveLength(1);
     expect(await running.stop()).toBe(0);
   });
 
@@ -77,7 +77,7 @@ describe('longhaul serve', () => {
     const running = await serve([], { PORT: '0' });
     expect(running.stdout()).not.toContain('Created');
     expect(running.stdout()).toContain('local mode as Katherine Johnson');
-    expect((await (await fetch(`${running.url}/api/people`)).json()) as unknown[]).toHaveLength(1);
+    expect(((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items).toHaveLength(1);
     expect(await running.stop()).toBe(0);
   });
 

@@ -11,6 +11,7 @@ import {
   EVIDENCE_MAX_COMPETENCIES,
   EVIDENCE_MAX_LINKS,
 } from '../services/evidence.service.js';
+import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../services/paging.js';
 
 /** The longest id a request may name; ladder ids are far shorter. */
 const ID_MAX_LENGTH = 100;
@@ -197,7 +198,43 @@ export const EvidenceCreate = z
 
 export const EvidenceUpdate = EvidenceCreate.partial().strict().meta({ id: 'EvidenceUpdate' });
 
-export const EvidenceQuery = z.object({
+/** The query fields of every list: how many items, and where the previous page ended. */
+const PageQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+        .max(MAX_PAGE_SIZE, {
+          error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+        }),
+    )
+    .optional()
+    .describe(`How many items a page holds: 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when left out.`),
+  cursor: z
+    .string()
+    .max(MAX_CURSOR_LENGTH)
+    .optional()
+    .describe('The `nextCursor` of the previous page, unchanged; the first page when left out.'),
+});
+
+/** One page of a list: the items, and the cursor of the next page (null on the last). */
+function pageOf<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .describe('Send as `cursor` to read the next page; null when this page is the last.'),
+    })
+    .meta({ id });
+}
+
+export const EvidenceQuery = PageQuery.extend({
   competency: z.string().optional(),
   kind: z.string().optional(),
   since: z.string().optional(),
@@ -369,15 +406,17 @@ export const HistoryEntry = z
   })
   .meta({ id: 'HistoryEntry' });
 
-export const History = z.object({ entries: z.array(HistoryEntry) }).meta({ id: 'History' });
+export const History = pageOf(HistoryEntry, 'History');
 
-export const AssessmentQuery = z.object({
+export const AssessmentQuery = PageQuery.extend({
   kind: z.enum(['self', 'manager']).optional().describe('Only assessments of this kind; every kind when left out.'),
 });
 
-export const HistoryQuery = z.object({
+export const HistoryQuery = PageQuery.extend({
   kind: z.enum(['self', 'manager']).optional().describe('Only assessments of this kind; every kind when left out.'),
 });
+
+export const LadderVersionsQuery = PageQuery;
 
 export const LadderParams = z.object({ ladderId: z.string().min(1).describe("The ladder's id, from its file.") });
 export const LadderVersionParams = LadderParams.extend({
@@ -390,7 +429,12 @@ export const Health = z
 
 export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
-export const PeopleQuery = z.object({ team: z.string().optional() });
+export const PeopleQuery = PageQuery.extend({ team: z.string().optional() });
+
+export const EvidencePage = pageOf(Evidence, 'EvidencePage');
+export const PeoplePage = pageOf(Person, 'PeoplePage');
+export const AssessmentPage = pageOf(Assessment, 'AssessmentPage');
+export const LadderVersionPage = pageOf(LadderVersion, 'LadderVersionPage');
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type LevelRef = z.infer<typeof LevelRef>;
@@ -410,6 +454,10 @@ export type CompetencyProgress = z.infer<typeof CompetencyProgress>;
 export type Progress = z.infer<typeof Progress>;
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export type History = z.infer<typeof History>;
+export type EvidencePage = z.infer<typeof EvidencePage>;
+export type PeoplePage = z.infer<typeof PeoplePage>;
+export type AssessmentPage = z.infer<typeof AssessmentPage>;
+export type LadderVersionPage = z.infer<typeof LadderVersionPage>;
 export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 export type Health = z.infer<typeof Health>;

@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { parseLadder } from '../core/ladder-loader.js';
 import { DEFAULT_LADDER_FILE } from '../services/ladder-files.js';
 import { activateLadder } from '../services/workspace.service.js';
 import {
   Assessment,
+  AssessmentPage,
   ErrorResponse,
   Evidence,
+  EvidencePage,
   History,
   Ladder,
   LadderDiff,
-  LadderVersion,
+  LadderVersionPage,
   Me,
+  PeoplePage,
   Person,
   Progress,
 } from './api-contract.js';
@@ -60,7 +62,7 @@ describe('GET /api/me', () => {
 
 describe('ladders', () => {
   it('lists versions, serves the active ladder, one version by hash prefix, and the diff of two', async () => {
-    const list = z.array(LadderVersion).parse((await t.request('GET', '/api/ladders')).json);
+    const list = LadderVersionPage.parse((await t.request('GET', '/api/ladders')).json).items;
     expect(list).toEqual([expect.objectContaining({ id: 'longhaul', hash: t.ladder.ladder.hash, active: true })]);
 
     const active = Ladder.parse((await t.request('GET', '/api/ladders/active')).json);
@@ -89,9 +91,9 @@ describe('ladders', () => {
 describe('people', () => {
   it('lists everyone or one team, and shows one profile', async () => {
     const ada = await buildPerson(t.db, { name: 'Ada Team', team: 'Platform-people' });
-    const people = z.array(Person).parse((await t.request('GET', '/api/people')).json);
+    const people = PeoplePage.parse((await t.request('GET', '/api/people')).json).items;
     expect(people.map((p) => p.id)).toEqual(expect.arrayContaining([t.me.id, ada.id]));
-    const team = z.array(Person).parse((await t.request('GET', '/api/people?team=Platform-people')).json);
+    const team = PeoplePage.parse((await t.request('GET', '/api/people?team=Platform-people')).json).items;
     expect(team.map((p) => p.name)).toEqual(['Ada Team']);
     expect(Person.parse((await t.request('GET', `/api/people/${ada.id}`)).json)).toMatchObject({
       name: 'Ada Team',
@@ -128,10 +130,9 @@ describe('evidence', () => {
       await log({ title: 'Mentored a new joiner', kind: 'mentoring', competencies: ['mentoring'], date: '2026-03-01' });
 
       const titles = async (query: string) =>
-        z
-          .array(Evidence)
-          .parse((await me.request('GET', `/api/people/${me.me.id}/evidence${query}`)).json)
-          .map((e) => e.title);
+        EvidencePage.parse((await me.request('GET', `/api/people/${me.me.id}/evidence${query}`)).json).items.map(
+          (e) => e.title,
+        );
       expect(await titles('')).toEqual(['Mentored a new joiner', 'Paged and fixed checkout', 'Fixed the flaky deploy']);
       expect(await titles('?competency=debugging')).toEqual(['Paged and fixed checkout']);
       expect(await titles('?kind=delivery')).toEqual(['Fixed the flaky deploy']);
@@ -169,7 +170,7 @@ describe('evidence', () => {
       'body.date',
       'body.links.1',
     ]);
-    const list = z.array(Evidence).parse((await t.request('GET', `/api/people/${t.me.id}/evidence?kind=design`)).json);
+    const list = EvidencePage.parse((await t.request('GET', `/api/people/${t.me.id}/evidence?kind=design`)).json).items;
     expect(list).toEqual([]);
   });
 
@@ -210,7 +211,7 @@ describe('evidence', () => {
     const shared = await buildEvidence(t, other, { title: 'Shared design review', visibility: 'shared' });
     const secret = await buildEvidence(t, other, { title: 'Private reflection', visibility: 'private' });
 
-    const listed = z.array(Evidence).parse((await t.request('GET', `/api/people/${other.id}/evidence`)).json);
+    const listed = EvidencePage.parse((await t.request('GET', `/api/people/${other.id}/evidence`)).json).items;
     expect(listed.map((e) => e.title)).toEqual(['Shared design review']);
     expect(Evidence.parse((await t.request('GET', `/api/evidence/${shared.id}`)).json).title).toBe(
       'Shared design review',
@@ -277,7 +278,10 @@ describe('evidence', () => {
       expectError(await me.request('GET', `/api/evidence/${piece.id}`), 404, 'evidence_not_found');
       expectError(await me.request('DELETE', `/api/evidence/${piece.id}`), 404, 'evidence_not_found');
       expectError(await me.request('PATCH', `/api/evidence/${piece.id}`, { title: 'x' }), 404, 'evidence_not_found');
-      expect((await me.request('GET', `/api/people/${me.me.id}/evidence`)).json).toEqual([]);
+      expect((await me.request('GET', `/api/people/${me.me.id}/evidence`)).json).toEqual({
+        items: [],
+        nextCursor: null,
+      });
       expect(await count()).toBe(0);
 
       const restored = await me.request('POST', `/api/evidence/${piece.id}/restore`);
@@ -330,11 +334,14 @@ describe('assessments', () => {
     expectError(await t.request('POST', `/api/people/${notMine.id}/assessments`, body), 403, 'forbidden');
     expectError(await t.request('POST', `/api/people/${t.me.id}/assessments`, body), 403, 'forbidden');
 
-    const listed = z
-      .array(Assessment)
-      .parse((await t.request('GET', `/api/people/${report.id}/assessments?kind=manager`)).json);
+    const listed = AssessmentPage.parse(
+      (await t.request('GET', `/api/people/${report.id}/assessments?kind=manager`)).json,
+    ).items;
     expect(listed).toHaveLength(1);
-    expect((await t.request('GET', `/api/people/${report.id}/assessments?kind=self`)).json).toEqual([]);
+    expect((await t.request('GET', `/api/people/${report.id}/assessments?kind=self`)).json).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it("keeps others' ratings from peers, and shows them up the management chain", async () => {
@@ -503,8 +510,8 @@ describe('history', () => {
       const recorded = await me.request('POST', `/api/people/${report.id}/assessments`, { kind: 'manager', ratings });
       expect(recorded.status).toBe(201);
       const levelShown = async () =>
-        History.parse((await me.request('GET', `/api/people/${report.id}/history`)).json).entries[0]?.demonstrated
-          ?.id ?? null;
+        History.parse((await me.request('GET', `/api/people/${report.id}/history`)).json).items[0]?.demonstrated?.id ??
+        null;
       // The private piece is the report's own: their manager's view does not count it, so Mid-level lacks evidence.
       expect(await levelShown()).toBe('junior');
       await buildEvidence(me, report, { competencies, visibility: 'shared' });
@@ -525,7 +532,7 @@ describe('history', () => {
 
       const history = History.parse((await me.request('GET', `/api/people/${me.me.id}/history`)).json);
       const notesOf = (id: string) =>
-        history.entries.map((e) => e.ratings.find((r) => r.competencyId === id)?.note ?? null);
+        oldestFirst(history).map((e) => e.ratings.find((r) => r.competencyId === id)?.note ?? null);
       expect(notesOf('scope')).toEqual(['Took over billing.', 'Took over billing.', 'Took over billing.', null]);
       expect(notesOf('design')).toEqual([null, null, 'Wrote the retry design.', 'Wrote the retry design.']);
 
@@ -563,20 +570,22 @@ describe('history', () => {
 
       await me.request('POST', `/api/people/${me.me.id}/assessments`, { ratings: { design: 'junior' } });
       const history = History.parse((await me.request('GET', `/api/people/${me.me.id}/history`)).json);
-      expect(history.entries.map((e) => [e.ladderHash, e.demonstrated?.title ?? null])).toEqual([
+      expect(oldestFirst(history).map((e) => [e.ladderHash, e.demonstrated?.title ?? null])).toEqual([
         [oldHash, 'Mid-level'],
         [edited.hash, 'Junior'],
       ]);
-      expect(history.entries[0]?.ratings.find((r) => r.competencyId === 'scope')).toEqual({
+      expect(oldestFirst(history)[0]?.ratings.find((r) => r.competencyId === 'scope')).toEqual({
         competencyId: 'scope',
         title: expect.any(String),
         level: { id: 'mid-level', title: 'Mid-level' },
         index: 1,
         note: null,
       });
-      expect(history.entries[1]?.ratings.find((r) => r.competencyId === 'scope')?.level?.title).toBe('Intermediate');
+      expect(oldestFirst(history)[1]?.ratings.find((r) => r.competencyId === 'scope')?.level?.title).toBe(
+        'Intermediate',
+      );
 
-      const versions = z.array(LadderVersion).parse((await me.request('GET', '/api/ladders')).json);
+      const versions = LadderVersionPage.parse((await me.request('GET', '/api/ladders')).json).items;
       expect(versions.map((v) => [v.hash, v.active])).toEqual([
         [oldHash, false],
         [edited.hash, true],
@@ -664,3 +673,8 @@ describe('logs and metrics', () => {
     );
   });
 });
+
+/** History comes newest first, a page at a time; these tests read one page oldest first, as the chart does. */
+function oldestFirst(history: History): History['items'] {
+  return [...history.items].reverse();
+}

@@ -1,8 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { Assessment, ErrorResponse, Evidence } from './api-contract.js';
+import { AssessmentPage, ErrorResponse, Evidence } from './api-contract.js';
 import { buildServer } from './app.js';
 import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.fixtures.js';
 
@@ -283,7 +282,7 @@ describe('failed writes', () => {
       (await t.request('POST', `/api/people/${t.me.id}/assessments`, { ratings: { scope: 'senior' } })).status,
     ).toBe(201);
     const assessments = async () =>
-      z.array(Assessment).parse((await t.request('GET', `/api/people/${t.me.id}/assessments`)).json);
+      AssessmentPage.parse((await t.request('GET', `/api/people/${t.me.id}/assessments`)).json);
     const kept = await assessments();
     const bad = await t.request('POST', `/api/people/${t.me.id}/assessments`, {
       ratings: { scope: 'junior', design: 'wizard' },

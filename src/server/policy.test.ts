@@ -10,6 +10,7 @@ const person = (id: string, managerId: string | null = null): PersonRow => ({
   title: null,
   managerId,
   createdAt: '2026-01-01T00:00:00.000Z',
+  nameKey: null,
   timeZone: null,
 });
 

@@ -53,7 +53,7 @@ for (const { name, file } of LADDERS) {
         expect(shown.observed).toBe(competenciesOf(ladder, track).length);
       }
       const history = History.parse((await server.request('GET', `/api/people/${server.me.id}/history`)).json);
-      expect(history.entries.map((e) => e.trackId)).toEqual(ladder.tracks.map((tr) => tr.id));
+      expect(oldestFirst(history).map((e) => e.trackId)).toEqual(ladder.tracks.map((tr) => tr.id));
     });
 
     it('names the track at fault when it is not on the ladder', async () => {
@@ -95,11 +95,15 @@ describe('switching tracks on the two-track ladder', () => {
     expect(before.observed).toBe(3);
 
     const history = History.parse((await server.request('GET', `/api/people/${server.me.id}/history`)).json);
-    expect(history.entries.map((e) => [e.trackId, e.demonstrated?.title ?? null])).toEqual([
+    expect(oldestFirst(history).map((e) => [e.trackId, e.demonstrated?.title ?? null])).toEqual([
       ['ic', 'Senior'],
       ['em', 'Engineering Manager'],
     ]);
-    expect(history.entries[0]?.ratings.map((r) => r.competencyId).sort()).toEqual(Object.keys(ic).sort());
+    expect(
+      oldestFirst(history)[0]
+        ?.ratings.map((r) => r.competencyId)
+        .sort(),
+    ).toEqual(Object.keys(ic).sort());
   });
 
   it('records an assessment that names no track on the track the person moved to, as the web wizard sends it', async () => {
@@ -147,6 +151,11 @@ describe('switching tracks on the two-track ladder', () => {
     expect(shown.target.competencies.map((c) => c.id)).toEqual(emIds);
 
     const history = History.parse((await server.request('GET', `/api/people/${server.me.id}/history`)).json);
-    expect(z.array(z.string()).parse(history.entries[0]?.ratings.map((r) => r.competencyId))).toContain('design');
+    expect(z.array(z.string()).parse(oldestFirst(history)[0]?.ratings.map((r) => r.competencyId))).toContain('design');
   });
 });
+
+/** History comes newest first, a page at a time; these tests read one page oldest first, as the chart does. */
+function oldestFirst(history: History): History['items'] {
+  return [...history.items].reverse();
+}

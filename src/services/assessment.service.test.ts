@@ -299,12 +299,12 @@ describe('tracks on the two-track ladder', () => {
   it('keeps assessments on the old track in history, each read on its own track', async () => {
     await self('ic', { reliability: 'senior', design: 'senior', quality: 'senior' });
     await self('em', { reliability: 'manager', hiring: 'manager', feedback: 'manager' });
-    const history = await buildHistory(db, new LadderCache(), me.id);
+    const history = (await buildHistory(db, new LadderCache(), me.id)).items;
     expect(history.map((h) => [h.assessment.trackId, h.demonstrated?.id ?? null])).toEqual([
-      ['ic', 'senior'],
       ['em', 'manager'],
+      ['ic', 'senior'],
     ]);
-    expect(history[0]?.ratings.map((r) => r.competencyId)).toEqual(['design', 'quality', 'reliability']);
+    expect(history[1]?.ratings.map((r) => r.competencyId)).toEqual(['design', 'quality', 'reliability']);
   });
 
   it('puts a person on the first track when the ladder in use no longer has theirs', async () => {
@@ -315,7 +315,9 @@ describe('tracks on the two-track ladder', () => {
     const { evaluation, assessedAt } = await getProgress(db, single.ladder, me.id);
     expect(evaluation.track.id).toBe(single.ladder.tracks[0]?.id);
     expect(assessedAt).toBeNull();
-    expect((await buildHistory(db, new LadderCache(), me.id)).map((h) => h.demonstrated?.id)).toEqual(['manager']);
+    expect((await buildHistory(db, new LadderCache(), me.id)).items.map((h) => h.demonstrated?.id)).toEqual([
+      'manager',
+    ]);
   });
 
   it('gives a manager assessment the person’s own track when the manager names none', async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
 import { escapeMarkdownText, neutraliseMarkdownHtml, safeHref } from '../shared/markdown.js';
 import type { Database, PersonRow } from '../store/schema.js';
-import { findEvidence, type Evidence } from './evidence.service.js';
+import { findAllEvidence, type Evidence } from './evidence.service.js';
 
 /** A brag document: a person's evidence grouped by the competency it shows, ready for a review. */
 export interface BragDocument {
@@ -25,7 +25,7 @@ export async function buildBragDocument(
   person: PersonRow,
   options: { since?: string; today: string },
 ): Promise<BragDocument> {
-  const evidence = await findEvidence(db, ladder, person.id, { since: options.since });
+  const evidence = await findAllEvidence(db, ladder, person.id, { since: options.since });
   const groups = ladder.competencies
     .map((competency) => ({
       competency: { id: competency.id, title: competency.title, category: competency.category },

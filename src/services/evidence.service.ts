@@ -7,12 +7,14 @@ import {
   findEvidenceIncludingDeleted,
   insertEvidence,
   listEvidence,
+  listEvidenceByIdPrefix,
   restoreEvidence,
   softDeleteEvidence,
   updateEvidence,
   type EvidencePatch,
   type EvidenceRecord,
 } from '../store/evidence.repository.js';
+import { readAllPages, planPage, toPage, type Page, type PagePlan, type PageRequest } from './paging.js';
 import { problemsError, quoteInput } from './problems.js';
 import { EARLIEST_DATE } from '../shared/time-zone.js';
 import { EVIDENCE_KINDS, type Database, type EvidenceKind, type EvidenceVisibility } from '../store/schema.js';
@@ -268,13 +270,23 @@ export interface EvidenceQuery {
   visibility?: EvidenceVisibility;
 }
 
-/** Lists a person's evidence, newest first, with competency ids mapped to today's ladder. */
+/** The kind tag of evidence cursors, so a cursor of another list is refused here. */
+const EVIDENCE_PAGES = 'evidence';
+
+/**
+ * One page of a person's evidence, newest first, with competency ids mapped
+ * to today's ladder. Filters and the cursor are checked together, so a
+ * request with a bad date and a bad cursor hears about both.
+ *
+ * @throws DomainError `input_invalid` naming `since`, `until`, `kind`, `limit` or `cursor`;
+ *   `competency_not_found` for an unknown `competency`.
+ */
 export async function findEvidence(
   db: Kysely<Database>,
   ladder: Ladder,
   personId: string,
-  query: EvidenceQuery = {},
-): Promise<Evidence[]> {
+  query: EvidenceQuery & PageRequest = {},
+): Promise<Page<Evidence>> {
   const problems: Problem[] = [];
   let competencyIds: string[] | undefined;
   if (query.competency !== undefined) {
@@ -284,15 +296,22 @@ export async function findEvidence(
   for (const field of ['since', 'until'] as const) {
     const value = query[field];
     if (value !== undefined && !isIsoDate(value))
-      problems.push({ path: [field], message: `"${value}" is not a date; use YYYY-MM-DD` });
+      problems.push({ path: [field], message: `${quoteInput(value)} is not a date; use YYYY-MM-DD` });
   }
   if (query.kind !== undefined && !isEvidenceKind(query.kind)) {
     problems.push({
       path: ['kind'],
-      message: `"${query.kind}" is not a kind of evidence (kinds: ${EVIDENCE_KINDS.join(', ')})`,
+      message: `${quoteInput(query.kind)} is not a kind of evidence (kinds: ${EVIDENCE_KINDS.join(', ')})`,
     });
   }
-  if (problems.length > 0) {
+  let plan: PagePlan | undefined;
+  try {
+    plan = planPage(EVIDENCE_PAGES, 3, query);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || plan === undefined) {
     throw new DomainError(
       'input_invalid',
       problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'),
@@ -306,7 +325,38 @@ export async function findEvidence(
     until: query.until,
     kind: query.kind as EvidenceKind | undefined,
     visibility: query.visibility,
+    after: plan.after as readonly [string, string, string] | undefined,
+    limit: plan.limit + 1,
   });
+  const page = toPage(EVIDENCE_PAGES, rows, plan.limit, (row) => [row.date, row.createdAt, row.id]);
+  return {
+    items: page.items.map((row) => ({ ...row, competencyIds: currentIds(ladder, row.competencyIds) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Every piece of a person's evidence that matches the filters, newest first: for reports that need all of it. */
+export async function findAllEvidence(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  personId: string,
+  query: EvidenceQuery = {},
+): Promise<Evidence[]> {
+  return readAllPages((page) => findEvidence(db, ladder, personId, { ...query, ...page }));
+}
+
+/**
+ * A person's live evidence whose id starts with `prefix`, at most `limit` of
+ * them: how the CLI finds the piece a short id names without reading them all.
+ */
+export async function findEvidenceByIdPrefix(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  personId: string,
+  prefix: string,
+  limit: number,
+): Promise<Evidence[]> {
+  const rows = await listEvidenceByIdPrefix(db, personId, prefix, limit);
   return rows.map((row) => ({ ...row, competencyIds: currentIds(ladder, row.competencyIds) }));
 }
 

@@ -15,6 +15,7 @@ import { listAssessments, type AssessmentRecord } from '../store/assessment.repo
 import { countEvidenceByCompetencyAndDate } from '../store/evidence.repository.js';
 import type { AssessmentKind, Database, EvidenceVisibility } from '../store/schema.js';
 import type { LadderCache } from './ladder-version.service.js';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 
 /** One competency's rating in a past assessment, in the words of the ladder version it was made with. */
 export interface HistoricRating {
@@ -34,39 +35,55 @@ export interface HistoryEntry {
   ratings: HistoricRating[];
 }
 
-/** A person's assessments of every kind (or one), newest first: what an assessments list shows. */
+/** The kind tag of the cursors of assessment lists and of history, which page the same rows in the same order. */
+const ASSESSMENT_PAGES = 'assessments';
+
+/**
+ * One page of a person's assessments of every kind (or one), newest first:
+ * what an assessments list shows.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
 export async function listAssessmentsOf(
   db: Kysely<Database>,
   personId: string,
-  options: { kind?: AssessmentKind } = {},
-): Promise<AssessmentRecord[]> {
-  return (await listAssessments(db, personId, { kind: options.kind })).reverse();
+  options: { kind?: AssessmentKind } & PageRequest = {},
+): Promise<Page<AssessmentRecord>> {
+  const plan = planPage(ASSESSMENT_PAGES, 2, options);
+  const rows = await listAssessments(db, personId, {
+    kind: options.kind,
+    order: 'newest',
+    after: plan.after as readonly [string, string] | undefined,
+    limit: plan.limit + 1,
+  });
+  return toPage(ASSESSMENT_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
 }
 
 /**
- * Every assessment of a person, oldest first, each evaluated against the
- * ladder version it was made with rather than today's. That is what keeps
+ * One page of a person's assessments, newest first, each evaluated against
+ * the ladder version it was made with rather than today's. That is what keeps
  * history true: editing the ladder (a stricter policy, a renamed level) does
  * not change what an old assessment showed.
  *
- * @throws DomainError `ladder_not_found` when a version an assessment names is missing.
+ * @throws DomainError `ladder_not_found` when a version an assessment names is missing;
+ *   `input_invalid` naming `limit` or `cursor`.
  */
 export async function buildHistory(
   db: Kysely<Database>,
   ladders: LadderCache,
   personId: string,
-  options: { kind?: AssessmentKind; evidenceVisibility?: EvidenceVisibility } = {},
-): Promise<HistoryEntry[]> {
-  const [assessments, dated] = await Promise.all([
-    listAssessments(db, personId, { kind: options.kind }),
+  options: { kind?: AssessmentKind; evidenceVisibility?: EvidenceVisibility } & PageRequest = {},
+): Promise<Page<HistoryEntry>> {
+  const [page, dated] = await Promise.all([
+    listAssessmentsOf(db, personId, options),
     countEvidenceByCompetencyAndDate(db, personId, { visibility: options.evidenceVisibility }),
   ]);
   const entries: HistoryEntry[] = [];
   // The evidence rule reads the evidence dated up to each assessment's day, as it stood then:
-  // assessments come oldest first, so the running totals only ever move forward.
+  // walked oldest first, the running totals only ever move forward.
   const counts: Record<string, number> = {};
   let next = 0;
-  for (const assessment of assessments) {
+  for (const assessment of [...page.items].reverse()) {
     const day = assessment.createdAt.slice(0, 10);
     for (let row = dated[next]; row !== undefined && row.date <= day; row = dated[++next]) {
       counts[row.competencyId] = (counts[row.competencyId] ?? 0) + row.count;
@@ -74,7 +91,7 @@ export async function buildHistory(
     const ladder = await ladders.version(db, assessment.ladderId, assessment.ladderHash);
     entries.push(evaluateAssessment(ladder, assessment, { ...counts }));
   }
-  return entries;
+  return { items: entries.reverse(), nextCursor: page.nextCursor };
 }
 
 /**

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { DomainError, notFound } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { diffLadders, type LadderDiff } from '../core/ladder-diff.js';
-import { listLadderVersions } from '../store/ladder.repository.js';
+import { listLadderVersionHeaders, listLadderVersions } from '../store/ladder.repository.js';
 import type { Database, LadderVersionRow } from '../store/schema.js';
 import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
 import { loadLadderVersion } from './workspace.service.js';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 
 /** A stored ladder version and whether new records are made against it. */
 export interface LadderVersionSummary {
@@ -61,16 +62,37 @@ export class LadderCache {
   }
 }
 
-/** Every stored ladder version, oldest first, marked with the one in use. */
-export async function listLadderVersionSummaries(db: Kysely<Database>): Promise<LadderVersionSummary[]> {
-  const [rows, active] = await Promise.all([listLadderVersions(db), findActiveLadderRef(db).catch(() => null)]);
-  return rows.map((row) => ({
-    id: row.ladderId,
-    hash: row.hash,
-    title: row.title,
-    loadedAt: row.loadedAt,
-    active: active !== null && active.id === row.ladderId && active.hash === row.hash,
-  }));
+/** The kind tag of the cursors of the list of ladder versions. */
+const LADDER_VERSION_PAGES = 'ladder-versions';
+
+/**
+ * One page of the stored ladder versions, oldest first, marked with the one in use.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function listLadderVersionSummaries(
+  db: Kysely<Database>,
+  request: PageRequest = {},
+): Promise<Page<LadderVersionSummary>> {
+  const plan = planPage(LADDER_VERSION_PAGES, 3, request);
+  const [rows, active] = await Promise.all([
+    listLadderVersionHeaders(db, {
+      after: plan.after as readonly [string, string, string] | undefined,
+      limit: plan.limit + 1,
+    }),
+    findActiveLadderRef(db).catch(() => null),
+  ]);
+  const page = toPage(LADDER_VERSION_PAGES, rows, plan.limit, (row) => [row.loadedAt, row.ladderId, row.hash]);
+  return {
+    items: page.items.map((row) => ({
+      id: row.ladderId,
+      hash: row.hash,
+      title: row.title,
+      loadedAt: row.loadedAt,
+      active: active !== null && active.id === row.ladderId && active.hash === row.hash,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

@@ -3,10 +3,28 @@ import { DomainError, notFound } from '../core/domain-error.js';
 import { canonicalTimeZone, FALLBACK_TIME_ZONE } from '../shared/time-zone.js';
 import { findPersonById, listPeople, updatePerson } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 
-/** The people of the organisation in name order, optionally of one team: the directory every edge shows. */
-export async function listPeopleInTeam(db: Kysely<Database>, filter: { team?: string } = {}): Promise<PersonRow[]> {
-  return listPeople(db, filter);
+/** The kind tag of directory cursors. */
+const PEOPLE_PAGES = 'people';
+
+/**
+ * One page of the people of the organisation in name order, optionally of
+ * one team: the directory every edge shows.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function listPeopleInTeam(
+  db: Kysely<Database>,
+  filter: { team?: string } & PageRequest = {},
+): Promise<Page<PersonRow>> {
+  const plan = planPage(PEOPLE_PAGES, 2, filter);
+  const rows = await listPeople(db, {
+    team: filter.team,
+    after: plan.after as readonly [string, string] | undefined,
+    limit: plan.limit + 1,
+  });
+  return toPage(PEOPLE_PAGES, rows, plan.limit, (row) => [row.nameKey ?? '', row.id]);
 }
 
 /**

@@ -32,6 +32,12 @@ export interface AssessmentFilter {
   kind?: AssessmentKind;
   /** Only assessments made on this track: ratings carry forward within a track, never across. */
   trackId?: string;
+  /** `oldest` first (the default, the order history is built in) or `newest` first (what a list shows). */
+  order?: 'oldest' | 'newest';
+  /** Only assessments listed after this position in that order: the (createdAt, id) of the previous page's last row. */
+  after?: readonly [createdAt: string, id: string];
+  /** At most this many assessments; every one when left out. */
+  limit?: number;
 }
 
 /** Records an assessment and all its ratings atomically. */
@@ -116,8 +122,9 @@ function latestOf(db: Kysely<Database>, personId: string, filter: AssessmentFilt
 }
 
 /**
- * A person's assessments, oldest first, with their ratings: the history of
- * how their level was seen. Ratings come in one query per 500 assessments.
+ * A person's assessments, oldest first unless the filter asks for newest
+ * first, with their ratings: the history of how their level was seen, or one
+ * page of it. Ratings come in one query per 500 assessments.
  */
 export async function listAssessments(
   db: Kysely<Database>,
@@ -127,7 +134,15 @@ export async function listAssessments(
   let query = db.selectFrom('assessments').selectAll().where('personId', '=', personId);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
   if (filter.trackId !== undefined) query = query.where('trackId', '=', filter.trackId);
-  const rows = await query.orderBy('createdAt', 'asc').orderBy('id', 'asc').execute();
+  const direction = filter.order === 'newest' ? 'desc' : 'asc';
+  const after = filter.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('createdAt', 'id'), direction === 'desc' ? '<' : '>', tuple(after[0], after[1])),
+    );
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  const rows = await query.orderBy('createdAt', direction).orderBy('id', direction).execute();
   const byAssessment = await loadRatings(
     db,
     rows.map((r) => r.id),

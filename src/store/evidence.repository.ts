@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { runInTransaction } from './database.js';
 import { chunk, newId, nowIso, uniqueSorted } from './row-values.js';
 import type { Database, EvidenceKind, EvidenceRow, EvidenceVisibility } from './schema.js';
@@ -47,6 +47,10 @@ export interface ListEvidenceFilter {
   until?: string;
   kind?: EvidenceKind;
   visibility?: EvidenceVisibility;
+  /** Only evidence listed after this position: the (date, createdAt, id) of the last row of the previous page. */
+  after?: readonly [date: string, createdAt: string, id: string];
+  /** At most this many rows; every row when left out. */
+  limit?: number;
 }
 
 /** Date bounds for counting evidence. */
@@ -183,7 +187,8 @@ export async function findEvidenceIncludingDeleted(
 
 /**
  * Lists a person's evidence, newest first (by date, then by when it was
- * recorded). Competencies are fetched for all listed evidence in one query
+ * recorded, then by id), from a position and up to a count when the filter
+ * gives them: one page of a keyset-paged list. Competencies are fetched for all listed evidence in one query
  * per 500 rows, not one per row.
  */
 export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFilter): Promise<EvidenceRecord[]> {
@@ -207,10 +212,43 @@ export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFil
   if (filter.until !== undefined) query = query.where('evidence.date', '<=', filter.until);
   if (filter.kind !== undefined) query = query.where('evidence.kind', '=', filter.kind);
   if (filter.visibility !== undefined) query = query.where('evidence.visibility', '=', filter.visibility);
+  const after = filter.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('evidence.date', 'evidence.createdAt', 'evidence.id'), '<', tuple(after[0], after[1], after[2])),
+    );
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   const rows = await query
     .orderBy('evidence.date', 'desc')
     .orderBy('evidence.createdAt', 'desc')
     .orderBy('evidence.id', 'desc')
+    .execute();
+  const byEvidence = await loadCompetencyIds(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toRecord(row, byEvidence.get(row.id) ?? []));
+}
+
+/**
+ * A person's live evidence whose id starts with `prefix`, at most `limit`
+ * rows: a short id is resolved without reading the whole list.
+ */
+export async function listEvidenceByIdPrefix(
+  db: Kysely<Database>,
+  personId: string,
+  prefix: string,
+  limit: number,
+): Promise<EvidenceRecord[]> {
+  const rows = await db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('deletedAt', 'is', null)
+    .where(sql<string>`substr(id, 1, ${prefix.length})`, '=', prefix)
+    .orderBy('id')
+    .limit(limit)
     .execute();
   const byEvidence = await loadCompetencyIds(
     db,

@@ -40,6 +40,7 @@ export {
   findEvidenceById,
   findEvidenceIncludingDeleted,
   listEvidence,
+  listEvidenceByIdPrefix,
   countEvidenceByCompetency,
   countEvidenceByCompetencyAndDate,
 } from './evidence.repository.js';

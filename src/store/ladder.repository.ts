@@ -58,3 +58,25 @@ export async function listLadderVersions(db: Kysely<Database>, ladderId?: string
   if (ladderId !== undefined) query = query.where('ladderId', '=', ladderId);
   return query.orderBy('loadedAt', 'asc').orderBy('ladderId', 'asc').orderBy('hash', 'asc').execute();
 }
+
+/** A stored ladder version without its YAML: what a list of versions shows. */
+export type LadderVersionHeader = Omit<LadderVersionRow, 'sourceYaml'>;
+
+/**
+ * Stored ladder versions without their YAML, oldest first (by when they
+ * were loaded, then ladder id and hash), from a position and up to a count:
+ * one page of the list of versions.
+ */
+export async function listLadderVersionHeaders(
+  db: Kysely<Database>,
+  page: { after?: readonly [loadedAt: string, ladderId: string, hash: string]; limit: number },
+): Promise<LadderVersionHeader[]> {
+  let query = db.selectFrom('ladderVersions').select(['ladderId', 'hash', 'title', 'loadedAt']);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('loadedAt', 'ladderId', 'hash'), '>', tuple(after[0], after[1], after[2])),
+    );
+  }
+  return query.orderBy('loadedAt', 'asc').orderBy('ladderId', 'asc').orderBy('hash', 'asc').limit(page.limit).execute();
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { newId, nowIso } from './row-values.js';
+import { nameSortKey, newId, nowIso } from './row-values.js';
 import type { Database, PersonRow } from './schema.js';
 
 /** What is needed to add a person; everything but the name may be unknown. */
@@ -19,6 +19,10 @@ export interface InsertPersonInput {
 export interface ListPeopleFilter {
   /** Only people in this team (exact match). */
   team?: string;
+  /** Only people listed after this position: the (nameKey, id) of the last row of the previous page. */
+  after?: readonly [nameKey: string, id: string];
+  /** At most this many rows; everyone when left out. */
+  limit?: number;
 }
 
 /** Adds a person and returns the stored row with its new id. Throws if the email is taken. */
@@ -28,6 +32,7 @@ export async function insertPerson(db: Kysely<Database>, input: InsertPersonInpu
     .values({
       id: newId(),
       name: input.name,
+      nameKey: nameSortKey(input.name),
       email: input.email ?? null,
       team: input.team ?? null,
       title: input.title ?? null,
@@ -57,7 +62,8 @@ export async function updatePerson(
   patch: PersonPatch,
 ): Promise<PersonRow | undefined> {
   if (Object.keys(patch).length === 0) return findPersonById(db, id);
-  return db.updateTable('people').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+  const values = patch.name === undefined ? patch : { ...patch, nameKey: nameSortKey(patch.name) };
+  return db.updateTable('people').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 /** Fetches a person by email, the handle people use to name each other in the CLI. */
@@ -66,15 +72,18 @@ export async function findPersonByEmail(db: Kysely<Database>, email: string): Pr
 }
 
 /**
- * Lists people in name order, optionally for one team. Sorted here rather than
- * in SQL because SQLite compares bytes and PostgreSQL follows its locale, and
- * the same data must list the same way on both.
+ * Lists people in name order (by `name_key`, then id), optionally for one
+ * team, from a position and up to a count when the filter gives them: one page
+ * of the keyset-paged directory. The order comes from the hex-encoded key, so
+ * SQLite and PostgreSQL list the same people alike whatever their collation.
  */
 export async function listPeople(db: Kysely<Database>, filter: ListPeopleFilter = {}): Promise<PersonRow[]> {
   let query = db.selectFrom('people').selectAll();
   if (filter.team !== undefined) query = query.where('team', '=', filter.team);
-  const rows = await query.execute();
-  return rows.sort((a, b) => nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const after = filter.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('nameKey', 'id'), '>', tuple(after[0], after[1])));
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return query.orderBy('nameKey').orderBy('id').execute();
 }
-
-const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

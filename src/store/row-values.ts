@@ -33,3 +33,17 @@ export function chunk<T>(items: readonly T[], size = 500): T[][] {
 export function uniqueSorted(items: readonly string[]): string[] {
   return [...new Set(items)].sort();
 }
+
+/**
+ * The key people are listed by: the name without accents and case, as hex of
+ * its UTF-8 bytes. Hex digits sort the same under every collation, so SQLite
+ * (bytes) and PostgreSQL (its locale) list the same people in the same order,
+ * and a page cursor means the same position on both.
+ */
+export function nameSortKey(name: string): string {
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+  return Buffer.from(folded, 'utf8').toString('hex');
+}

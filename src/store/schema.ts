@@ -67,6 +67,11 @@ export interface PeopleTable {
    * taken, or null until they choose one.
    */
   timeZone: string | null;
+  /**
+   * Column `name_key` (migration 0006): the key the directory is listed by, the name folded for accents and
+   * case and hex-encoded (`nameSortKey`), so both databases page people in the same order. Written with the name.
+   */
+  nameKey: string | null;
 }
 
 /** Table `evidence`: one thing a person did that shows one or more competencies. */

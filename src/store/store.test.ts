@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,6 +23,7 @@ import {
   updatePerson,
   listAssessments,
   listEvidence,
+  listEvidenceByIdPrefix,
   listLadderVersions,
   listPeople,
   openDatabase,
@@ -35,6 +36,7 @@ import {
   updateEvidence,
 } from './index.js';
 import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
+import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
  * One suite, run once per database. LONGHAUL_TEST_DIALECTS picks which
@@ -157,6 +159,17 @@ function harnessFor(dialect: string): Harness {
   throw new Error(`LONGHAUL_TEST_DIALECTS names an unknown dialect "${dialect}" (known: sqlite, postgres)`);
 }
 
+/**
+ * Takes a database back to the state right after `name`, running the down
+ * step of every later migration: how a test makes a database as an older
+ * release left it, whatever migrations came since.
+ */
+async function migrateBackTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: new StaticMigrationProvider() }).migrateTo(name);
+  if (error !== undefined) throw new Error(`could not migrate back to ${name}: ${String(error)}`);
+  expect(results?.every((r) => r.status === 'Success')).toBe(true);
+}
+
 /** Empties every table, children first, so each test starts from the shared fixture only. */
 async function clearTables(db: Kysely<Database>): Promise<void> {
   for (const table of [
@@ -265,12 +278,9 @@ for (const dialect of DIALECTS) {
           ladderHash: LADDER.hash,
           competencyIds: ['ownership'],
         });
+        // Put the database back as release 0001 left it, undoing every later migration with its own down step.
+        await migrateBackTo(first, '0001-initial');
         await closeDatabase(first);
-        // Put the database back as release 0001 left it (undoing 0003 too, which came later).
-        await harness.rawExec(
-          file,
-          "alter table people drop column time_zone; alter table evidence drop column deleted_at; delete from kysely_migration where name in ('0002-evidence-soft-delete', '0003-person-time-zone')",
-        );
         expect(await harness.tableExists(file, 'evidence')).toBe(true);
 
         const upgraded = await open(file);
@@ -381,12 +391,9 @@ for (const dialect of DIALECTS) {
         const file = await harness.freshConfig();
         const first = await open(file);
         const before = await insertPerson(first, { name: 'Old Timer' });
-        await closeDatabase(first);
         // Put the database back as release 0002 left it: no time zone column.
-        await harness.rawExec(
-          file,
-          "alter table people drop column time_zone; delete from kysely_migration where name = '0003-person-time-zone'",
-        );
+        await migrateBackTo(first, '0002-evidence-soft-delete');
+        await closeDatabase(first);
 
         const upgraded = await open(file);
         expect(await findPersonById(upgraded, before.id)).toEqual({ ...before, timeZone: null });
@@ -410,6 +417,27 @@ for (const dialect of DIALECTS) {
         expect((await listPeople(db)).map((p) => p.name)).toEqual(['Alice', 'Bob', 'carla', 'Zed']);
         expect((await listPeople(db, { team: 'platform' })).map((p) => p.name)).toEqual(['Alice', 'Bob']);
         expect(await listPeople(db, { team: 'nobody' })).toEqual([]);
+      });
+
+      it('lists accented and differently cased names in one order on both databases, a page at a time', async () => {
+        for (const name of ['Zoë Adams', 'émile Brun', 'Eve Chen', 'ada Lovelace', 'Émile Abel', 'Bob']) {
+          await insertPerson(db, { name });
+        }
+        const all = (await listPeople(db)).map((p) => p.name);
+        expect(all).toEqual(['ada Lovelace', 'Bob', 'Émile Abel', 'émile Brun', 'Eve Chen', 'Zoë Adams']);
+        // Walk it two at a time from each page's last row: the same names, none twice, none missed.
+        const walked: string[] = [];
+        let after: readonly [string, string] | undefined;
+        for (;;) {
+          const page = await listPeople(db, { after, limit: 2 });
+          walked.push(...page.map((p) => p.name));
+          const last = page[page.length - 1];
+          if (page.length < 2 || last === undefined) break;
+          after = [last.nameKey ?? '', last.id];
+        }
+        expect(walked).toEqual(all);
+        const renamed = await updatePerson(db, (await listPeople(db, { limit: 1 }))[0]?.id ?? '', { name: 'Zz Top' });
+        expect((await listPeople(db)).map((p) => p.name).at(-1)).toBe(renamed?.name);
       });
     });
 
@@ -511,6 +539,30 @@ for (const dialect of DIALECTS) {
         expect(first?.competencyIds).toEqual(['scope']);
         const listedMay = (await listEvidence(db, { personId: alice.id })).find((e) => e.id === may.id);
         expect(listedMay).toEqual(may);
+
+        // A page starts after the last row of the previous one, ties on the date included, with the filters kept.
+        const firstTwo = await listEvidence(db, { personId: alice.id, limit: 2 });
+        expect(firstTwo.map((e) => e.title)).toEqual([mayLater.title, may.title]);
+        const last = firstTwo[1] as (typeof firstTwo)[number];
+        const after = [last.date, last.createdAt, last.id] as const;
+        expect(await titles({ after })).toEqual([march.title, january.title]);
+        expect(await titles({ after: [mayLater.date, mayLater.createdAt, mayLater.id], limit: 1 })).toEqual([
+          may.title,
+        ]);
+        expect(await titles({ after, kind: 'incident' })).toEqual([march.title, january.title]);
+        expect(await titles({ after: [january.date, january.createdAt, january.id] })).toEqual([]);
+      });
+
+      it('finds evidence by the start of its id, live and own only', async () => {
+        const { alice, bob } = await seed();
+        const mine = await insertEvidence(db, evidenceFor(alice));
+        await insertEvidence(db, evidenceFor(bob));
+        const prefix = mine.id.slice(0, 6);
+        expect((await listEvidenceByIdPrefix(db, alice.id, prefix, 2)).map((e) => e.id)).toEqual([mine.id]);
+        expect(await listEvidenceByIdPrefix(db, bob.id, prefix, 2)).not.toContainEqual(mine);
+        expect(await listEvidenceByIdPrefix(db, alice.id, '%', 2)).toEqual([]);
+        await softDeleteEvidence(db, mine.id);
+        expect(await listEvidenceByIdPrefix(db, alice.id, prefix, 2)).toEqual([]);
       });
 
       it('counts evidence per competency, optionally from a date', async () => {

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { Assessment, Evidence, History, Ladder, Me, Progress } from '../server/api-contract.js';
+import { Assessment, AssessmentPage, Evidence, History, Ladder, Me, Progress } from '../server/api-contract.js';
 import { startTestServer, type TestServer } from '../server/test-server.fixtures.js';
 import { ApiError, createApiClient, messageOf, type ApiClient } from './api-client.js';
 
@@ -49,7 +48,7 @@ describe('api client against the server', () => {
     const towardNext = Progress.parse(await client.getProgress(t.me.id, null));
     expect(towardNext.target?.level.id).toBe(ladder.tracks[0]?.levels[0]?.id);
     History.parse(await client.getHistory(t.me.id));
-    expect(z.array(Assessment).parse(await client.listAssessments(t.me.id))).toEqual([]);
+    expect(AssessmentPage.parse(await client.listAssessments(t.me.id))).toEqual({ items: [], nextCursor: null });
   });
 
   it('logs, edits, deletes and restores evidence, and reads it back the way the server stored it', async () => {
@@ -78,7 +77,7 @@ describe('api client against the server', () => {
 
     const restored = Evidence.parse(await client.restoreEvidence(created.id));
     expect(restored.id).toBe(created.id);
-    expect((await client.listEvidence(t.me.id)).map((e) => e.id)).toContain(created.id);
+    expect((await client.listEvidence(t.me.id)).items.map((e) => e.id)).toContain(created.id);
     expect(client.changeCount() - changesBefore).toBe(4);
   });
 
@@ -91,10 +90,25 @@ describe('api client against the server', () => {
       date: '2025-01-05',
     });
     const designs = await client.listEvidence(t.me.id, { ...NO_FILTERS, kind: 'design' });
-    expect(designs.map((e) => e.title)).toEqual(['Design doc']);
+    expect(designs.items.map((e) => e.title)).toEqual(['Design doc']);
     const recent = await client.listEvidence(t.me.id, { ...NO_FILTERS, since: '2026-01-01' });
-    expect(recent.map((e) => e.title)).not.toContain('Old review');
-    expect((await client.listEvidence(t.me.id, NO_FILTERS)).map((e) => e.title)).toContain('Old review');
+    expect(recent.items.map((e) => e.title)).not.toContain('Old review');
+    expect((await client.listEvidence(t.me.id, NO_FILTERS)).items.map((e) => e.title)).toContain('Old review');
+  });
+
+  it('reads a list a page at a time, following the cursor to the end', async () => {
+    for (const title of ['First', 'Second', 'Third']) {
+      await client.createEvidence(t.me.id, { title, kind: 'mentoring', competencies: ['mentoring'] });
+    }
+    const mentoring = { ...NO_FILTERS, kind: 'mentoring' };
+    const first = await client.listEvidence(t.me.id, mentoring, { limit: 2 });
+    expect(first.items.map((e) => e.title)).toEqual(['Third', 'Second']);
+    expect(first.nextCursor).not.toBeNull();
+    const rest = await client.listEvidence(t.me.id, mentoring, { limit: 2, cursor: first.nextCursor ?? undefined });
+    expect(rest.items.map((e) => e.title)).toEqual(['First']);
+    expect(rest.nextCursor).toBeNull();
+    const history = await client.getHistory(t.me.id, { limit: 1 });
+    expect(history).toEqual({ items: [], nextCursor: null });
   });
 
   it('escapes ids, so an id with a slash is an unknown piece of evidence rather than another route', async () => {

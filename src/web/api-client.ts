@@ -1,9 +1,11 @@
 import type {
   Assessment,
   AssessmentCreate,
+  AssessmentPage,
   ErrorResponse,
   Evidence,
   EvidenceCreate,
+  EvidencePage,
   EvidenceUpdate,
   History,
   Ladder,
@@ -60,19 +62,21 @@ export interface ApiClient {
   getActiveLadder(): Promise<Ladder>;
   /** Changes a person's own settings, such as the time zone their today is taken in. */
   updatePerson(personId: string, body: PersonUpdate): Promise<Person>;
-  /** Evidence, newest first as the server orders it, optionally filtered. */
-  listEvidence(personId: string, filters?: EvidenceFilters): Promise<Evidence[]>;
+  /** One page of evidence, newest first as the server orders it, optionally filtered. */
+  listEvidence(personId: string, filters?: EvidenceFilters, page?: PageParams): Promise<EvidencePage>;
   getEvidence(evidenceId: string): Promise<Evidence>;
   createEvidence(personId: string, body: EvidenceCreate): Promise<Evidence>;
   updateEvidence(evidenceId: string, body: EvidenceUpdate): Promise<Evidence>;
   /** Soft-deletes: restoreEvidence undoes it. */
   deleteEvidence(evidenceId: string): Promise<void>;
   restoreEvidence(evidenceId: string): Promise<Evidence>;
-  listAssessments(personId: string): Promise<Assessment[]>;
+  /** One page of assessments, newest first. */
+  listAssessments(personId: string, page?: PageParams): Promise<AssessmentPage>;
   createAssessment(personId: string, body: AssessmentCreate): Promise<Assessment>;
   /** Progress toward a level; the next level when no target is given. */
   getProgress(personId: string, target?: string | null): Promise<Progress>;
-  getHistory(personId: string): Promise<History>;
+  /** One page of history, newest first. */
+  getHistory(personId: string, page?: PageParams): Promise<History>;
   /** How many changes the client has made; screens key their data on it. */
   changeCount(): number;
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -146,18 +150,22 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     getMe: () => request<Me>('GET', '/me'),
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
-    listEvidence: (personId, filters) =>
-      request<Evidence[]>('GET', `${person(personId)}/evidence${filters === undefined ? '' : evidenceQuery(filters)}`),
+    listEvidence: (personId, filters, page) =>
+      request<EvidencePage>(
+        'GET',
+        withPage(`${person(personId)}/evidence${filters === undefined ? '' : evidenceQuery(filters)}`, page),
+      ),
     getEvidence: (evidenceId) => request<Evidence>('GET', evidence(evidenceId)),
     createEvidence: (personId, body) => mutate<Evidence>('POST', `${person(personId)}/evidence`, body),
     updateEvidence: (evidenceId, body) => mutate<Evidence>('PATCH', evidence(evidenceId), body),
     deleteEvidence: (evidenceId) => mutate<undefined>('DELETE', evidence(evidenceId)),
     restoreEvidence: (evidenceId) => mutate<Evidence>('POST', `${evidence(evidenceId)}/restore`),
-    listAssessments: (personId) => request<Assessment[]>('GET', `${person(personId)}/assessments`),
+    listAssessments: (personId, page) =>
+      request<AssessmentPage>('GET', withPage(`${person(personId)}/assessments`, page)),
     createAssessment: (personId, body) => mutate<Assessment>('POST', `${person(personId)}/assessments`, body),
     getProgress: (personId, target) =>
       request<Progress>('GET', hrefWith(`${person(personId)}/progress`, { target: target ?? null })),
-    getHistory: (personId) => request<History>('GET', `${person(personId)}/history`),
+    getHistory: (personId, page) => request<History>('GET', withPage(`${person(personId)}/history`, page)),
     changeCount: () => changes,
     onChange: (listener) => {
       listeners.add(listener);
@@ -166,6 +174,21 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
       };
     },
   };
+}
+
+/** Which page of a list to read: the previous page's `nextCursor`, and how many items (the server's default when left out). */
+export interface PageParams {
+  cursor?: string;
+  limit?: number;
+}
+
+/** Adds the page parameters to a path that may already have a query. */
+function withPage(path: string, page: PageParams | undefined): string {
+  if (page === undefined || (page.cursor === undefined && page.limit === undefined)) return path;
+  const params = new URLSearchParams();
+  if (page.limit !== undefined) params.set('limit', String(page.limit));
+  if (page.cursor !== undefined) params.set('cursor', page.cursor);
+  return `${path}${path.includes('?') ? '&' : '?'}${params.toString()}`;
 }
 
 /** The client the browser uses, talking to the server that served the page. */

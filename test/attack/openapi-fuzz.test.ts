@@ -312,12 +312,15 @@ function requestArbitrary(op: Operation): fc.Arbitrary<Generated> {
 async function snapshot(): Promise<string> {
   const me = test.me.id;
   const parts = await Promise.all(
-    [`/api/people/${me}`, `/api/people/${me}/evidence`, `/api/people/${me}/assessments`, '/api/people'].map(
-      async (path) => {
-        const response = await fetch(test.url + path);
-        return `${path} ${response.status} ${await response.text()}`;
-      },
-    ),
+    [
+      `/api/people/${me}`,
+      `/api/people/${me}/evidence?limit=200`,
+      `/api/people/${me}/assessments?limit=200`,
+      '/api/people?limit=200',
+    ].map(async (path) => {
+      const response = await fetch(test.url + path);
+      return `${path} ${response.status} ${await response.text()}`;
+    }),
   );
   return parts.join('\n');
 }

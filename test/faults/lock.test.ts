@@ -54,7 +54,7 @@ describe('a write lock held by another program', () => {
         probes.push(health.ms);
         const list = await timed(() => t.request('GET', `/api/people/${t.me.id}/evidence`));
         expect(list.value.status).toBe(200);
-        expect(list.value.json).toHaveLength(1);
+        expect((list.value.json as { items: unknown[] }).items).toHaveLength(1);
         probes.push(list.ms);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -84,7 +84,9 @@ describe('a write lock held by another program', () => {
     // Nothing was half-written, and once the other program is done, writes go through again.
     await lock.release();
     lock = undefined;
-    expect((await t.request('GET', `/api/people/${t.me.id}/evidence`)).json).toHaveLength(1);
+    expect(
+      ((await t.request('GET', `/api/people/${t.me.id}/evidence`)).json as { items: unknown[] }).items,
+    ).toHaveLength(1);
     expect((await t.request('POST', `/api/people/${t.me.id}/evidence`, evidence)).status).toBe(201);
   });
 

@@ -1,9 +1,11 @@
 import type { HistoryEntry as CoreHistoryEntry } from '../../services/history.service.js';
+import type { Page } from '../../services/paging.js';
 import type { History, HistoryEntry } from '../api-contract.js';
+import { presentPage } from './page.presenter.js';
 
-/** Every assessment in order, each in the words of the ladder version it was made with. */
-export function presentHistory(entries: readonly CoreHistoryEntry[]): History {
-  return { entries: entries.map(presentHistoryEntry) };
+/** A page of assessments, newest first, each in the words of the ladder version it was made with. */
+export function presentHistory(page: Page<CoreHistoryEntry>): History {
+  return presentPage(page, presentHistoryEntry);
 }
 
 function presentHistoryEntry(entry: CoreHistoryEntry): HistoryEntry {

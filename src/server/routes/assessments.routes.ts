@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { recordAssessment } from '../../services/assessment.service.js';
 import { listAssessmentsOf } from '../../services/history.service.js';
 import { findManagementChain, getPerson } from '../../services/person.service.js';
-import { Assessment, AssessmentCreate, AssessmentQuery, PersonParams } from '../api-contract.js';
+import { Assessment, AssessmentCreate, AssessmentPage, AssessmentQuery, PersonParams } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentAssessment } from '../presenters/assessment.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 import { blameInput } from './route-helpers.js';
 
@@ -16,7 +16,7 @@ export const assessmentRoutes: Route[] = [
     path: '/api/people/:personId/assessments',
     operationId: 'listAssessments',
     tag: 'assessments',
-    summary: "A person's assessments, newest first",
+    summary: "A person's assessments, newest first, a page at a time",
     description: 'Visible to the person and to their managers up the chain.',
     authenticate: localMode,
     params: PersonParams,
@@ -27,9 +27,9 @@ export const assessmentRoutes: Route[] = [
       const chain = await findManagementChain(app.db, subject);
       return permit(policy.readAssessments(actor, subject, chain), subject);
     },
-    handle: ({ app, loaded, query }) => listAssessmentsOf(app.db, loaded.id, { kind: query.kind }),
-    present: (assessments) => assessments.map(presentAssessment),
-    response: { status: 200, description: 'The assessments.', schema: z.array(Assessment) },
+    handle: ({ app, loaded, query }) => listAssessmentsOf(app.db, loaded.id, query),
+    present: (page) => presentPage(page, presentAssessment),
+    response: { status: 200, description: 'A page of assessments, newest first.', schema: AssessmentPage },
   }),
   defineRoute({
     method: 'POST',

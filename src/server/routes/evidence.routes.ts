@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   deleteEvidence,
   editEvidence,
@@ -12,6 +11,7 @@ import { getPerson } from '../../services/person.service.js';
 import {
   Evidence,
   EvidenceCreate,
+  EvidencePage,
   EvidenceParams,
   EvidenceQuery,
   EvidenceUpdate,
@@ -20,6 +20,7 @@ import {
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentEvidence } from '../presenters/evidence.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 import { blameInput } from './route-helpers.js';
 
@@ -39,7 +40,7 @@ export const evidenceRoutes: Route[] = [
     path: '/api/people/:personId/evidence',
     operationId: 'listEvidence',
     tag: 'evidence',
-    summary: "A person's evidence, newest first",
+    summary: "A person's evidence, newest first, a page at a time",
     description:
       'All of your own evidence; of anyone else, only what they shared. `competency` may be a former id. Dates are YYYY-MM-DD and inclusive.',
     authenticate: localMode,
@@ -62,8 +63,8 @@ export const evidenceRoutes: Route[] = [
         { competency_not_found: 'competency' },
       );
     },
-    present: (evidence) => evidence.map(presentEvidence),
-    response: { status: 200, description: 'The evidence the actor may see.', schema: z.array(Evidence) },
+    present: (page) => presentPage(page, presentEvidence),
+    response: { status: 200, description: 'A page of the evidence the actor may see.', schema: EvidencePage },
   }),
   defineRoute({
     method: 'POST',

@@ -13,7 +13,7 @@ export const historyRoutes: Route[] = [
     path: '/api/people/:personId/history',
     operationId: 'getHistory',
     tag: 'history',
-    summary: "A person's assessments over time, oldest first",
+    summary: "A person's assessments over time, newest first, a page at a time",
     description:
       "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed. The evidence rule counts evidence dated up to the assessment's day (shared evidence only, for anyone but the person).",
     authenticate: localMode,
@@ -28,10 +28,12 @@ export const historyRoutes: Route[] = [
     handle: ({ actor, app, loaded, query }) =>
       buildHistory(app.db, app.ladders, loaded.id, {
         kind: query.kind,
+        limit: query.limit,
+        cursor: query.cursor,
         // Like progress: someone else's view counts only shared evidence toward each level.
         evidenceVisibility: policy.evidenceVisibleTo(actor, loaded.id) === 'shared' ? 'shared' : undefined,
       }),
     present: presentHistory,
-    response: { status: 200, description: 'The entries, oldest first.', schema: History },
+    response: { status: 200, description: 'A page of entries, newest first.', schema: History },
   }),
 ];

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   diffLadderVersions,
   listLadderVersionSummaries,
@@ -9,12 +8,14 @@ import {
   LadderDiff,
   LadderDiffQuery,
   LadderParams,
-  LadderVersion,
+  LadderVersionPage,
   LadderVersionParams,
+  LadderVersionsQuery,
 } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
 /** The ladder: every stored version, the active one, any one version, and the diff of two. */
@@ -24,14 +25,15 @@ export const ladderRoutes: Route[] = [
     path: '/api/ladders',
     operationId: 'listLadderVersions',
     tag: 'ladders',
-    summary: 'Every stored ladder version',
+    summary: 'Every stored ladder version, a page at a time',
     description: 'Oldest first. Exactly one is active: new evidence and assessments are recorded against it.',
     authenticate: localMode,
+    query: LadderVersionsQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
-    handle: ({ app }) => listLadderVersionSummaries(app.db),
-    present: (versions) => versions.map(presentLadderVersion),
-    response: { status: 200, description: 'The stored versions.', schema: z.array(LadderVersion) },
+    handle: ({ app, query }) => listLadderVersionSummaries(app.db, query),
+    present: (page) => presentPage(page, presentLadderVersion),
+    response: { status: 200, description: 'A page of the stored versions, oldest first.', schema: LadderVersionPage },
   }),
   defineRoute({
     method: 'GET',

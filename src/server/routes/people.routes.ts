@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { changePersonSettings, getPerson, listPeopleInTeam } from '../../services/person.service.js';
-import { PeopleQuery, Person, PersonParams, PersonUpdate } from '../api-contract.js';
+import { PeoplePage, PeopleQuery, Person, PersonParams, PersonUpdate } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { presentPerson } from '../presenters/person.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
@@ -13,15 +13,15 @@ export const peopleRoutes: Route[] = [
     path: '/api/people',
     operationId: 'listPeople',
     tag: 'people',
-    summary: 'Everyone, or one team',
+    summary: 'Everyone, or one team, a page at a time',
     description: 'In name order. `team` matches the team name exactly.',
     authenticate: localMode,
     query: PeopleQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readPeople(actor), undefined),
-    handle: ({ app, query }) => listPeopleInTeam(app.db, { team: query.team }),
-    present: (people) => people.map(presentPerson),
-    response: { status: 200, description: 'The people, in name order.', schema: z.array(Person) },
+    handle: ({ app, query }) => listPeopleInTeam(app.db, query),
+    present: (page) => presentPage(page, presentPerson),
+    response: { status: 200, description: 'A page of people, in name order.', schema: PeoplePage },
   }),
   defineRoute({
     method: 'GET',

@@ -38,6 +38,8 @@ import { useResource } from '../use-resource.js';
 import { hrefWith, NO_EVIDENCE_FILTERS, readParam } from '../url-state.js';
 import { NotFoundPage } from './not-found.page.js';
 
+/** How much evidence a wizard step lists beside the levels: enough to remember, few enough to read at a glance. */
+const STEP_EVIDENCE_SHOWN = 10;
 /**
  * The self-assessment wizard (`/assess`, `/assess/:competencyId`,
  * `/assess?step=review`): one competency per step with the levels around my
@@ -243,7 +245,11 @@ function CompetencyStep({
   const shownCentre = visible[Math.floor((visible.length - 1) / 2)] ?? 0;
   const moveWindow = (by: number) => setShift(shownCentre + by - base);
   const evidence = useResource(`assess-evidence:${me.person.id}:${competency.id}`, () =>
-    api.listEvidence(me.person.id, { ...NO_EVIDENCE_FILTERS, competency: competency.id }),
+    api.listEvidence(
+      me.person.id,
+      { ...NO_EVIDENCE_FILTERS, competency: competency.id },
+      { limit: STEP_EVIDENCE_SHOWN },
+    ),
   );
   const fieldName = `rating-${competency.id}`;
   const noteId = `note-${competency.id}`;
@@ -366,11 +372,14 @@ function CompetencyStep({
             <Loading label="Loading your evidence…" />
           ) : evidence.status === 'error' ? (
             <p role="alert">Your evidence could not be loaded: {messageOf(evidence.error)}</p>
-          ) : evidence.data.length === 0 ? (
+          ) : evidence.data.items.length === 0 ? (
             <p>You have no evidence for this competency yet.</p>
           ) : (
-            <ul className="evidence-mini">
-              {evidence.data.map((item) => (
+            <ul
+              className="evidence-mini"
+              aria-describedby={evidence.data.nextCursor === null ? undefined : 'step-evidence-newest'}
+            >
+              {evidence.data.items.map((item) => (
                 <li key={item.id}>
                   <Link href={pathOf('evidence', item.id, 'edit')}>{item.title}</Link>{' '}
                   <span className="muted">
@@ -380,6 +389,11 @@ function CompetencyStep({
               ))}
             </ul>
           )}
+          {evidence.status === 'ready' && evidence.data.nextCursor !== null ? (
+            <p id="step-evidence-newest" className="muted">
+              The newest {STEP_EVIDENCE_SHOWN}; the evidence list has them all.
+            </p>
+          ) : null}
           <p className="button-row">
             <Link href={hrefWith('/evidence', { competency: competency.id })}>See all in the evidence list</Link>
             <Link href={hrefWith('/evidence/new', { competency: competency.id })}>Add evidence</Link>

@@ -14,6 +14,7 @@ import { competenciesOn, competencyTitle, groupByCategory, trackOf } from '../la
 import { safeHref } from '../../shared/markdown.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
+import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import {
   evidenceQuery,
@@ -33,8 +34,10 @@ export function EvidenceListPage() {
   const { search } = useLocation();
   const filters = readEvidenceFilters(search);
   const changes = useApiChanges();
-  const list = useResource(`evidence:${me.person.id}:${evidenceQuery(filters)}:${changes}`, () =>
-    api.listEvidence(me.person.id, filters),
+  const listKey = `evidence:${me.person.id}:${evidenceQuery(filters)}`;
+  const { pages, showMore } = usePageCount(listKey);
+  const list = useResource(`${listKey}:${pages}:${changes}`, () =>
+    loadPages((cursor) => api.listEvidence(me.person.id, filters, { cursor }), pages),
   );
   const toast = useToast();
   const competencies = competenciesOn(ladder, trackOf(ladder));
@@ -51,7 +54,9 @@ export function EvidenceListPage() {
     }
   };
 
-  const items = list.status === 'ready' ? list.data : list.status === 'loading' ? list.previous : undefined;
+  const loaded = list.status === 'ready' ? list.data : list.status === 'loading' ? list.previous : undefined;
+  const items = loaded?.items;
+  const more = loaded?.more === true;
   const filtered = hasEvidenceFilters(filters);
 
   return (
@@ -140,9 +145,11 @@ export function EvidenceListPage() {
             Results
           </h2>
           <p className="result-count" role="status" hidden={items.length === 0 && !filtered}>
-            {filtered
-              ? `${pluralise(items.length, 'piece')} of evidence ${items.length === 1 ? 'matches' : 'match'} these filters.`
-              : `${pluralise(items.length, 'piece')} of evidence.`}
+            {more
+              ? `The newest ${pluralise(items.length, 'piece')} of evidence${filtered ? ' that match these filters' : ''}; older ones follow.`
+              : filtered
+                ? `${pluralise(items.length, 'piece')} of evidence ${items.length === 1 ? 'matches' : 'match'} these filters.`
+                : `${pluralise(items.length, 'piece')} of evidence.`}
           </p>
           {items.length === 0 ? (
             filtered ? (
@@ -172,13 +179,27 @@ export function EvidenceListPage() {
               </div>
             )
           ) : (
-            <ul className="evidence-list">
-              {items.map((item) => (
-                <li key={item.id}>
-                  <EvidenceCard item={item} onDelete={() => void remove(item)} />
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="evidence-list">
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <EvidenceCard item={item} onDelete={() => void remove(item)} />
+                  </li>
+                ))}
+              </ul>
+              {more ? (
+                <p className="show-more">
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={showMore}
+                    disabled={list.status === 'loading'}
+                  >
+                    {list.status === 'loading' ? 'Loading older evidence…' : 'Show older evidence'}
+                  </button>
+                </p>
+              ) : null}
+            </>
           )}
         </section>
       )}

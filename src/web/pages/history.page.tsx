@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { History } from '../../server/api-contract.js';
+import type { HistoryEntry } from '../../server/api-contract.js';
 import { api } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
@@ -20,8 +20,12 @@ import {
 } from '../history-view.js';
 import { trackOf } from '../ladder-view.js';
 import { useSession } from '../session.js';
+import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
+
+/** Assessments per page: a few years of a busy cycle, so most people never need a second page. */
+const HISTORY_PAGE_SIZE = 100;
 
 /** The width below which the chart is drawn compact and the table reads as one card per assessment (styles.css agrees). */
 const NARROW = '(max-width: 40rem)';
@@ -48,7 +52,11 @@ function useNarrowScreen(): boolean {
 export function HistoryPage() {
   const { me } = useSession();
   const changes = useApiChanges();
-  const history = useResource(`history:${me.person.id}:${changes}`, () => api.getHistory(me.person.id));
+  const listKey = `history:${me.person.id}`;
+  const { pages, showMore } = usePageCount(listKey);
+  const history = useResource(`${listKey}:${pages}:${changes}`, () =>
+    loadPages((cursor) => api.getHistory(me.person.id, { cursor, limit: HISTORY_PAGE_SIZE }), pages),
+  );
   if (history.status === 'error') {
     return (
       <Page title="History">
@@ -56,14 +64,15 @@ export function HistoryPage() {
       </Page>
     );
   }
-  if (history.status === 'loading') {
+  const loaded = history.status === 'ready' ? history.data : history.previous;
+  if (loaded === undefined) {
     return (
       <Page title="History">
         <Loading label="Loading your assessments…" />
       </Page>
     );
   }
-  if (history.data.entries.length === 0) {
+  if (loaded.items.length === 0) {
     return (
       <Page title="History">
         <div className="empty-state">
@@ -77,15 +86,34 @@ export function HistoryPage() {
       </Page>
     );
   }
-  return <HistoryView history={history.data} />;
+  // The server pages newest first; the chart and the change list read oldest first.
+  return (
+    <HistoryView
+      all={[...loaded.items].reverse()}
+      more={loaded.more}
+      loadingMore={history.status === 'loading'}
+      onMore={showMore}
+    />
+  );
 }
 
-function HistoryView({ history }: { history: History }) {
+function HistoryView({
+  all,
+  more,
+  loadingMore,
+  onMore,
+}: {
+  /** The assessments read so far, oldest first. */
+  all: HistoryEntry[];
+  more: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
+}) {
   const { ladder } = useSession();
   const { pathname, search } = useLocation();
   const narrow = useNarrowScreen();
-  const kind = readHistoryKind(readParam(search, 'kind'), history.entries);
-  const entries = entriesOfKind(history.entries, kind);
+  const kind = readHistoryKind(readParam(search, 'kind'), all);
+  const entries = entriesOfKind(all, kind);
   const latest = entries[entries.length - 1];
   const track = trackOf(ladder, latest?.trackId);
   const levelIds = track.levels.map((l) => l.id);
@@ -116,7 +144,7 @@ function HistoryView({ history }: { history: History }) {
     first === undefined || latest === undefined
       ? ''
       : ` from ${formatDate(first.createdAt)} to ${formatDate(latest.createdAt)}`
-  }. The latest demonstrates ${latestLevel}. The table below the chart lists every assessment.`;
+  }. The latest demonstrates ${latestLevel}. The table below the chart lists ${more ? 'each of them' : 'every assessment'}.`;
 
   return (
     <Page title="History" lead={<p>Your assessments over time, and what each one changed.</p>}>
@@ -125,7 +153,7 @@ function HistoryView({ history }: { history: History }) {
         <select
           id="history-kind"
           value={kind}
-          onChange={(event) => setQuery({ kind: readHistoryKind(event.target.value, history.entries) })}
+          onChange={(event) => setQuery({ kind: readHistoryKind(event.target.value, all) })}
         >
           <option value="self">Self-assessments</option>
           <option value="manager">Manager assessments</option>
@@ -224,6 +252,13 @@ function HistoryView({ history }: { history: History }) {
                 </tbody>
               </table>
             </div>
+            {more ? (
+              <p className="show-more">
+                <button type="button" className="button button--secondary" onClick={onMore} disabled={loadingMore}>
+                  {loadingMore ? 'Loading older assessments…' : 'Show older assessments'}
+                </button>
+              </p>
+            ) : null}
           </section>
         </>
       )}

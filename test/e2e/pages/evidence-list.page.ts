@@ -105,6 +105,19 @@ export class EvidenceListPage {
     return textOf(this.resultCount);
   }
 
+  /** The button under a long list that loads the next page; absent on the last page. */
+  get showOlder(): Locator {
+    return this.main.getByRole('button', { name: /^(Show older evidence|Loading older evidence…)$/ });
+  }
+
+  /** Loads the next page with "Show older evidence" and waits until the list has grown. */
+  async showOlderEvidence(): Promise<void> {
+    const before = await this.main.getByRole('article').count();
+    await this.showOlder.click();
+    await this.page.waitForFunction((count) => document.querySelectorAll('main article').length > count, before);
+    await this.waitForList();
+  }
+
   /** Narrows the list to one competency, by title, with the filter form. */
   async filterByCompetency(title: string): Promise<void> {
     await this.filters.getByLabel('Competency', { exact: true }).selectOption({ label: title });
