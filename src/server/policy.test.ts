@@ -11,6 +11,11 @@ const person = (id: string, managerId: string | null = null): PersonRow => ({
   managerId,
   createdAt: '2026-01-01T00:00:00.000Z',
   timeZone: null,
+  teamId: null,
+  trackId: null,
+  levelId: null,
+  isAdmin: 0,
+  deactivatedAt: null,
 });
 
 const sam: Actor = { person: person('sam', 'kwame') };

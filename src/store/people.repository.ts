@@ -1,18 +1,26 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from './row-values.js';
-import type { Database, PersonRow } from './schema.js';
+import type { AdminFlag, Database, PersonRow } from './schema.js';
+import { ensureTeam } from './organisation.repository.js';
 
 /** What is needed to add a person; everything but the name may be unknown. */
 export interface InsertPersonInput {
   name: string;
   /** Must be unique when given; stored and matched exactly as passed (normalise case in the service). */
   email?: string | null;
+  /** The team's name; the team is created when no team has exactly this name (see ensureTeam). */
   team?: string | null;
   title?: string | null;
   /** An existing person's id. */
   managerId?: string | null;
   /** IANA time zone in which the person's "today" is taken; checked by the service, stored as given. */
   timeZone?: string | null;
+  /** The person's official track on the ladder (a track id), checked by the service. */
+  trackId?: string | null;
+  /** The person's official level on that track (a level id), checked by the service. */
+  levelId?: string | null;
+  /** 1 for an admin; 0 (the default) otherwise. */
+  isAdmin?: AdminFlag;
 }
 
 /** Filters for listing people. */
@@ -23,17 +31,23 @@ export interface ListPeopleFilter {
 
 /** Adds a person and returns the stored row with its new id. Throws if the email is taken. */
 export async function insertPerson(db: Kysely<Database>, input: InsertPersonInput): Promise<PersonRow> {
+  const team = input.team === undefined || input.team === null ? null : await ensureTeam(db, input.team);
   return db
     .insertInto('people')
     .values({
       id: newId(),
       name: input.name,
       email: input.email ?? null,
-      team: input.team ?? null,
+      team: team?.name ?? null,
+      teamId: team?.id ?? null,
       title: input.title ?? null,
       managerId: input.managerId ?? null,
       createdAt: nowIso(),
       timeZone: input.timeZone ?? null,
+      trackId: input.trackId ?? null,
+      levelId: input.levelId ?? null,
+      isAdmin: input.isAdmin ?? 0,
+      deactivatedAt: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -44,8 +58,16 @@ export async function findPersonById(db: Kysely<Database>, id: string): Promise<
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The fields of a person that can change; absent fields are left as they are. */
-export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'team' | 'title' | 'managerId' | 'timeZone'>>;
+/**
+ * The fields of a person that can change; absent fields are left as they are. `team` is the team's name: the
+ * team is created when missing and `teamId` follows it, so the two never disagree.
+ */
+export type PersonPatch = Partial<
+  Pick<
+    PersonRow,
+    'name' | 'email' | 'team' | 'title' | 'managerId' | 'timeZone' | 'trackId' | 'levelId' | 'isAdmin' | 'deactivatedAt'
+  >
+>;
 
 /**
  * Changes a person's details (a move to another team, a new title, another
@@ -57,7 +79,10 @@ export async function updatePerson(
   patch: PersonPatch,
 ): Promise<PersonRow | undefined> {
   if (Object.keys(patch).length === 0) return findPersonById(db, id);
-  return db.updateTable('people').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
+  const { team, ...rest } = patch;
+  const teamRow = team === undefined || team === null ? null : await ensureTeam(db, team);
+  const values = team === undefined ? rest : { ...rest, team: teamRow?.name ?? null, teamId: teamRow?.id ?? null };
+  return db.updateTable('people').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 /** Fetches a person by email, the handle people use to name each other in the CLI. */
