@@ -88,7 +88,8 @@ export function checkPeopleCsv(text: string, context: PeopleCsvContext): PeopleC
   if (header === undefined) {
     return fail(`the file is empty; its first line names the columns: ${PEOPLE_CSV_COLUMNS.join(', ')}`);
   }
-  if (rows.length > PEOPLE_CSV_MAX_ROWS) {
+  // The header and PEOPLE_CSV_MAX_ROWS people were read; anything left over is one person too many.
+  if (parsed.truncated) {
     return fail(
       `the file lists more than ${PEOPLE_CSV_MAX_ROWS.toLocaleString('en')} people; an import takes at most ${PEOPLE_CSV_MAX_ROWS.toLocaleString('en')}: split it into smaller files`,
     );
