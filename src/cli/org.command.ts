@@ -101,7 +101,9 @@ function readPeopleFile(ctx: CliContext, file: string): string {
     size = stat.size;
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('input_invalid', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = READ_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
+    throw new DomainError('input_invalid', `cannot read ${file}: ${why}`);
   }
   if (size > PEOPLE_CSV_MAX_BYTES) {
     throw new DomainError(
@@ -111,6 +113,13 @@ function readPeopleFile(ctx: CliContext, file: string): string {
   }
   return readFileSync(path, 'utf8');
 }
+
+/** Why a file cannot be read, in words, for the errors a mistyped path usually gives. */
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a folder on its path is a file',
+};
 
 function printPlan(ctx: CliContext, plan: ImportPlan): void {
   const source = shown(plan.source);
@@ -169,7 +178,7 @@ function printPerson(ctx: CliContext, found: OrgPerson): void {
   ctx.print(`  reports  ${direct} direct, ${found.reports.length} in all`);
   for (const report of treeOrder(found.reports, person.id)) {
     ctx.print(
-      `  ${'  '.repeat(report.depth)}${shown(report.name)}${report.email === null ? '' : `  ${ctx.style.dim(shown(report.email))}`}`,
+      `  ${'  '.repeat(report.depth)}${shown(report.name)}${report.email === null ? '' : `  ${ctx.style.dim(shown(report.email))}`}${report.deactivatedAt === null ? '' : ctx.style.yellow(' (deactivated)')}`,
     );
   }
 }

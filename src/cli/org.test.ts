@@ -99,7 +99,7 @@ describe('longhaul org import', () => {
     );
     const missing = await longhaul(['org', 'import', 'nope.csv']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('error: cannot read nope.csv: ENOENT\n');
+    expect(missing.stderr).toBe('error: cannot read nope.csv: no such file\n');
   });
 });
 

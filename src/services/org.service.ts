@@ -11,6 +11,8 @@ import {
 import { runInTransaction } from '../store/database.js';
 import {
   countDirectReports,
+  ensureTeam,
+  insertPeopleBatch,
   findManagementChain,
   findReportTree,
   listEveryone,
@@ -19,9 +21,9 @@ import {
   type PersonAtDepth,
   type TeamWithCount,
 } from '../store/organisation.repository.js';
-import { findPersonByEmail, findPersonById, insertPerson, updatePerson } from '../store/people.repository.js';
-import { nowIso } from '../store/row-values.js';
-import type { Database, PersonRow } from '../store/schema.js';
+import { findPersonByEmail, findPersonById, updatePerson, type PersonPatch } from '../store/people.repository.js';
+import { newId, nowIso } from '../store/row-values.js';
+import type { Database, NewPersonRow, PersonRow } from '../store/schema.js';
 
 /*
  * The organisation: who is in which team, who manages whom, each person's
@@ -214,21 +216,20 @@ function planImport(entries: readonly PersonEntry[], stored: readonly PersonRow[
   return work;
 }
 
-/** Writes a checked plan: new people first (without managers, who may be new too), then every change. */
+/**
+ * Writes a checked plan: the new teams, the new people in batches of a
+ * hundred, managers before their reports, then each changed person. A few
+ * statements per hundred new people, so 50,000 fit in a transaction of seconds.
+ */
 async function writePlan(trx: Kysely<Database>, work: Work): Promise<void> {
+  const teamIds = new Map<string, string>();
+  for (const team of await listTeamRows(trx)) teamIds.set(team.name, team.id);
+  for (const name of work.teamsCreated) teamIds.set(name, (await ensureTeam(trx, name)).id);
+
   const idOf = new Map<string, string>();
   for (const person of await listEveryone(trx)) {
-    if (person.email !== null && !idOf.has(person.email.toLowerCase())) idOf.set(person.email.toLowerCase(), person.id);
-  }
-  for (const entry of work.added) {
-    const row = await insertPerson(trx, {
-      name: entry.name,
-      email: entry.email,
-      team: work.teamOf.get(entry.email) ?? null,
-      trackId: entry.trackId,
-      levelId: entry.levelId,
-    });
-    idOf.set(entry.email, row.id);
+    const key = person.email?.toLowerCase();
+    if (key !== undefined && !idOf.has(key)) idOf.set(key, person.id);
   }
   const managerId = (entry: PersonEntry): string | null => {
     if (entry.managerEmail === null) return null;
@@ -237,12 +238,31 @@ async function writePlan(trx: Kysely<Database>, work: Work): Promise<void> {
     if (id === undefined) throw new Error(`manager ${entry.managerEmail} vanished during the import`);
     return id;
   };
-  for (const entry of work.added) {
-    if (entry.managerEmail === null) continue;
-    await updatePerson(trx, idOrThrow(idOf, entry.email), { managerId: managerId(entry) });
-  }
+  // Managers before their reports, so each row names a manager already written (the checks ruled out cycles).
+  const ordered = managersFirst(work.added);
+  for (const entry of ordered) idOf.set(entry.email, newId());
+  const rows: NewPersonRow[] = ordered.map((entry) => {
+    const team = work.teamOf.get(entry.email) ?? null;
+    return {
+      id: idOf.get(entry.email) ?? newId(),
+      name: entry.name,
+      email: entry.email,
+      team,
+      teamId: team === null ? null : (teamIds.get(team) ?? null),
+      title: null,
+      managerId: managerId(entry),
+      createdAt: nowIso(),
+      timeZone: null,
+      trackId: entry.trackId,
+      levelId: entry.levelId,
+      isAdmin: 0,
+      deactivatedAt: null,
+    };
+  });
+  await insertPeopleBatch(trx, rows);
+
   for (const { entry, person, changes } of work.updated) {
-    const patch: Parameters<typeof updatePerson>[2] = {};
+    const patch: PersonPatch = {};
     for (const change of changes) {
       if (change.field === 'name') patch.name = entry.name;
       else if (change.field === 'team') patch.team = work.teamOf.get(entry.email) ?? null;
@@ -254,10 +274,28 @@ async function writePlan(trx: Kysely<Database>, work: Work): Promise<void> {
   }
 }
 
-function idOrThrow(ids: ReadonlyMap<string, string>, email: string): string {
-  const id = ids.get(email);
-  if (id === undefined) throw new Error(`${email} was not inserted`);
-  return id;
+/** New people ordered so that a new manager comes before everyone under them; stable otherwise. */
+function managersFirst(added: readonly PersonEntry[]): PersonEntry[] {
+  const byEmail = new Map(added.map((entry) => [entry.email, entry]));
+  const depth = new Map<string, number>();
+  const depthOf = (entry: PersonEntry): number => {
+    const known = depth.get(entry.email);
+    if (known !== undefined) return known;
+    // Walk up through new managers only; the checks guarantee the walk ends.
+    const chain: PersonEntry[] = [];
+    let current: PersonEntry | undefined = entry;
+    while (current !== undefined && !depth.has(current.email)) {
+      chain.push(current);
+      current = current.managerEmail === null ? undefined : byEmail.get(current.managerEmail);
+    }
+    let d = current === undefined ? -1 : (depth.get(current.email) ?? -1);
+    for (const link of chain.reverse()) depth.set(link.email, ++d);
+    return depth.get(entry.email) ?? 0;
+  };
+  return added
+    .map((entry, index) => ({ entry, index, depth: depthOf(entry) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map(({ entry }) => entry);
 }
 
 /* ------------------------------------------------------------------------------------------------------------------
@@ -361,7 +399,7 @@ export interface MoveInput {
 export async function movePerson(db: Kysely<Database>, personId: string, input: MoveInput): Promise<PersonRow> {
   return runInTransaction(db, async (trx) => {
     const person = await requirePerson(trx, personId);
-    const patch: Parameters<typeof updatePerson>[2] = {};
+    const patch: PersonPatch = {};
     if (input.team !== undefined) {
       const team = input.team?.trim() ?? '';
       if (team.length > 100) {

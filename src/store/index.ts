@@ -37,6 +37,7 @@ export type { InsertPersonInput, ListPeopleFilter, PersonPatch } from './people.
 export {
   MAX_MANAGEMENT_DEPTH,
   ensureTeam,
+  insertPeopleBatch,
   listTeams,
   listTeamsWithCounts,
   listEveryone,

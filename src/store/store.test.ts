@@ -26,6 +26,7 @@ import {
   findReportTree,
   countDirectReports,
   listTeamsWithCounts,
+  insertPeopleBatch,
   MAX_MANAGEMENT_DEPTH,
   listAssessments,
   listEvidence,
@@ -545,6 +546,31 @@ for (const dialect of DIALECTS) {
         await updatePerson(db, self.id, { managerId: self.id });
         expect(await findManagementChain(db, self.id)).toEqual([]);
         expect(await findReportTree(db, self.id)).toEqual([]);
+      });
+
+      it('adds people in batches, each naming a manager written before them, in the same batch or an earlier one', async () => {
+        const team = await ensureTeam(db, 'Imported');
+        const rows = Array.from({ length: 250 }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          name: `P${i}`,
+          email: `p${i}@example.com`,
+          team: team.name,
+          teamId: team.id,
+          title: null,
+          managerId: i === 0 ? null : `00000000-0000-4000-8000-${String(Math.floor((i - 1) / 3)).padStart(12, '0')}`,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          timeZone: null,
+          trackId: 'ic',
+          levelId: 'senior',
+          isAdmin: 0 as const,
+          deactivatedAt: null,
+        }));
+        await insertPeopleBatch(db, rows);
+        expect(await listPeople(db)).toHaveLength(250);
+        const last = rows.at(-1);
+        if (last === undefined) throw new Error('no rows');
+        expect(namesOf(await findManagementChain(db, last.id))).toEqual(['P82@1', 'P27@2', 'P8@3', 'P2@4', 'P0@5']);
+        expect((await listTeamsWithCounts(db))[0]?.members).toBe(250);
       });
 
       it('follows a chain at most MAX_MANAGEMENT_DEPTH managers up', async () => {
