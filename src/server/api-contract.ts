@@ -406,7 +406,7 @@ export const OrgImport = z
           `the file has ${String(issue.input).length.toLocaleString('en')} characters; the API takes at most ${ORG_IMPORT_CSV_MAX_LENGTH.toLocaleString('en')}: import a larger file with longhaul org import`,
       })
       .describe(
-        `The people file as text: CSV with the header line ${PEOPLE_CSV_COLUMNS.join(',')} (any order, any case), at most ${ORG_IMPORT_CSV_MAX_LENGTH.toLocaleString('en')} characters.`,
+        `The people file as text: CSV whose header line names the columns ${PEOPLE_CSV_COLUMNS.join(', ')} (in any order and case), at most ${ORG_IMPORT_CSV_MAX_LENGTH.toLocaleString('en')} characters.`,
       ),
     dryRun: z.boolean().optional().describe('Check and plan only; write nothing. False when left out.'),
     fileName: z
