@@ -81,9 +81,9 @@ describe('README: the tour of the CLI', () => {
     );
     expect(commands.length).toBeGreaterThanOrEqual(12);
 
-    // A checkout as `git clone` leaves it, seen from a working directory of its own: the shipped ladders, no database.
+    // A checkout as `git clone` leaves it, seen from a working directory of its own: the shipped files, no database.
     const dir = mkdtempSync(join(tmpdir(), 'longhaul-readme-'));
-    for (const shipped of ['ladders', 'schema']) symlinkSync(join(root, shipped), join(dir, shipped));
+    for (const shipped of ['ladders', 'schema', 'examples']) symlinkSync(join(root, shipped), join(dir, shipped));
 
     for (const args of commands) {
       const interactive = args[0] === 'assess' && !args.includes('--set');

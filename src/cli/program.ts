@@ -12,6 +12,7 @@ import { registerProgressCommands } from './progress.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerServeCommands } from './serve.command.js';
 import { registerSettingsCommand } from './settings.command.js';
+import { registerOrgCommands } from './org.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -47,6 +48,7 @@ Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2
   registerAssessCommands(program, ctx);
   registerProgressCommands(program, ctx);
   registerLadderCommands(program, ctx);
+  registerOrgCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommands(program, ctx);
   return program;

@@ -5,6 +5,7 @@ import {
   noteTooLongMessage,
   RATING_NOTE_MAX_LENGTH,
 } from '../services/assessment.service.js';
+import { PEOPLE_CSV_COLUMNS } from '../core/people-csv.js';
 import {
   bodyTooLongMessage,
   EVIDENCE_BODY_MAX_LENGTH,
@@ -427,6 +428,76 @@ export const Health = z
   .object({ status: z.literal('ok').describe('The process is up (/healthz) or the database answers (/readyz).') })
   .meta({ id: 'Health' });
 
+/**
+ * The longest people file the API takes, in characters: the request body is at
+ * most 1 MiB, so larger files go through `longhaul org import` (up to 5 MB).
+ */
+export const ORG_IMPORT_CSV_MAX_LENGTH = 1_000_000;
+/** The longest file name an import may give for its messages. */
+const FILE_NAME_MAX_LENGTH = 200;
+
+export const OrgImport = z
+  .object({
+    csv: z
+      .string()
+      .max(ORG_IMPORT_CSV_MAX_LENGTH, {
+        error: (issue) =>
+          `the file has ${String(issue.input).length.toLocaleString('en')} characters; the API takes at most ${ORG_IMPORT_CSV_MAX_LENGTH.toLocaleString('en')}: import a larger file with longhaul org import`,
+      })
+      .describe(
+        `The people file as text: CSV whose header line names the columns ${PEOPLE_CSV_COLUMNS.join(', ')} (in any order and case), at most ${ORG_IMPORT_CSV_MAX_LENGTH.toLocaleString('en')} characters.`,
+      ),
+    dryRun: z.boolean().optional().describe('Check and plan only; write nothing. False when left out.'),
+    fileName: z
+      .string()
+      .min(1)
+      .max(FILE_NAME_MAX_LENGTH)
+      .optional()
+      .describe('The name problems are located in (`people.csv:3:4: …`); people.csv when left out.'),
+  })
+  .strict()
+  .meta({ id: 'OrgImport' });
+
+const PlannedPerson = z.object({
+  line: z.number().int().describe('The line of the file the person is on.'),
+  email: z.string(),
+  name: z.string(),
+});
+
+export const ImportPlan = z
+  .object({
+    source: z.string().describe('The file name the problems and messages use.'),
+    dryRun: z.boolean(),
+    applied: z.boolean().describe('Whether the plan was written: the file was valid and this was not a dry run.'),
+    added: z.array(PlannedPerson).describe('People in the file but not stored, in file order.'),
+    updated: z
+      .array(
+        PlannedPerson.extend({
+          changes: z.array(
+            z.object({
+              field: z.enum(['name', 'team', 'manager', 'track', 'level']),
+              from: z.string().nullable().describe('The stored value (the manager by email); null for none.'),
+              to: z.string().nullable(),
+            }),
+          ),
+        }),
+      )
+      .describe('Stored people (matched by email, without case) the file changes, with every change.'),
+    unchanged: z.number().int().describe('Stored people the file lists exactly as they are.'),
+    teamsCreated: z.array(z.string()).describe('Teams the file names that did not exist.'),
+    notInFile: z.number().int().describe('Stored people the file does not list; an import leaves them as they are.'),
+  })
+  .meta({ id: 'ImportPlan' });
+
+export const Team = z
+  .object({
+    id,
+    name: z.string(),
+    createdAt: z.string(),
+    members: z.number().int().describe('Active people in the team (deactivated people are left out).'),
+  })
+  .meta({ id: 'Team' });
+
 export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
 export const PeopleQuery = PageQuery.extend({ team: z.string().optional() });
@@ -461,3 +532,6 @@ export type LadderVersionPage = z.infer<typeof LadderVersionPage>;
 export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 export type Health = z.infer<typeof Health>;
+export type OrgImport = z.infer<typeof OrgImport>;
+export type ImportPlan = z.infer<typeof ImportPlan>;
+export type Team = z.infer<typeof Team>;

@@ -25,6 +25,7 @@ const TAGS: Readonly<Record<string, string>> = {
   me: 'Who the server acts as.',
   ladders: 'The career ladder: every stored version, and what changed between two.',
   people: 'The directory of people and their profiles.',
+  organisation: 'Teams, and importing the people of the organisation from a CSV file (admins only).',
   evidence: 'What people did that shows a competency. Private to its author unless shared.',
   assessments: 'Self and manager ratings of each competency.',
   progress: 'The demonstrated level and the gap to the next one.',

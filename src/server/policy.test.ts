@@ -12,6 +12,11 @@ const person = (id: string, managerId: string | null = null): PersonRow => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   nameKey: null,
   timeZone: null,
+  teamId: null,
+  trackId: null,
+  levelId: null,
+  isAdmin: 0,
+  deactivatedAt: null,
 });
 
 const sam: Actor = { person: person('sam', 'kwame') };
@@ -69,6 +74,17 @@ describe('the access policy', () => {
     ['reading anyone’s profile', policy.readPeople(sam), null],
     ['reading the ladder', policy.readLadders(sam), null],
     ["listing a peer's evidence", policy.listEvidence(sam, peer), null],
+    [
+      'changing the organisation as an admin',
+      policy.manageOrganisation({ person: { ...sam.person, isAdmin: 1 } }),
+      null,
+    ],
+    [
+      'changing the organisation as a manager who is not an admin',
+      policy.manageOrganisation(sam),
+      'only an admin can change the organisation, and sam is not one; ask an admin to import the file',
+    ],
+    ['reading the teams', policy.readTeams(sam), null],
   ])('%s: refused with %s', (_what, decision, reason) => {
     expect(decision).toEqual(reason === null ? { allowed: true } : { allowed: false, reason });
   });

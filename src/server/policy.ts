@@ -62,6 +62,23 @@ export const policy = {
     return allow;
   },
 
+  /**
+   * Changing the organisation (importing people, moving them between teams
+   * and managers, deactivating them, giving the admin role): admins only.
+   * Managing people is not enough; the manager role is not an admin's.
+   */
+  manageOrganisation(actor: Actor): Decision {
+    if (actor.person.isAdmin === 1) return allow;
+    return refuse(
+      `only an admin can change the organisation, and ${actor.person.name} is not one; ask an admin to import the file`,
+    );
+  },
+
+  /** The teams and who is in them are the organisation's directory: everyone reads them. */
+  readTeams(_actor: Actor): Decision {
+    return allow;
+  },
+
   /** The directory and each person's profile are visible to everyone. */
   readPeople(_actor: Actor): Decision {
     return allow;

@@ -11,6 +11,7 @@ import type { PersonRow } from '../store/schema.js';
 import evidenceTemplates from './demo-data/evidence-templates.json' with { type: 'json' };
 import organisation from './demo-data/organisation.json' with { type: 'json' };
 import { seedDemoOrganisation, type DemoSummary } from './demo.service.js';
+import { listTeams } from './org.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from './ladder-files.js';
 import { getProgress } from './progress.service.js';
 import { initialiseWorkspace, openWorkspace, type Workspace } from './workspace.service.js';
@@ -120,6 +121,24 @@ describe('seedDemoOrganisation', () => {
     const heads = people.filter((p) => p.managerId === null);
     expect(heads.map((p) => p.title)).toEqual(['Head of Engineering']);
     for (const person of people) if (person.managerId !== null) expect(byId.has(person.managerId)).toBe(true);
+  });
+
+  it('makes its teams real teams, gives everyone a level, and makes the head of engineering, not the visitor, the admin', async () => {
+    const { people, localId, workspace } = demo;
+    const teams = await listTeams(workspace.db);
+    expect(teams.map((t) => t.name).sort()).toEqual(organisation.teams.map((t) => t.name).sort());
+    for (const team of teams) {
+      const members = people.filter((p) => p.team === team.name);
+      expect(team.members, team.name).toBe(members.length);
+      for (const member of members) expect(member.teamId, member.name).toBe(team.id);
+    }
+    expect(people.filter((p) => p.isAdmin === 1).map((p) => p.name)).toEqual(['Amara Nwosu']);
+    expect(people.find((p) => p.id === localId)).toMatchObject({ isAdmin: 0, trackId: 'ic', levelId: 'mid-level' });
+    expect(people.find((p) => p.title === 'Head of Engineering')).toMatchObject({
+      trackId: 'ic',
+      levelId: 'architect',
+    });
+    for (const person of people) expect(person.levelId, person.name).not.toBeNull();
   });
 
   it('places the local person in a team, with a year of evidence that grows over time', async () => {

@@ -215,6 +215,7 @@ class Seeder {
       name: this.data.organisation.headOfEngineering,
       email: emailOf(this.data.organisation.headOfEngineering),
       title: 'Head of Engineering',
+      ...this.placement(3, this.data.organisation.headOfEngineering),
     });
     // The ladder has no management track, so managers are rated on the engineers' one: the head of
     // engineering at its top level, engineering managers at Senior.
@@ -227,6 +228,7 @@ class Seeder {
         team: team.name,
         title: 'Engineering Manager',
         managerId: head.id,
+        ...this.placement(2, team.manager),
       });
       people.push({ row: manager, team, tier: 2, role: 'manager' });
       for (const member of team.members) {
@@ -236,19 +238,28 @@ class Seeder {
           team: team.name,
           title: this.titleFor(member.tier),
           managerId: manager.id,
+          ...this.placement(member.tier, member.name),
         });
         people.push({ row, team, tier: member.tier, role: 'engineer' });
       }
       if (team.name === localPlace.team) {
+        // The visitor sees the organisation as an engineer does: the admin screens belong to the admins.
         const row = await placeLocalPerson(this.db, local.id, {
           team: team.name,
           title: this.titleFor(localPlace.tier),
           managerId: manager.id,
+          ...this.placement(localPlace.tier, null),
         });
         people.push({ row, team, tier: localPlace.tier, role: 'engineer' });
       }
     }
     return people;
+  }
+
+  /** A demo person's official track and level, and whether they are an admin (named in the data's `admins`). */
+  private placement(tier: Tier, name: string | null): { trackId: string; levelId: string; isAdmin: 0 | 1 } {
+    const admin = name !== null && this.data.organisation.admins.includes(name);
+    return { trackId: this.track.id, levelId: this.levelFor(tier).id, isAdmin: admin ? 1 : 0 };
   }
 
   /** A job title naming the person's level, so the people list and the ladder agree at a glance. */
@@ -684,7 +695,7 @@ async function checkEmpty(db: Kysely<Database>, ladder: Ladder, localPersonId: s
 async function placeLocalPerson(
   db: Kysely<Database>,
   id: string,
-  placement: { team: string; title: string; managerId: string },
+  placement: { team: string; title: string; managerId: string; trackId: string; levelId: string; isAdmin: 0 | 1 },
 ): Promise<PersonRow> {
   const person = await updatePerson(db, id, placement);
   if (person === undefined)

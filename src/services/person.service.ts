@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DomainError, notFound } from '../core/domain-error.js';
 import { canonicalTimeZone, FALLBACK_TIME_ZONE } from '../shared/time-zone.js';
+import { findManagementChain as findManagementChainRows } from '../store/organisation.repository.js';
 import { findPersonById, listPeople, updatePerson } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import { planPage, toPage, type Page, type PageRequest } from './paging.js';
@@ -38,23 +39,16 @@ export async function getPerson(db: Kysely<Database>, personId: string): Promise
   return person;
 }
 
-/** How far up a management chain is followed: deeper than any real organisation, small enough to stop a cycle. */
-const MAX_CHAIN = 50;
-
 /**
  * The ids of a person's managers, nearest first: their manager, that
  * manager's manager, and so on. Who may see someone's assessments depends on
- * it. A cycle in the data (A manages B manages A) ends the chain rather than
- * looping.
+ * it. One recursive query (the store's findManagementChain); a cycle in the
+ * data (A manages B manages A) ends the chain rather than looping, and it is
+ * at most MAX_MANAGEMENT_DEPTH (50) long.
  */
 export async function findManagementChain(db: Kysely<Database>, person: PersonRow): Promise<string[]> {
-  const chain: string[] = [];
-  let next = person.managerId;
-  while (next !== null && !chain.includes(next) && next !== person.id && chain.length < MAX_CHAIN) {
-    chain.push(next);
-    next = (await findPersonById(db, next))?.managerId ?? null;
-  }
-  return chain;
+  if (person.managerId === null) return [];
+  return (await findManagementChainRows(db, person.id)).map((manager) => manager.id);
 }
 
 /** What a person may change about themself; absent fields stay as they are. */

@@ -84,7 +84,8 @@ export interface InitResult {
 
 /**
  * Makes a database ready for use: stores the ladder version, makes it the
- * active ladder, and creates the local person (in `timeZone` when given).
+ * active ladder, and creates the local person (in `timeZone` when given) as
+ * the installation's admin (the demo makes its visitor an engineer instead).
  * Running it again changes nothing that exists and says so.
  */
 export async function initialiseWorkspace(
@@ -104,7 +105,8 @@ export async function initialiseWorkspace(
       };
     }
     await activateLadder(trx, input.ladder);
-    const person = await insertPerson(trx, { name: input.personName, timeZone });
+    // Someone must be able to change the organisation, and in local mode that is the one person there is.
+    const person = await insertPerson(trx, { name: input.personName, timeZone, isAdmin: 1 });
     await setSetting(trx, SETTING_KEYS.localPersonId, person.id);
     const { ladder } = input.ladder;
     return { created: true, ladder: { id: ladder.id, hash: ladder.hash, title: ladder.title }, person };

@@ -17,6 +17,9 @@ export type {
   NewSettingRow,
   PersonRow,
   NewPersonRow,
+  AdminFlag,
+  TeamRow,
+  NewTeamRow,
   EvidenceRow,
   NewEvidenceRow,
   EvidenceCompetencyRow,
@@ -31,6 +34,18 @@ export type { SaveLadderVersionInput } from './ladder.repository.js';
 export { SETTING_KEYS, getSetting, setSetting } from './settings.repository.js';
 export { insertPerson, findPersonById, findPersonByEmail, listPeople, updatePerson } from './people.repository.js';
 export type { InsertPersonInput, ListPeopleFilter, PersonPatch } from './people.repository.js';
+export {
+  MAX_MANAGEMENT_DEPTH,
+  ensureTeam,
+  insertPeopleBatch,
+  listTeams,
+  listTeamsWithCounts,
+  listEveryone,
+  findManagementChain,
+  findReportTree,
+  countDirectReports,
+} from './organisation.repository.js';
+export type { PersonAtDepth, TeamWithCount } from './organisation.repository.js';
 export {
   insertEvidence,
   updateEvidence,

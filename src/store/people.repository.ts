@@ -1,18 +1,26 @@
 import type { Kysely } from 'kysely';
 import { nameSortKey, newId, nowIso } from './row-values.js';
-import type { Database, PersonRow } from './schema.js';
+import type { AdminFlag, Database, PersonRow } from './schema.js';
+import { ensureTeam } from './organisation.repository.js';
 
 /** What is needed to add a person; everything but the name may be unknown. */
 export interface InsertPersonInput {
   name: string;
   /** Must be unique when given; stored and matched exactly as passed (normalise case in the service). */
   email?: string | null;
+  /** The team's name; the team is created when no team has exactly this name (see ensureTeam). */
   team?: string | null;
   title?: string | null;
   /** An existing person's id. */
   managerId?: string | null;
   /** IANA time zone in which the person's "today" is taken; checked by the service, stored as given. */
   timeZone?: string | null;
+  /** The person's official track on the ladder (a track id), checked by the service. */
+  trackId?: string | null;
+  /** The person's official level on that track (a level id), checked by the service. */
+  levelId?: string | null;
+  /** 1 for an admin; 0 (the default) otherwise. */
+  isAdmin?: AdminFlag;
 }
 
 /** Filters for listing people. */
@@ -27,6 +35,7 @@ export interface ListPeopleFilter {
 
 /** Adds a person and returns the stored row with its new id. Throws if the email is taken. */
 export async function insertPerson(db: Kysely<Database>, input: InsertPersonInput): Promise<PersonRow> {
+  const team = input.team === undefined || input.team === null ? null : await ensureTeam(db, input.team);
   return db
     .insertInto('people')
     .values({
@@ -34,11 +43,16 @@ export async function insertPerson(db: Kysely<Database>, input: InsertPersonInpu
       name: input.name,
       nameKey: nameSortKey(input.name),
       email: input.email ?? null,
-      team: input.team ?? null,
+      team: team?.name ?? null,
+      teamId: team?.id ?? null,
       title: input.title ?? null,
       managerId: input.managerId ?? null,
       createdAt: nowIso(),
       timeZone: input.timeZone ?? null,
+      trackId: input.trackId ?? null,
+      levelId: input.levelId ?? null,
+      isAdmin: input.isAdmin ?? 0,
+      deactivatedAt: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -49,8 +63,16 @@ export async function findPersonById(db: Kysely<Database>, id: string): Promise<
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The fields of a person that can change; absent fields are left as they are. */
-export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'team' | 'title' | 'managerId' | 'timeZone'>>;
+/**
+ * The fields of a person that can change; absent fields are left as they are. `team` is the team's name: the
+ * team is created when missing and `teamId` follows it, so the two never disagree.
+ */
+export type PersonPatch = Partial<
+  Pick<
+    PersonRow,
+    'name' | 'email' | 'team' | 'title' | 'managerId' | 'timeZone' | 'trackId' | 'levelId' | 'isAdmin' | 'deactivatedAt'
+  >
+>;
 
 /**
  * Changes a person's details (a move to another team, a new title, another
@@ -62,7 +84,10 @@ export async function updatePerson(
   patch: PersonPatch,
 ): Promise<PersonRow | undefined> {
   if (Object.keys(patch).length === 0) return findPersonById(db, id);
-  const values = patch.name === undefined ? patch : { ...patch, nameKey: nameSortKey(patch.name) };
+  const { team, ...rest } = patch;
+  const teamRow = team === undefined || team === null ? null : await ensureTeam(db, team);
+  const named = rest.name === undefined ? rest : { ...rest, nameKey: nameSortKey(rest.name) };
+  const values = team === undefined ? named : { ...named, team: teamRow?.name ?? null, teamId: teamRow?.id ?? null };
   return db.updateTable('people').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /*
  * The tables as TypeScript sees them. Property names are camelCase; the SQL
@@ -54,7 +54,10 @@ export interface PeopleTable {
   name: string;
   /** Column `email`: unique when present, compared exactly as stored; null for people known only by name. */
   email: string | null;
-  /** Column `team`: free-text team name, or null. */
+  /**
+   * Column `team`: the name of the person's team, or null. Free text before migration 0004; since then a copy
+   * of `teams.name` for `team_id`, written only by the people repository, so reads and filters by name work.
+   */
   team: string | null;
   /** Column `title`: job title as the organisation writes it, or null. */
   title: string | null;
@@ -72,6 +75,33 @@ export interface PeopleTable {
    * case and hex-encoded (`nameSortKey`), so both databases page people in the same order. Written with the name.
    */
   nameKey: string | null;
+  /** Column `team_id` (migration 0004): the person's team (teams.id), or null; set to null if the team is deleted. */
+  teamId: string | null;
+  /** Column `track_id` (migration 0004): the person's official track, a track id of the active ladder, or null. */
+  trackId: string | null;
+  /** Column `level_id` (migration 0004): the person's official level, a level id of `track_id`, or null. */
+  levelId: string | null;
+  /**
+   * Column `is_admin` (migration 0004): 1 for an admin, who may change the organisation (import people, move,
+   * deactivate), else 0, the default. An integer with a check constraint, not a boolean, so both databases agree.
+   * The manager role is not stored: it is having reports.
+   */
+  isAdmin: ColumnType<AdminFlag, AdminFlag | undefined, AdminFlag>;
+  /** Column `deactivated_at` (migration 0004): ISO-8601 instant the person left or was deactivated, or null. */
+  deactivatedAt: string | null;
+}
+
+/** `people.is_admin`: 1 for an admin, 0 otherwise; the database rejects any other value. */
+export type AdminFlag = 0 | 1;
+
+/** Table `teams` (migration 0004): the organisation's teams; people point at one with `people.team_id`. */
+export interface TeamsTable {
+  /** Column `id`: UUID, primary key. */
+  id: string;
+  /** Column `name`: the team's name as people write it, unique (exactly as stored; the services match it case-insensitively). */
+  name: string;
+  /** Column `created_at`: ISO-8601 instant the team was created. */
+  createdAt: string;
 }
 
 /** Table `evidence`: one thing a person did that shows one or more competencies. */
@@ -154,6 +184,7 @@ export interface Database {
   ladderVersions: LadderVersionsTable;
   settings: SettingsTable;
   people: PeopleTable;
+  teams: TeamsTable;
   evidence: EvidenceTable;
   evidenceCompetencies: EvidenceCompetenciesTable;
   assessments: AssessmentsTable;
@@ -172,6 +203,10 @@ export type NewSettingRow = Insertable<SettingsTable>;
 export type PersonRow = Selectable<PeopleTable>;
 /** A person as written. */
 export type NewPersonRow = Insertable<PeopleTable>;
+/** A team as read back. */
+export type TeamRow = Selectable<TeamsTable>;
+/** A team as written. */
+export type NewTeamRow = Insertable<TeamsTable>;
 /** A piece of evidence as read back, with `links` still JSON text. */
 export type EvidenceRow = Selectable<EvidenceTable>;
 /** A piece of evidence as written. */

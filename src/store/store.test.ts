@@ -21,6 +21,13 @@ import {
   insertEvidence,
   insertPerson,
   updatePerson,
+  ensureTeam,
+  findManagementChain,
+  findReportTree,
+  countDirectReports,
+  listTeamsWithCounts,
+  insertPeopleBatch,
+  MAX_MANAGEMENT_DEPTH,
   listAssessments,
   listEvidence,
   listEvidenceByIdPrefix,
@@ -178,6 +185,7 @@ async function clearTables(db: Kysely<Database>): Promise<void> {
     'evidenceCompetencies',
     'evidence',
     'people',
+    'teams',
     'settings',
     'ladderVersions',
   ] as const) {
@@ -438,6 +446,158 @@ for (const dialect of DIALECTS) {
         expect(walked).toEqual(all);
         const renamed = await updatePerson(db, (await listPeople(db, { limit: 1 }))[0]?.id ?? '', { name: 'Zz Top' });
         expect((await listPeople(db)).map((p) => p.name).at(-1)).toBe(renamed?.name);
+      });
+    });
+
+    describe('organisation', () => {
+      /** A line of people, each managed by the next: [e, m, d, vp, ceo] for five levels. */
+      async function line(names: readonly string[]): Promise<PersonRow[]> {
+        const people: PersonRow[] = [];
+        for (const name of [...names].reverse()) {
+          people.unshift(await insertPerson(db, { name, managerId: people[0]?.id ?? null }));
+        }
+        return people;
+      }
+      const namesOf = (rows: readonly { name: string; depth: number }[]) => rows.map((r) => `${r.name}@${r.depth}`);
+
+      it('makes a team row for every team name a person is given, once per name, and moves people between them', async () => {
+        const { alice, bob } = await seed();
+        expect(alice.teamId).not.toBeNull();
+        expect(alice.teamId).toBe(bob.teamId);
+        const carla = await insertPerson(db, { name: 'Carla', team: 'web' });
+        expect(await listTeamsWithCounts(db)).toEqual([
+          expect.objectContaining({ name: 'platform', id: alice.teamId, members: 2 }),
+          expect.objectContaining({ name: 'web', id: carla.teamId, members: 1 }),
+        ]);
+
+        const moved = await updatePerson(db, alice.id, { team: 'web' });
+        expect(moved).toMatchObject({ team: 'web', teamId: carla.teamId });
+        await updatePerson(db, bob.id, { deactivatedAt: '2026-01-01T00:00:00.000Z' });
+        const counts = await listTeamsWithCounts(db);
+        expect(counts.map((t) => [t.name, t.members])).toEqual([
+          ['platform', 0],
+          ['web', 2],
+        ]);
+        expect(await updatePerson(db, alice.id, { team: null })).toMatchObject({ team: null, teamId: null });
+        expect((await ensureTeam(db, 'web')).id).toBe(carla.teamId);
+      });
+
+      it('keeps the admin flag to 0 or 1, 0 unless set', async () => {
+        const { alice } = await seed();
+        expect(alice.isAdmin).toBe(0);
+        expect(await updatePerson(db, alice.id, { isAdmin: 1 })).toMatchObject({ isAdmin: 1 });
+        await expect(updatePerson(db, alice.id, { isAdmin: 2 as 1 })).rejects.toThrow();
+      });
+
+      it('upgrades a database made before teams (migration 0004): each team name becomes a team its people point at', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        const ada = await insertPerson(first, { name: 'Ada', team: 'Payments' });
+        const ben = await insertPerson(first, { name: 'Ben', team: 'Payments', managerId: ada.id });
+        const cy = await insertPerson(first, { name: 'Cy', team: 'Search' });
+        const dee = await insertPerson(first, { name: 'Dee' });
+        await migrateBackTo(first, '0003-person-time-zone');
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'teams')).toBe(false);
+
+        const upgraded = await open(file);
+        const teams = await listTeamsWithCounts(upgraded);
+        expect(teams.map((t) => [t.name, t.members])).toEqual([
+          ['Payments', 2],
+          ['Search', 1],
+        ]);
+        const [payments, search] = teams;
+        expect(await findPersonById(upgraded, ben.id)).toMatchObject({
+          name: 'Ben',
+          team: 'Payments',
+          teamId: payments?.id,
+          managerId: ada.id,
+          trackId: null,
+          levelId: null,
+          isAdmin: 0,
+          deactivatedAt: null,
+        });
+        expect(await findPersonById(upgraded, cy.id)).toMatchObject({ team: 'Search', teamId: search?.id });
+        expect(await findPersonById(upgraded, dee.id)).toMatchObject({ team: null, teamId: null });
+        await closeDatabase(upgraded);
+      });
+
+      it('walks a five-level chain up to the top in one query, nearest manager first', async () => {
+        const [engineer, manager, director, vp, ceo] = await line(['Eng', 'Mgr', 'Dir', 'VP', 'CEO']);
+        if (engineer === undefined || ceo === undefined || manager === undefined) throw new Error('no line');
+        expect(namesOf(await findManagementChain(db, engineer.id))).toEqual(['Mgr@1', 'Dir@2', 'VP@3', 'CEO@4']);
+        expect(await findManagementChain(db, ceo.id)).toEqual([]);
+        expect((await findManagementChain(db, manager.id)).map((p) => p.id)).toEqual(
+          [director, vp, ceo].map((p) => p?.id),
+        );
+        expect(namesOf(await findReportTree(db, ceo.id))).toEqual(['VP@1', 'Dir@2', 'Mgr@3', 'Eng@4']);
+        expect(await findReportTree(db, engineer.id)).toEqual([]);
+      });
+
+      it('lists a manager’s reports direct and indirect, by depth then name', async () => {
+        const head = await insertPerson(db, { name: 'Head' });
+        const kim = await insertPerson(db, { name: 'Kim', managerId: head.id });
+        const al = await insertPerson(db, { name: 'Al', managerId: head.id });
+        await insertPerson(db, { name: 'Zoe', managerId: kim.id });
+        await insertPerson(db, { name: 'Bo', managerId: al.id });
+        const gone = await insertPerson(db, { name: 'Gone', managerId: kim.id });
+        await updatePerson(db, gone.id, { deactivatedAt: '2026-01-01T00:00:00.000Z' });
+        expect(namesOf(await findReportTree(db, head.id))).toEqual(['Al@1', 'Kim@1', 'Bo@2', 'Gone@2', 'Zoe@2']);
+        const counts = await countDirectReports(db, [head.id, kim.id, al.id, gone.id]);
+        expect([...counts.entries()].sort()).toEqual(
+          [
+            [head.id, 2],
+            [kim.id, 1],
+            [al.id, 1],
+          ].sort(),
+        );
+      });
+
+      it('stops where the data loops instead of going round: A -> B -> C -> A', async () => {
+        const [a, b, c] = await line(['A', 'B', 'C']);
+        if (a === undefined || b === undefined || c === undefined) throw new Error('no line');
+        await updatePerson(db, c.id, { managerId: a.id });
+        expect(namesOf(await findManagementChain(db, a.id))).toEqual(['B@1', 'C@2']);
+        expect(namesOf(await findManagementChain(db, c.id))).toEqual(['A@1', 'B@2']);
+        expect(namesOf(await findReportTree(db, a.id))).toEqual(['C@1', 'B@2']);
+        const self = await insertPerson(db, { name: 'Self' });
+        await updatePerson(db, self.id, { managerId: self.id });
+        expect(await findManagementChain(db, self.id)).toEqual([]);
+        expect(await findReportTree(db, self.id)).toEqual([]);
+      });
+
+      it('adds people in batches, each naming a manager written before them, in the same batch or an earlier one', async () => {
+        const team = await ensureTeam(db, 'Imported');
+        const rows = Array.from({ length: 250 }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          name: `P${i}`,
+          email: `p${i}@example.com`,
+          team: team.name,
+          teamId: team.id,
+          title: null,
+          managerId: i === 0 ? null : `00000000-0000-4000-8000-${String(Math.floor((i - 1) / 3)).padStart(12, '0')}`,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          timeZone: null,
+          trackId: 'ic',
+          levelId: 'senior',
+          isAdmin: 0 as const,
+          deactivatedAt: null,
+        }));
+        await insertPeopleBatch(db, rows);
+        expect(await listPeople(db)).toHaveLength(250);
+        const last = rows.at(-1);
+        if (last === undefined) throw new Error('no rows');
+        expect(namesOf(await findManagementChain(db, last.id))).toEqual(['P82@1', 'P27@2', 'P8@3', 'P2@4', 'P0@5']);
+        expect((await listTeamsWithCounts(db))[0]?.members).toBe(250);
+      });
+
+      it('follows a chain at most MAX_MANAGEMENT_DEPTH managers up', async () => {
+        const people = await line(Array.from({ length: MAX_MANAGEMENT_DEPTH + 5 }, (_, i) => `P${i}`));
+        const bottom = people[0];
+        if (bottom === undefined) throw new Error('no line');
+        const chain = await findManagementChain(db, bottom.id);
+        expect(chain).toHaveLength(MAX_MANAGEMENT_DEPTH);
+        expect(chain.at(-1)?.name).toBe(`P${MAX_MANAGEMENT_DEPTH}`);
       });
     });
 

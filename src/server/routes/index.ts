@@ -5,6 +5,7 @@ import { historyRoutes } from './history.routes.js';
 import { ladderRoutes } from './ladders.routes.js';
 import { meRoutes } from './me.routes.js';
 import { opsRoutes } from './ops.routes.js';
+import { orgRoutes } from './org.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { progressRoutes } from './progress.routes.js';
 
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   ...meRoutes,
   ...ladderRoutes,
   ...peopleRoutes,
+  ...orgRoutes,
   ...evidenceRoutes,
   ...assessmentRoutes,
   ...progressRoutes,

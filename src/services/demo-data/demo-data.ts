@@ -41,6 +41,8 @@ export type TeamSpec = z.infer<typeof TeamSpec>;
 const Organisation = z.strictObject({
   $comment: comment,
   headOfEngineering: text,
+  /** Who may change the organisation (import people, move them); the local person is not among them. */
+  admins: z.array(text).min(1),
   localPerson: z.strictObject({ team: text, tier: Tier }),
   teams: z.array(TeamSpec).min(1),
   standards: z.array(text).min(1),

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { evidenceSoftDeleteMigration } from './0002-evidence-soft-delete.js';
 import { personTimeZoneMigration } from './0003-person-time-zone.js';
+import { organisationMigration } from './0004-organisation.js';
 import { peopleNameKeyMigration } from './0006-people-name-key.js';
 
 /**
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
   '0002-evidence-soft-delete': evidenceSoftDeleteMigration,
   '0003-person-time-zone': personTimeZoneMigration,
+  '0004-organisation': organisationMigration,
   '0006-people-name-key': peopleNameKeyMigration,
 });
 

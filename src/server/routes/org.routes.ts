@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DomainError, formatProblem } from '../../core/domain-error.js';
+import { importOrganisation, listTeams } from '../../services/org.service.js';
+import { ImportPlan, OrgImport, Team } from '../api-contract.js';
+import { localMode } from '../authenticate.js';
+import { permit, policy } from '../policy.js';
+import { presentImportPlan, presentTeam } from '../presenters/org.presenter.js';
+import { defineRoute, type Route } from '../route.js';
+
+const EXAMPLE_CSV = [
+  'email,name,team,manager_email,track,level',
+  'amara.nwosu@example.com,Amara Nwosu,,,ic,architect',
+  'kwame.asante@example.com,Kwame Asante,Payments,amara.nwosu@example.com,ic,senior',
+].join('\n');
+
+/**
+ * A people file's problems as fields of the request: every one is at
+ * `body.csv`, its message located in the file (`people.csv:3:4: …`), so a form
+ * marks the file input and lists the lines to fix.
+ */
+async function blameFile<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'input_invalid') throw error;
+    const problems = error.problems.map((p) => ({ path: ['csv'], message: formatProblem(p) }));
+    throw new DomainError(error.code, error.message, problems);
+  }
+}
+
+/** The organisation: import a people file (admins only), and the teams. */
+export const orgRoutes: Route[] = [
+  defineRoute({
+    method: 'POST',
+    path: '/api/org/import',
+    operationId: 'importOrganisation',
+    tag: 'organisation',
+    summary: 'Import people from a CSV file',
+    description:
+      'Admins only. Adds the people of the file and updates those already stored (matched by email, without case) in one transaction; people the file does not list stay as they are. With any problem nothing is written, and the 422 lists each at `body.csv` with its `file:line:col`. `dryRun` plans without writing. See docs/organisation.md for the columns.',
+    authenticate: localMode,
+    body: OrgImport,
+    example: { csv: EXAMPLE_CSV, dryRun: true },
+    errors: [403, 503],
+    authorize: async ({ actor }) => permit(policy.manageOrganisation(actor), undefined),
+    handle: async ({ app, body }) => {
+      const ladder = await app.ladders.active(app.db);
+      return blameFile(() =>
+        importOrganisation(app.db, ladder, body.csv, {
+          sourceName: body.fileName ?? 'people.csv',
+          dryRun: body.dryRun === true,
+        }),
+      );
+    },
+    present: presentImportPlan,
+    response: { status: 200, description: 'What the import did, or would do on a dry run.', schema: ImportPlan },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/teams',
+    operationId: 'listTeams',
+    tag: 'organisation',
+    summary: 'The teams',
+    description: 'In name order, each with its number of active people.',
+    authenticate: localMode,
+    errors: [503],
+    authorize: async ({ actor }) => permit(policy.readTeams(actor), undefined),
+    handle: ({ app }) => listTeams(app.db),
+    present: (teams) => teams.map(presentTeam),
+    response: { status: 200, description: 'The teams, in name order.', schema: z.array(Team) },
+  }),
+];
