@@ -12,6 +12,7 @@ import {
   type OrgPerson,
 } from '../services/org.service.js';
 import type { PersonAtDepth } from '../store/organisation.repository.js';
+import { readAllPages } from '../services/paging.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { plural, shown } from './format.js';
@@ -54,7 +55,8 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the teams as JSON')
     .action(
       action(ctx, async (opts: { db?: string; json?: boolean }) => {
-        const teams = await withSession(ctx, opts.db, ({ db }) => listTeams(db));
+        // The whole list: a terminal on one's own database, not a page of a shared server.
+        const teams = await withSession(ctx, opts.db, ({ db }) => readAllPages((page) => listTeams(db, page)));
         if (opts.json === true) {
           ctx.printJson(teams);
           return EXIT.ok;

@@ -501,6 +501,8 @@ export const Team = z
 export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
 export const PeopleQuery = PageQuery.extend({ team: z.string().optional() });
+export const TeamsQuery = PageQuery;
+export const TeamPage = pageOf(Team, 'TeamPage');
 
 export const EvidencePage = pageOf(Evidence, 'EvidencePage');
 export const PeoplePage = pageOf(Person, 'PeoplePage');

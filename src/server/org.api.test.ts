@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { setAdmin } from '../services/org.service.js';
-import { ErrorResponse, ImportPlan, Team } from './api-contract.js';
+import { ErrorResponse, ImportPlan, PeoplePage, TeamPage } from './api-contract.js';
 import { startTestServer, type TestServer } from './test-server.fixtures.js';
 
 /*
@@ -29,11 +28,11 @@ describe('POST /api/org/import', () => {
     const plan = ImportPlan.parse(dry.json);
     expect(plan).toMatchObject({ dryRun: true, applied: false, teamsCreated: ['Payments', 'Search'], notInFile: 1 });
     expect(plan.added).toHaveLength(8);
-    expect(z.array(Team).parse((await t.request('GET', '/api/teams')).json)).toEqual([]);
+    expect(TeamPage.parse((await t.request('GET', '/api/teams')).json).items).toEqual([]);
 
     const done = ImportPlan.parse((await t.request('POST', '/api/org/import', { csv: EXAMPLE })).json);
     expect(done).toMatchObject({ applied: true, dryRun: false });
-    const teams = z.array(Team).parse((await t.request('GET', '/api/teams')).json);
+    const teams = TeamPage.parse((await t.request('GET', '/api/teams')).json).items;
     expect(teams.map((team) => [team.name, team.members])).toEqual([
       ['Payments', 4],
       ['Search', 3],
@@ -93,9 +92,7 @@ describe('POST /api/org/import', () => {
           'only an admin can change the organisation, and Sam Okafor is not one; ask an admin to import the file',
         fields: [],
       });
-      const people = z
-        .array(z.object({ email: z.string().nullable() }))
-        .parse((await t.request('GET', '/api/people')).json);
+      const people = PeoplePage.parse((await t.request('GET', '/api/people?limit=200')).json).items;
       expect(people.map((p) => p.email)).not.toContain('someone@example.com');
       // Teams stay readable to everyone.
       expect((await t.request('GET', '/api/teams')).status).toBe(200);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
-import { AssessmentPage, ErrorResponse, EvidencePage, History, LadderVersionPage, PeoplePage } from './api-contract.js';
+import {
+  AssessmentPage,
+  ErrorResponse,
+  EvidencePage,
+  History,
+  LadderVersionPage,
+  PeoplePage,
+  TeamPage,
+} from './api-contract.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { buildEvidence, buildPerson, startTestServer, type TestServer } from './test-server.fixtures.js';
 
@@ -171,6 +179,14 @@ describe('the other lists', () => {
     expect(history.items.map((h) => h.assessmentId)).toEqual(assessments.items.map((a) => a.id));
   });
 
+  it('pages the teams in name order, accents and case folded', async () => {
+    for (const team of ['Zeta', 'alpha', 'Émigrés']) await buildPerson(t.db, { team });
+    const teams = await walk('/api/teams', (j) => TeamPage.parse(j), 1);
+    const names = teams.items.map((team) => team.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => ['Zeta', 'alpha', 'Émigrés'].includes(n))).toEqual(['alpha', 'Émigrés', 'Zeta']);
+  });
+
   it('pages the ladder versions', async () => {
     const versions = LadderVersionPage.parse((await t.request('GET', '/api/ladders?limit=1')).json);
     expect(versions.items.map((v) => v.hash)).toEqual([t.ladder.ladder.hash]);
@@ -179,9 +195,10 @@ describe('the other lists', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('states the page size bounds on every list operation', async () => {
+  it('states the page size bounds on every list operation, and finds each of them', async () => {
     const document = (await t.request('GET', '/api/openapi.json')).json as OpenApiDocument;
-    const lists = ['listEvidence', 'listPeople', 'listAssessments', 'getHistory', 'listLadderVersions'];
+    const seen: string[] = [];
+    const lists = ['listEvidence', 'listPeople', 'listAssessments', 'getHistory', 'listLadderVersions', 'listTeams'];
     for (const [, operations] of Object.entries(document.paths)) {
       for (const operation of Object.values(
         operations as Record<string, { operationId?: string; parameters?: unknown[] }>,
@@ -193,7 +210,9 @@ describe('the OpenAPI document', () => {
           description?: string;
         };
         expect(limit.description).toContain(`1 to ${MAX_PAGE_SIZE}`);
+        seen.push(operation.operationId ?? '');
       }
     }
+    expect(seen.sort()).toEqual([...lists].sort());
   });
 });

@@ -71,7 +71,7 @@ describe('importOrganisation', () => {
     expect(plan).toMatchObject({ applied: true, dryRun: false, unchanged: 0, updated: [], notInFile: 1 });
     expect(plan.added.map((p) => p.email)).toHaveLength(8);
     expect(plan.teamsCreated).toEqual(['Payments', 'Search']);
-    expect((await listTeams(db)).map((t) => [t.name, t.members])).toEqual([
+    expect((await listTeams(db)).items.map((t) => [t.name, t.members])).toEqual([
       ['Payments', 4],
       ['Search', 3],
     ]);
@@ -101,13 +101,13 @@ describe('importOrganisation', () => {
     expect(plan.added).toHaveLength(8);
     expect(plan.teamsCreated).toEqual(['Payments', 'Search']);
     expect(await snapshot()).toEqual(before);
-    expect(await listTeams(db)).toEqual([]);
+    expect((await listTeams(db)).items).toEqual([]);
   });
 
   it('writes nothing when any line is wrong, and leaves stored people untouched', async () => {
     await importText(EXAMPLE);
     const before = await snapshot();
-    const teams = await listTeams(db);
+    const teams = (await listTeams(db)).items;
     const error = await importError(
       csv(
         'kwame.asante@example.com,Kwame Asante,Checkout,,ic,senior',
@@ -124,7 +124,7 @@ describe('importOrganisation', () => {
       expect.objectContaining({ source: 'people.csv', line: 4, col: 6, path: ['level'] }),
     ]);
     expect(await snapshot()).toEqual(before);
-    expect(await listTeams(db)).toEqual(teams);
+    expect((await listTeams(db)).items).toEqual(teams);
   });
 
   it('updates people in place on a re-import, field by field, and leaves out those the file does not list', async () => {
@@ -288,9 +288,9 @@ describe('admin actions', () => {
     const gone = await deactivatePerson(db, aiko.id);
     expect(gone.deactivatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect((await deactivatePerson(db, aiko.id)).deactivatedAt).toBe(gone.deactivatedAt);
-    expect((await listTeams(db)).find((t) => t.name === 'Payments')?.members).toBe(3);
+    expect((await listTeams(db)).items.find((t) => t.name === 'Payments')?.members).toBe(3);
     expect((await reactivatePerson(db, aiko.id)).deactivatedAt).toBeNull();
-    expect((await listTeams(db)).find((t) => t.name === 'Payments')?.members).toBe(4);
+    expect((await listTeams(db)).items.find((t) => t.name === 'Payments')?.members).toBe(4);
   });
 
   it('gives and takes the admin role, which the roles show', async () => {

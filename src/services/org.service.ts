@@ -24,6 +24,7 @@ import {
 import { findPersonByEmail, findPersonById, updatePerson, type PersonPatch } from '../store/people.repository.js';
 import { newId, nowIso } from '../store/row-values.js';
 import type { Database, NewPersonRow, PersonRow } from '../store/schema.js';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 
 /*
  * The organisation: who is in which team, who manages whom, each person's
@@ -312,10 +313,18 @@ export function rolesOf(person: Pick<PersonRow, 'isAdmin'>, directReports: numbe
   return roles;
 }
 
-/** Every team with its number of active members, in name order: the teams list of the CLI, the API and the admin screens. */
-export async function listTeams(db: Kysely<Database>): Promise<TeamWithCount[]> {
-  return listTeamsWithCounts(db);
+/** One page of the teams with their number of active members, in name order: the teams list of the CLI, the API and the admin screens. */
+export async function listTeams(db: Kysely<Database>, request: PageRequest = {}): Promise<Page<TeamWithCount>> {
+  const plan = planPage(TEAM_PAGES, 2, request);
+  const rows = await listTeamsWithCounts(db, {
+    after: plan.after as readonly [string, string] | undefined,
+    limit: plan.limit + 1,
+  });
+  return toPage(TEAM_PAGES, rows, plan.limit, (row) => [row.nameKey ?? '', row.id]);
 }
+
+/** The kind tag of the cursors of the list of teams. */
+const TEAM_PAGES = 'teams';
 
 /** A person with their place in the organisation: roles, managers up to the top, and everyone under them. */
 export interface OrgPerson {

@@ -24,7 +24,7 @@ export type PersonAtDepth = PersonRow & {
 export async function ensureTeam(db: Kysely<Database>, name: string): Promise<TeamRow> {
   await db
     .insertInto('teams')
-    .values({ id: newId(), name, createdAt: nowIso() })
+    .values({ id: newId(), name, nameKey: nameSortKey(name), createdAt: nowIso() })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   return db.selectFrom('teams').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
@@ -51,24 +51,34 @@ export type TeamWithCount = TeamRow & {
 };
 
 /**
- * Every team with its number of active members, in name order (sorted here, as
- * people are, so both databases list the same way).
+ * Teams with their number of active members, in name order (by `name_key`,
+ * then id, so both databases list them alike), from a position and up to a
+ * count when given: one page of the keyset-paged list of teams.
  */
-export async function listTeamsWithCounts(db: Kysely<Database>): Promise<TeamWithCount[]> {
-  const rows = await db
+export async function listTeamsWithCounts(
+  db: Kysely<Database>,
+  page: { after?: readonly [nameKey: string, id: string]; limit?: number } = {},
+): Promise<TeamWithCount[]> {
+  let query = db
     .selectFrom('teams')
     .leftJoin('people', (join) => join.onRef('people.teamId', '=', 'teams.id').on('people.deactivatedAt', 'is', null))
     .select([
       'teams.id',
       'teams.name',
       'teams.createdAt',
+      'teams.nameKey',
       (eb) => eb.fn.count<number | string>('people.id').as('members'),
     ])
-    .groupBy(['teams.id', 'teams.name', 'teams.createdAt'])
-    .execute();
-  return rows
-    .map((row) => ({ ...row, members: Number(row.members) }))
-    .sort((a, b) => nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .groupBy(['teams.id', 'teams.name', 'teams.createdAt', 'teams.nameKey']);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('teams.nameKey', 'teams.id'), '>', tuple(after[0], after[1])),
+    );
+  }
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  const rows = await query.orderBy('teams.nameKey').orderBy('teams.id').execute();
+  return rows.map((row) => ({ ...row, members: Number(row.members) }));
 }
 
 /** Every team, unordered: the import matches the names of a file against them. */

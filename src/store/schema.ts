@@ -102,6 +102,8 @@ export interface TeamsTable {
   name: string;
   /** Column `created_at`: ISO-8601 instant the team was created. */
   createdAt: string;
+  /** Column `name_key` (migration 0006): the key teams are listed by, made like `people.name_key`. */
+  nameKey: string | null;
 }
 
 /** Table `evidence`: one thing a person did that shows one or more competencies. */

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { DomainError, formatProblem } from '../../core/domain-error.js';
 import { importOrganisation, listTeams } from '../../services/org.service.js';
-import { ImportPlan, OrgImport, Team } from '../api-contract.js';
+import { ImportPlan, OrgImport, TeamPage, TeamsQuery } from '../api-contract.js';
 import { localMode } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentImportPlan, presentTeam } from '../presenters/org.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
 const EXAMPLE_CSV = [
@@ -60,13 +60,14 @@ export const orgRoutes: Route[] = [
     path: '/api/teams',
     operationId: 'listTeams',
     tag: 'organisation',
-    summary: 'The teams',
+    summary: 'The teams, a page at a time',
     description: 'In name order, each with its number of active people.',
     authenticate: localMode,
+    query: TeamsQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readTeams(actor), undefined),
-    handle: ({ app }) => listTeams(app.db),
-    present: (teams) => teams.map(presentTeam),
-    response: { status: 200, description: 'The teams, in name order.', schema: z.array(Team) },
+    handle: ({ app, query }) => listTeams(app.db, query),
+    present: (page) => presentPage(page, presentTeam),
+    response: { status: 200, description: 'A page of teams, in name order.', schema: TeamPage },
   }),
 ];
