@@ -46,6 +46,11 @@ const DIALECTS = (process.env.LONGHAUL_TEST_DIALECTS ?? 'sqlite,postgres')
   .filter((d) => d !== '');
 const POSTGRES_URL = process.env.LONGHAUL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** SQL that takes a database back to before migration 0005 (accounts), for the tests of earlier upgrades. */
+const UNDO_ACCOUNTS =
+  'drop table sign_in_limits; drop table password_resets; drop table api_tokens; drop table sessions; drop table accounts; ' +
+  "delete from kysely_migration where name = '0005-accounts'; ";
+
 /** What the suite needs from a database server, whichever it is. */
 interface Harness {
   start(): Promise<void>;
@@ -266,10 +271,11 @@ for (const dialect of DIALECTS) {
           competencyIds: ['ownership'],
         });
         await closeDatabase(first);
-        // Put the database back as release 0001 left it (undoing 0003 too, which came later).
+        // Put the database back as release 0001 left it (undoing 0003 and 0005 too, which came later).
         await harness.rawExec(
           file,
-          "alter table people drop column time_zone; alter table evidence drop column deleted_at; delete from kysely_migration where name in ('0002-evidence-soft-delete', '0003-person-time-zone')",
+          UNDO_ACCOUNTS +
+            "alter table people drop column time_zone; alter table evidence drop column deleted_at; delete from kysely_migration where name in ('0002-evidence-soft-delete', '0003-person-time-zone')",
         );
         expect(await harness.tableExists(file, 'evidence')).toBe(true);
 
@@ -382,10 +388,11 @@ for (const dialect of DIALECTS) {
         const first = await open(file);
         const before = await insertPerson(first, { name: 'Old Timer' });
         await closeDatabase(first);
-        // Put the database back as release 0002 left it: no time zone column.
+        // Put the database back as release 0002 left it: no time zone column (and no accounts, which came later).
         await harness.rawExec(
           file,
-          "alter table people drop column time_zone; delete from kysely_migration where name = '0003-person-time-zone'",
+          UNDO_ACCOUNTS +
+            "alter table people drop column time_zone; delete from kysely_migration where name = '0003-person-time-zone'",
         );
 
         const upgraded = await open(file);

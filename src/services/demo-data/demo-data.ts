@@ -41,6 +41,8 @@ export type TeamSpec = z.infer<typeof TeamSpec>;
 const Organisation = z.strictObject({
   $comment: comment,
   headOfEngineering: text,
+  /** The member of a team who runs the installation in the demo: the demo's admin account. */
+  admin: text,
   localPerson: z.strictObject({ team: text, tier: Tier }),
   teams: z.array(TeamSpec).min(1),
   standards: z.array(text).min(1),

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { evidenceSoftDeleteMigration } from './0002-evidence-soft-delete.js';
 import { personTimeZoneMigration } from './0003-person-time-zone.js';
+import { accountsMigration } from './0005-accounts.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
@@ -12,6 +13,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
   '0002-evidence-soft-delete': evidenceSoftDeleteMigration,
   '0003-person-time-zone': personTimeZoneMigration,
+  // 0004 is taken by another branch (teams and roles); it merges in before this one.
+  '0005-accounts': accountsMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */
