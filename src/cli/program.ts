@@ -12,6 +12,7 @@ import { registerProgressCommands } from './progress.command.js';
 import { registerDemoCommand } from './demo.command.js';
 import { registerServeCommands } from './serve.command.js';
 import { registerSettingsCommand } from './settings.command.js';
+import { registerAdminCommands } from './admin.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -49,6 +50,7 @@ Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2
   registerLadderCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommands(program, ctx);
+  registerAdminCommands(program, ctx);
   return program;
 }
 

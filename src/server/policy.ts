@@ -6,9 +6,21 @@ import type { PersonRow } from '../store/schema.js';
  * the decision into a Permit, without which the pipeline does not go on.
  */
 
-/** Who is acting. In local mode, the installation's local person; with accounts, the signed-in one. */
+/** Who is acting: the signed-in person, and how they signed in. */
 export interface Actor {
   person: PersonRow;
+  /** Whether their account is an admin (the flag lives on the account, `accounts.is_admin`). */
+  isAdmin: boolean;
+  /** Whether the account is one the demo made. */
+  isDemo: boolean;
+  /** A session cookie (the web app) or a personal API token (scripts). */
+  via: 'session' | 'token';
+  /** The session's id when `via` is session: "sign out everywhere" keeps it. */
+  sessionId?: string;
+  /** The session's CSRF token when `via` is session. */
+  csrfToken?: string;
+  /** The token's id when `via` is token. */
+  tokenId?: string;
 }
 
 /** A rule's answer: allowed, or refused with a sentence the client can show. */
@@ -54,6 +66,45 @@ export interface EvidenceSubject {
 export const policy = {
   /** Health, readiness, metrics and the API reference: for probes and people alike, without an actor. */
   openToAll(): Decision {
+    return allow;
+  },
+
+  /** Signing in, the first-run check and the demo's account list: before anyone is signed in. */
+  signIn(): Decision {
+    return allow;
+  },
+
+  /** The first admin is made on the first visit only: once an admin exists, accounts come from admins. */
+  createFirstAdmin(adminExists: boolean): Decision {
+    return adminExists ? refuse('this installation already has an admin; sign in instead') : allow;
+  },
+
+  /** One click into a demo account: only while the server runs the demo. */
+  demoSignIn(serverRunsDemo: boolean): Decision {
+    return serverRunsDemo
+      ? allow
+      : refuse('one-click demo sign-in works only while the server runs the demo; sign in with a password');
+  },
+
+  /** A person's own sessions and API tokens: they list, make and end their own, nobody else's. */
+  manageOwnCredentials(_actor: Actor): Decision {
+    return allow;
+  },
+
+  /** Revoking a token: only its owner. */
+  revokeToken(actor: Actor, token: { personId: string }): Decision {
+    return isSelf(actor, token.personId)
+      ? allow
+      : refuse('an API token can only be revoked by the person it belongs to');
+  },
+
+  /** Password-reset links are made by admins, who hand them over. */
+  createResetLink(actor: Actor): Decision {
+    return actor.isAdmin ? allow : refuse('only an admin can make a password-reset link');
+  },
+
+  /** Whoever holds a reset link may use it; the link itself is the proof. */
+  useResetLink(): Decision {
     return allow;
   },
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../core/domain-error.js';
 import {
@@ -101,7 +101,13 @@ export function checkEmail(email: string, field = 'email'): string {
 
 /** Hashes a password with argon2id. */
 export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2();
   return hash(password, ARGON2_OPTIONS);
+}
+
+/** The native argon2 binding, loaded on first use: CLI commands that never hash start without it. */
+function argon2(): Promise<typeof Argon2> {
+  return import('@node-rs/argon2');
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -111,6 +117,7 @@ async function verifyPassword(stored: string | null, password: string): Promise<
   dummyHash ??= hashPassword(randomSecret());
   const target = stored ?? (await dummyHash);
   try {
+    const { verify } = await argon2();
     const ok = await verify(target, password);
     return stored !== null && ok;
   } catch {

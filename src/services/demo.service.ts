@@ -77,6 +77,11 @@ export async function seedDemoOrganisation(
 
 const DEFAULT_SEED = 20_240_917;
 
+/** Whether the database holds the demo organisation: a server over it may offer the demo's accounts. */
+export async function holdsDemo(db: Kysely<Database>): Promise<boolean> {
+  return (await getSetting(db, SETTING_KEYS.demoSeededAt)) !== undefined;
+}
+
 /* ------------------------------------------------------------------------------------------------------------------
  * The organisation, its evidence templates and the local person's year are data: src/services/demo-data/*.json.
  * Tiers are positions on the default ladder's track: 0 junior, 1 mid-level, 2 senior, 3 architect. Another ladder's

@@ -7,6 +7,8 @@ import { meRoutes } from './me.routes.js';
 import { opsRoutes } from './ops.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { progressRoutes } from './progress.routes.js';
+import { securityRoutes } from './security.routes.js';
+import { sessionRoutes } from './session.routes.js';
 
 /**
  * The route table: every route of the server, in the order of the reference.
@@ -15,6 +17,8 @@ import { progressRoutes } from './progress.routes.js';
  */
 export const ROUTES: readonly Route[] = [
   ...meRoutes,
+  ...sessionRoutes,
+  ...securityRoutes,
   ...ladderRoutes,
   ...peopleRoutes,
   ...evidenceRoutes,

@@ -12,7 +12,7 @@ import {
   LadderVersion,
   LadderVersionParams,
 } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
 import { defineRoute, type Route } from '../route.js';
@@ -26,7 +26,7 @@ export const ladderRoutes: Route[] = [
     tag: 'ladders',
     summary: 'Every stored ladder version',
     description: 'Oldest first. Exactly one is active: new evidence and assessments are recorded against it.',
-    authenticate: localMode,
+    authenticate: signedIn,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app }) => listLadderVersionSummaries(app.db),
@@ -39,7 +39,7 @@ export const ladderRoutes: Route[] = [
     operationId: 'getActiveLadder',
     tag: 'ladders',
     summary: 'The active ladder, in full',
-    authenticate: localMode,
+    authenticate: signedIn,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app }) => app.ladders.active(app.db),
@@ -53,7 +53,7 @@ export const ladderRoutes: Route[] = [
     tag: 'ladders',
     summary: 'One stored ladder version, in full',
     description: 'The hash may be shortened to any prefix that names one version, like a git commit id.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: LadderVersionParams,
     errors: [404, 503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
@@ -72,7 +72,7 @@ export const ladderRoutes: Route[] = [
     summary: 'What changed between two versions of a ladder',
     description:
       'Added, removed and renamed competencies and levels, and changed expectations. A competency whose `formerly` names an old id is a rename.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: LadderParams,
     query: LadderDiffQuery,
     errors: [404, 503],
