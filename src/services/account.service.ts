@@ -61,6 +61,31 @@ function toAccount({ account, person }: AccountWithPerson): Account {
   };
 }
 
+/** How long a request waits for its use to be recorded before it goes on without waiting. */
+const RECORD_USE_WAIT_MS = 100;
+
+/**
+ * Records the use of a session or token without letting it hold up the
+ * request: it normally takes a millisecond, but while another program holds
+ * SQLite's write lock it would wait seconds, and a read must not. Failures
+ * are dropped: the last-use time is informative, never a control.
+ */
+export async function recordUse(write: () => Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = write().then(
+    () => true,
+    () => false,
+  );
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), RECORD_USE_WAIT_MS);
+  });
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** sha256 in hex: how every random secret (session, token, reset link) is stored. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');

@@ -10,7 +10,7 @@ import {
 } from '../store/account.repository.js';
 import { newId } from '../store/row-values.js';
 import type { ApiTokenRow, Database } from '../store/schema.js';
-import { getAccount, randomSecret, sha256, type Account } from './account.service.js';
+import { getAccount, randomSecret, recordUse, sha256, type Account } from './account.service.js';
 
 /*
  * Personal API tokens for scripts: `lh_` and 32 random bytes (base64url),
@@ -126,13 +126,9 @@ export async function resolveApiToken(
   const account = await getAccount(db, row.personId);
   if (account === undefined) throw refuse('belongs to an account that no longer exists');
   let info = toInfo(row);
-  if (row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS) {
-    try {
-      await touchApiToken(db, row.id, now.toISOString());
-      info = { ...info, lastUsedAt: now.toISOString() };
-    } catch {
-      // Recording the use is best-effort: a busy database must not refuse a read.
-    }
+  const due = row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS;
+  if (due && (await recordUse(() => touchApiToken(db, row.id, now.toISOString())))) {
+    info = { ...info, lastUsedAt: now.toISOString() };
   }
   return { account, token: info };
 }

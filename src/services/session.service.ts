@@ -15,6 +15,7 @@ import {
   findDemoAccount,
   getAccount,
   randomSecret,
+  recordUse,
   sha256,
   verifyCredentials,
   type Account,
@@ -161,13 +162,8 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
   const account = await getAccount(db, row.personId);
   if (account === undefined) throw expired('this account no longer exists');
   let info = toInfo(row);
-  if (idleFor >= TOUCH_INTERVAL_MS) {
-    try {
-      await touchSession(db, row.id, now.toISOString());
-      info = { ...info, lastSeenAt: now.toISOString() };
-    } catch {
-      // Recording the use is best-effort: a busy database must not refuse a read.
-    }
+  if (idleFor >= TOUCH_INTERVAL_MS && (await recordUse(() => touchSession(db, row.id, now.toISOString())))) {
+    info = { ...info, lastSeenAt: now.toISOString() };
   }
   return { account, session: info, csrfToken: csrfTokenFor(token) };
 }

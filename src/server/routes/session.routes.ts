@@ -34,7 +34,12 @@ function clientOf(request: FastifyRequest) {
 
 /** Hands the new session to the browser in the cookie; the body carries only its CSRF token. */
 function deliver(app: AppContext, request: FastifyRequest, reply: FastifyReply, session: NewSession): NewSession {
-  setSessionCookie(reply, session.token, session.session.expiresAt, app.secureCookies(request));
+  setSessionCookie(
+    reply,
+    session.token,
+    { expiresAt: session.session.expiresAt, now: app.now() },
+    app.secureCookies(request),
+  );
   return session;
 }
 

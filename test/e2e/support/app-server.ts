@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ladder } from '../../../src/core/ladder.js';
 import { buildServer } from '../../../src/server/app.js';
 import { createAdminAccount } from '../../../src/services/account.service.js';
+import { createApiToken } from '../../../src/services/api-token.service.js';
 import { seedDemoOrganisation } from '../../../src/services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../../../src/services/ladder-files.js';
 import { initialiseWorkspace, openWorkspace } from '../../../src/services/workspace.service.js';
@@ -42,6 +43,8 @@ export interface AppServer {
   email: string | null;
   /** Whether the server runs the demo. */
   demo: boolean;
+  /** Headers that sign a suite's own `fetch` in as the local person (a personal API token); empty without an account. */
+  apiHeaders: Record<string, string>;
   /** The ladder the database was initialised with (the default ladder unless `ladderFile` named another). */
   ladder: Ladder;
   server: FastifyInstance;
@@ -91,6 +94,16 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
       email = 'owner@example.com';
       await createAdminAccount(workspace.db, { email, password: E2E_PASSWORD }, new Date());
     }
+    const apiHeaders: Record<string, string> = {};
+    if (email !== null) {
+      const { token } = await createApiToken(
+        workspace.db,
+        person.id,
+        { name: 'browser suite', expiresInDays: 30 },
+        new Date(),
+      );
+      apiHeaders['authorization'] = `Bearer ${token}`;
+    }
     const server = await buildServer({ db: workspace.db, webRoot, now: options.now, demo });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
@@ -100,6 +113,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
       personName: person.name,
       email,
       demo,
+      apiHeaders,
       ladder: source.ladder,
       server,
       async close() {

@@ -49,4 +49,8 @@ export async function signInContext(context: BrowserContext, server: AppServer):
     ? await context.request.post('/api/demo-session', { data: { email: server.email } })
     : await context.request.post('/api/session', { data: { email: server.email, password: E2E_PASSWORD } });
   if (response.status() !== 200) throw new Error(`signing the browser in failed: ${response.status()}`);
+  // The suites' own requests through the context (context.request, page.request) carry the session's
+  // CSRF token, as the web app's do.
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  await context.setExtraHTTPHeaders({ 'x-csrf-token': csrfToken });
 }
