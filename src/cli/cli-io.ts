@@ -14,6 +14,8 @@ export interface CliIo {
   stderr: TextSink;
   /** Lines typed by the user, for interactive commands; null when not interactive. */
   stdin: NodeJS.ReadableStream | null;
+  /** Standard input when it is a pipe, not a terminal (`--password-stdin`); null or absent otherwise. */
+  pipedStdin?: NodeJS.ReadableStream | null;
   /** The environment; `TZ` names the time zone of a person who has not chosen one. */
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
@@ -31,6 +33,7 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin.isTTY ? process.stdin : null,
+    pipedStdin: process.stdin.isTTY ? null : process.stdin,
     env: process.env,
     cwd: process.cwd(),
     isTty: process.stdout.isTTY === true,

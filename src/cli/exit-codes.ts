@@ -18,8 +18,12 @@ export const exitCodeFor: Record<DomainErrorCode, number> = {
   person_not_found: EXIT.failure,
   evidence_not_found: EXIT.failure,
   assessment_not_found: EXIT.failure,
+  token_not_found: EXIT.failure,
   database_missing: EXIT.failure,
   database_busy: EXIT.failure,
   database_read_only: EXIT.failure,
   conflict: EXIT.failure,
+  unauthenticated: EXIT.failure,
+  rate_limited: EXIT.failure,
+  reset_link_invalid: EXIT.failure,
 };

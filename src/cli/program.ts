@@ -13,6 +13,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerServeCommands } from './serve.command.js';
 import { registerSettingsCommand } from './settings.command.js';
 import { registerOrgCommands } from './org.command.js';
+import { registerAdminCommands } from './admin.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -51,6 +52,7 @@ Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2
   registerOrgCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerServeCommands(program, ctx);
+  registerAdminCommands(program, ctx);
   return program;
 }
 

@@ -2,7 +2,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
-import { seedDemoOrganisation } from '../services/demo.service.js';
+import { adminExists } from '../services/account.service.js';
+import { holdsDemo, seedDemoOrganisation } from '../services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
 import {
   findLocalPerson,
@@ -16,7 +17,7 @@ import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { defaultPersonName, resolveDbFile, today } from './workspace.js';
 
-/** Where `longhaul serve` listens unless told otherwise: this machine only, because local mode has no login. */
+/** Where `longhaul serve` listens unless told otherwise: this machine only, until someone decides otherwise. */
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4100;
 
@@ -39,14 +40,17 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
     .command('serve')
     .description('run the web app and the HTTP API; a new database starts with the demo organisation')
     .option('--port <n>', `port to listen on (default: $PORT or ${DEFAULT_PORT})`)
-    .option('--host <host>', 'interface to listen on; anyone who can reach it acts as you', DEFAULT_HOST)
+    .option('--host <host>', 'interface to listen on; anyone who can reach it sees the sign-in page', DEFAULT_HOST)
     .option(
       '--public-url <url>',
       'the URL people reach the server at beyond loopback, such as https://longhaul.example (default: $LONGHAUL_PUBLIC_URL); requests for any other host are refused',
     )
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db); created when missing')
-    .option('--demo', 'seed a demo organisation into a new database (the default)')
-    .option('--no-demo', 'start a new database with only you in it')
+    .option('--demo', 'seed a demo organisation into a new database (the default), and offer its accounts')
+    .option(
+      '--no-demo',
+      'start a new database with only you in it (the first visit creates the admin account); on a demo database, turn one-click demo sign-in off',
+    )
     .option('--name <name>', `your name in a new database (default: ${DEMO_PERSON} with the demo, else your login)`)
     .option(
       '--log-level <level>',
@@ -84,11 +88,14 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
     if (isNew) await createDatabase(ctx, workspace, shown, opts);
     const person = await findLocalPerson(workspace.db);
     await loadActiveLadder(workspace.db);
+    const demo = opts.demo !== false && (await holdsDemo(workspace.db));
+    const hasAdmin = await adminExists(workspace.db);
 
     const { buildServer } = await import('../server/app.js');
     const server = await buildServer({
       db: workspace.db,
       logger: { level: logLevel, stream: logStream(ctx) },
+      demo,
       ...(publicUrl === undefined ? {} : { publicUrl }),
     });
     closeServer = () => server.close();
@@ -101,10 +108,18 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
     const address = server.server.address();
     const bound = typeof address === 'object' && address !== null ? address.port : port;
     const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-    ctx.print(`Longhaul is running at http://${host}:${bound} (database ${shown}, local mode as ${person.name})`);
-    if (!isLoopback(opts.host)) {
+    const url = `http://${host}:${bound}`;
+    const signIn = demo
+      ? 'the demo: sign in with one of its accounts'
+      : hasAdmin
+        ? 'sign in with your account'
+        : `open it to create the admin account for ${person.name}, or run "longhaul admin create --email …"`;
+    ctx.print(`Longhaul is running at ${url} (database ${shown}; ${signIn})`);
+    if (!isLoopback(opts.host) && (demo || !hasAdmin)) {
       ctx.warn(
-        `warning: listening on ${opts.host}: anyone who can reach this machine on port ${bound} acts as ${person.name}; there are no accounts yet`,
+        demo
+          ? `warning: listening on ${opts.host}: anyone who can reach this machine on port ${bound} can sign in to the demo accounts with one click (serve --no-demo turns that off)`
+          : `warning: listening on ${opts.host} without an admin account: the first visitor on port ${bound} creates it; run "longhaul admin create" first`,
       );
     }
     const signal = await untilSignal();

@@ -53,11 +53,26 @@ describe('longhaul serve', () => {
   it('creates a missing database with the demo organisation, serves it, and stops cleanly on SIGTERM', async () => {
     const running = await serve(['--port', '0']);
     expect(running.stdout()).toMatch(
-      /^Created \.\/longhaul\.db with the default ladder and a demo organisation: 40 people in 5 teams, .*\nLonghaul is running at http:\/\/127\.0\.0\.1:\d+ \(database \.\/longhaul\.db, local mode as Sam Okafor\)\n$/,
+      /^Created \.\/longhaul\.db with the default ladder and a demo organisation: 40 people in 5 teams, .*\nLonghaul is running at http:\/\/127\.0\.0\.1:\d+ \(database \.\/longhaul\.db; the demo: sign in with one of its accounts\)\n$/,
     );
-    const me = (await (await fetch(`${running.url}/api/me`)).json()) as { person: { name: string } };
+    expect((await fetch(`${running.url}/api/me`)).status).toBe(401);
+    const demo = (await (await fetch(`${running.url}/api/demo-accounts`)).json()) as {
+      accounts: { email: string; name: string }[];
+    };
+    expect(demo.accounts.map((a) => a.name)).toEqual(['Sam Okafor', 'Kwame Asante', 'Amara Nwosu', 'Grace Whitfield']);
+    const signIn = await fetch(`${running.url}/api/demo-session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: demo.accounts[0]?.email }),
+    });
+    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const me = (await (await fetch(`${running.url}/api/me`, { headers: { cookie } })).json()) as {
+      person: { name: string };
+    };
     expect(me.person.name).toBe('Sam Okafor');
-    const people = ((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items;
+    const people = (
+      (await (await fetch(`${running.url}/api/people`, { headers: { cookie } })).json()) as { items: unknown[] }
+    ).items;
     expect(people).toHaveLength(40);
     expect(await running.stop()).toBe(0);
     expect(running.stdout()).toContain('Received SIGTERM; stopping.');
@@ -67,8 +82,13 @@ describe('longhaul serve', () => {
 
   it('starts a new database empty with --no-demo, under --name', async () => {
     const running = await serve(['--port', '0', '--no-demo', '--name', 'Grace Hopper', '--db', 'team.db']);
-    expect(running.stdout()).toContain('(database ./team.db, local mode as Grace Hopper)');
-    expect(((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect(running.stdout()).toContain('(database ./team.db; open it to create the admin account for Grace Hopper');
+    const setup = (await (await fetch(`${running.url}/api/setup`)).json()) as Record<string, unknown>;
+    expect(setup).toEqual({ adminExists: false, localPersonName: 'Grace Hopper', demo: false });
+    expect((await (await fetch(`${running.url}/api/demo-accounts`)).json()) as unknown).toEqual({
+      demo: false,
+      accounts: [],
+    });
     expect(await running.stop()).toBe(0);
   });
 
@@ -76,8 +96,10 @@ describe('longhaul serve', () => {
     expect((await cli(['init', '--name', 'Katherine Johnson'])).code).toBe(0);
     const running = await serve([], { PORT: '0' });
     expect(running.stdout()).not.toContain('Created');
-    expect(running.stdout()).toContain('local mode as Katherine Johnson');
-    expect(((await (await fetch(`${running.url}/api/people`)).json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect(running.stdout()).toContain('create the admin account for Katherine Johnson');
+    expect(((await (await fetch(`${running.url}/api/setup`)).json()) as Record<string, unknown>).localPersonName).toBe(
+      'Katherine Johnson',
+    );
     expect(await running.stop()).toBe(0);
   });
 
@@ -108,7 +130,8 @@ describe('longhaul serve', () => {
 describe('the server log', () => {
   /** Asks for a page and an unknown API path, then waits a moment for the log lines to be written. */
   async function visit(url: string): Promise<void> {
-    expect((await fetch(`${url}/api/me`)).status).toBe(200);
+    // GET /api/setup needs no account, so the request completes with 200 on a new database too.
+    expect((await fetch(`${url}/api/setup`)).status).toBe(200);
     expect((await fetch(`${url}/api/nothing-here`)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -130,7 +153,7 @@ describe('the server log', () => {
     const running = await serve(['--port', '0', '--no-demo', '--log-level', 'info'], { LONGHAUL_LOG_LEVEL: '' }, true);
     await visit(running.url);
     expect(await running.stop()).toBe(0);
-    expect(running.stdout()).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/me 200 [\d.]+ms request completed$/m);
+    expect(running.stdout()).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/setup 200 [\d.]+ms request completed$/m);
     expect(running.stdout()).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/nothing-here 404 /m);
     expect(running.stdout()).not.toContain('{"level"');
   });
@@ -145,7 +168,7 @@ describe('the server log', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { level: number; msg: string; url?: string; status?: number });
     expect(records).toContainEqual(
-      expect.objectContaining({ level: 30, msg: 'request completed', url: '/api/me', status: 200 }),
+      expect.objectContaining({ level: 30, msg: 'request completed', url: '/api/setup', status: 200 }),
     );
   });
 

@@ -13,11 +13,15 @@ export type DomainErrorCode =
   | 'person_not_found'
   | 'evidence_not_found'
   | 'assessment_not_found'
+  | 'token_not_found'
   | 'input_invalid'
   | 'database_missing'
   | 'database_busy'
   | 'database_read_only'
-  | 'conflict';
+  | 'conflict'
+  | 'unauthenticated'
+  | 'rate_limited'
+  | 'reset_link_invalid';
 
 /** One thing wrong with an input, located so a person can go and fix it. */
 export interface Problem {
@@ -43,6 +47,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly problems: readonly Problem[] = [],
+    /** For `rate_limited`: whole seconds until the request may succeed; edges send it on (Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -67,6 +73,7 @@ const NOT_FOUND_KIND: Record<NotFoundCode, string> = {
   person_not_found: 'person',
   evidence_not_found: 'evidence',
   assessment_not_found: 'assessment',
+  token_not_found: 'API token',
 };
 
 const PLURAL: Readonly<Record<string, string>> = { competency: 'competencies', person: 'people', evidence: 'evidence' };

@@ -101,12 +101,132 @@ export const PersonUpdate = z
 
 export const Me = z
   .object({
-    mode: z.literal('local').describe('Until accounts exist the server acts as one local person.'),
-    notice: z.string().describe('A sentence the UI shows so nobody mistakes local mode for a multi-user login.'),
+    mode: z
+      .enum(['session', 'token'])
+      .describe('How this request was signed in: a session cookie (the web app) or a personal API token.'),
+    notice: z
+      .string()
+      .nullable()
+      .describe('A sentence the UI shows on every page, such as which demo account is signed in; null when none.'),
     person: Person,
+    isAdmin: z.boolean().describe('Whether the account is an admin: it may make password-reset links.'),
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe(
+        'For a session: the value to send as X-CSRF-Token with every POST, PATCH and DELETE. Null for a token, which needs none.',
+      ),
     ladder: z.object({ id: z.string(), hash: z.string(), title: z.string() }),
   })
   .meta({ id: 'Me' });
+
+const password = z.string().max(1_000).describe('The password: 12 to 256 characters. Never logged, never sent back.');
+const email = z.string().max(320).describe('The email address the person signs in with.');
+
+export const SignIn = z.object({ email, password }).strict().meta({ id: 'SignIn' });
+
+export const SessionCreated = z
+  .object({
+    person: Person,
+    isAdmin: z.boolean(),
+    csrfToken: z.string().describe('Send as X-CSRF-Token with every change made with this session.'),
+    expiresAt: z.string().describe('When the session ends at the latest; a day without use ends it sooner.'),
+  })
+  .meta({ id: 'SessionCreated' });
+
+export const SessionInfo = z
+  .object({
+    id: z.string().describe('Names the session in this list; it is not the cookie and cannot sign anyone in.'),
+    current: z.boolean().describe('Whether this is the session making the request.'),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    userAgent: z.string().nullable(),
+    address: z.string().nullable(),
+  })
+  .meta({ id: 'SessionInfo' });
+
+export const SessionsEnded = z
+  .object({ ended: z.number().int().describe('How many other sessions were ended.') })
+  .meta({ id: 'SessionsEnded' });
+
+export const SetupState = z
+  .object({
+    adminExists: z.boolean().describe('False until the first admin account is made; the first visit makes it.'),
+    localPersonName: z.string().describe("The name the first admin account gets: the database's own person."),
+    demo: z.boolean().describe('Whether this server runs the demo (GET /api/demo-accounts lists its accounts).'),
+  })
+  .meta({ id: 'SetupState' });
+
+export const SetupCreate = z
+  .object({
+    name: z.string().max(200).optional().describe("The admin's name; the database's own person's name by default."),
+    email,
+    password,
+  })
+  .strict()
+  .meta({ id: 'SetupCreate' });
+
+export const DemoAccount = z
+  .object({
+    name: z.string(),
+    email: z.string(),
+    title: z.string().nullable(),
+    team: z.string().nullable(),
+    role: z.enum(['engineer', 'manager', 'skip-level manager', 'admin']),
+  })
+  .meta({ id: 'DemoAccount' });
+
+export const DemoAccounts = z
+  .object({
+    demo: z.boolean(),
+    accounts: z.array(DemoAccount).describe('Empty unless the server runs the demo.'),
+  })
+  .meta({ id: 'DemoAccounts' });
+
+export const DemoSignIn = z.object({ email }).strict().meta({ id: 'DemoSignIn' });
+
+export const PasswordResetCreate = z.object({ email }).strict().meta({ id: 'PasswordResetCreate' });
+
+export const PasswordResetCreated = z
+  .object({
+    link: z.string().describe('The one-time link to hand to the person; shown once, never stored.'),
+    expiresAt: z.string(),
+    person: Person,
+  })
+  .meta({ id: 'PasswordResetCreated' });
+
+export const PasswordResetUse = z.object({ password }).strict().meta({ id: 'PasswordResetUse' });
+
+export const PasswordResetParams = z.object({
+  token: z.string().min(1).max(100).describe('The secret part of the reset link.'),
+});
+
+export const ApiToken = z
+  .object({
+    id,
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the token, to tell tokens apart (lh_AbCd1234).'),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable().describe('The last request made with it (recorded at most once a minute).'),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const ApiTokenCreate = z
+  .object({
+    name: z.string().max(100).describe('What the token is for, such as "backup script".'),
+    expiresInDays: z.number().int().min(1).max(365).describe('Days until it stops working: 1 to 365.'),
+  })
+  .strict()
+  .meta({ id: 'ApiTokenCreate' });
+
+export const ApiTokenCreated = ApiToken.extend({
+  token: z.string().describe('The token: shown this once and never again. Send it as Authorization: Bearer lh_….'),
+}).meta({ id: 'ApiTokenCreated' });
+
+export const ApiTokenParams = z.object({ tokenId: z.string().min(1) });
 
 export const LadderVersion = z
   .object({
@@ -514,6 +634,18 @@ export type LevelRef = z.infer<typeof LevelRef>;
 export type Person = z.infer<typeof Person>;
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
 export type Me = z.infer<typeof Me>;
+export type SignIn = z.infer<typeof SignIn>;
+export type SessionCreated = z.infer<typeof SessionCreated>;
+export type SessionInfo = z.infer<typeof SessionInfo>;
+export type SessionsEnded = z.infer<typeof SessionsEnded>;
+export type SetupState = z.infer<typeof SetupState>;
+export type SetupCreate = z.infer<typeof SetupCreate>;
+export type DemoAccount = z.infer<typeof DemoAccount>;
+export type DemoAccounts = z.infer<typeof DemoAccounts>;
+export type PasswordResetCreated = z.infer<typeof PasswordResetCreated>;
+export type ApiToken = z.infer<typeof ApiToken>;
+export type ApiTokenCreate = z.infer<typeof ApiTokenCreate>;
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
 export type LadderVersion = z.infer<typeof LadderVersion>;
 export type Ladder = z.infer<typeof Ladder>;
 export type LadderDiff = z.infer<typeof LadderDiff>;

@@ -41,16 +41,18 @@ function expectError(response: { status: number; json: unknown }, status: number
 }
 
 describe('GET /api/me', () => {
-  it('says who the server acts as and that this is local mode', async () => {
+  it('says who is signed in, how, and that they are an admin; a token needs no CSRF token', async () => {
     const response = await t.request('GET', '/api/me');
     expect(response.status).toBe(200);
     const me = Me.parse(response.json);
     expect(me).toMatchObject({
-      mode: 'local',
+      mode: 'token',
+      isAdmin: true,
       person: { id: t.me.id, name: 'Sam Okafor' },
       ladder: { id: 'longhaul' },
     });
-    expect(me.notice).toBe('Local mode: anyone who can reach this server acts as Sam Okafor. Accounts come later.');
+    expect(me.notice).toBeNull();
+    expect(me.csrfToken).toBeNull();
     expect(response.headers.get('x-request-id')).toMatch(/.+/);
   });
 
@@ -655,7 +657,7 @@ describe('logs and metrics', () => {
       const response = await server.inject({
         method: 'GET',
         url: `/api/people/${t.me.id}`,
-        headers: { 'x-request-id': 'abc-1' },
+        headers: { 'x-request-id': 'abc-1', authorization: `Bearer ${t.token}` },
       });
       expect(response.statusCode).toBe(200);
     } finally {

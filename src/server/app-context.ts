@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { LadderCache } from '../services/ladder-version.service.js';
 import type { Database, PersonRow } from '../store/schema.js';
@@ -21,4 +22,12 @@ export interface AppContext {
   metrics: HttpMetrics;
   /** The OpenAPI document of this server, built once from the route table. */
   openapi(): OpenApiDocument;
+  /** The clock: session, token and reset-link expiry are read against it. */
+  now(): Date;
+  /** Whether this server runs the demo: it lists the demo accounts and signs them in with one click. */
+  demo: boolean;
+  /** The URL people reach the server at (`--public-url`), for reset links; else the request's own origin. */
+  publicUrl: string | undefined;
+  /** Whether cookies this server sets for this request must be Secure: HTTPS public URL, or TLS. */
+  secureCookies(request: FastifyRequest): boolean;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -38,6 +39,11 @@ export interface BuildServerOptions {
   publicUrl?: string;
   /** Overrides the slow-client bounds, in milliseconds; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * Whether the server runs the demo: the sign-in page lists the demo's accounts and signs them in
+   * with one click. `longhaul serve` sets it for a database that holds the demo, unless --no-demo.
+   */
+  demo?: boolean;
 }
 
 /** How long a client may take: the three bounds that close a connection a slow or stalled client holds. */
@@ -89,6 +95,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     today: (person) => options.today?.() ?? todayIn(timeZoneOf(person, serverZone), now()),
     metrics,
     openapi: () => (openapi ??= buildOpenApiDocument(ROUTES.map((r) => r.meta))),
+    now,
+    demo: options.demo === true,
+    publicUrl: options.publicUrl,
+    secureCookies: (request) =>
+      request.protocol === 'https' || (options.publicUrl !== undefined && options.publicUrl.startsWith('https:')),
   };
   const site = new StaticSite(options.webRoot ?? DEFAULT_WEB_ROOT);
   const byRoute = new Map(ROUTES.map((r) => [`${r.meta.method} ${r.meta.path}`, r.meta]));
@@ -132,6 +143,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   }
 
   registerSecurity(server, options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl });
+  await server.register(fastifyCookie);
 
   // Every body is JSON: a text body is refused with 415 rather than read as a string.
   server.removeContentTypeParser('text/plain');
@@ -171,7 +183,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     const line = {
       method: request.method,
       route: label,
-      url: request.url,
+      url: redactUrl(request.url),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
     };
@@ -187,6 +199,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     });
   }
   return server;
+}
+
+/** Paths that carry a secret (a password-reset link's token): the log shows the pattern instead. */
+const SECRET_PATHS = /^(\/api\/password-resets\/)[^/?#]+/;
+
+/** The URL as the log may hold it: no reset token, and no query string that might carry one. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PATHS, '$1:token');
 }
 
 /** Matches a concrete path against a route path with :parameters. */

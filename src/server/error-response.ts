@@ -60,7 +60,7 @@ export function toErrorReply(error: unknown, source: InputLocator): ErrorReply {
       body: {
         error: { code: error.code, message: error.message, fields: error.problems.map((p) => toField(p, source)) },
       },
-      headers: retryAfterHeader(error.code),
+      headers: retryAfterHeader(error),
       unexpected: false,
     };
   }
@@ -108,8 +108,8 @@ export function toField(problem: Problem, source: InputLocator): FieldProblem {
   return { path: [where, ...problem.path].join('.'), message: problem.message };
 }
 
-function retryAfterHeader(code: DomainError['code']): Record<string, string> {
-  const seconds = retryAfterForDomainError[code];
+function retryAfterHeader(error: DomainError): Record<string, string> {
+  const seconds = error.retryAfterSeconds ?? retryAfterForDomainError[error.code];
   return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 }
 

@@ -26,7 +26,9 @@ function rawRequest(
 ): Promise<{ status: number; body: string }> {
   const url = new URL(t.url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+    // Signed in with the suite's API token, so each case reaches the check it is about.
+    const signed = { authorization: `Bearer ${t.token}`, ...headers };
+    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers: signed }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -265,7 +267,10 @@ describe('hostile input', () => {
   });
 
   it('says 405 with the methods the path has', async () => {
-    const response = await fetch(`${t.url}/api/evidence/${evidenceId}`, { method: 'PUT' });
+    const response = await fetch(`${t.url}/api/evidence/${evidenceId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.token}` },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD, PATCH, DELETE');
   });
@@ -311,7 +316,11 @@ describe('unexpected failures', () => {
     });
     const server = await buildServer({ db: t.db, logger: { level: 'error', stream } });
     try {
-      const response = await server.inject({ method: 'GET', url: `/api/evidence/${broken.id}` });
+      const response = await server.inject({
+        method: 'GET',
+        url: `/api/evidence/${broken.id}`,
+        headers: { authorization: `Bearer ${t.token}` },
+      });
       expect(response.statusCode).toBe(500);
       const body = ErrorResponse.parse(response.json());
       expect(body.error).toEqual({ code: 'internal', message: expect.stringMatching(/unexpectedly/), fields: [] });

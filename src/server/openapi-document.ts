@@ -35,6 +35,8 @@ export interface OpenApiOperation {
   description?: string;
   tags: string[];
   parameters?: OpenApiParameter[];
+  /** Which credentials the operation takes; `[]` for the anonymous ones. */
+  security: Array<Record<string, string[]>>;
   requestBody?: { required: boolean; content: Record<string, OpenApiMediaType> };
   responses: Record<string, OpenApiResponse>;
 }
@@ -54,5 +56,8 @@ export interface OpenApiDocument {
   };
   tags: { name: string; description: string }[];
   paths: Record<string, Partial<Record<OperationMethod, OpenApiOperation>>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string; description: string }>;
+  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ErrorResponse } from './api-contract.js';
 import { STATUS_DESCRIPTIONS } from './error-status.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import type {
   JsonSchema,
   OpenApiDocument,
@@ -22,7 +23,9 @@ export type {
 } from './openapi-document.js';
 
 const TAGS: Readonly<Record<string, string>> = {
-  me: 'Who the server acts as.',
+  me: 'Who is signed in.',
+  session: 'Signing in and out, the first admin account, and the demo accounts.',
+  security: "A person's sessions and personal API tokens, and password-reset links.",
   ladders: 'The career ladder: every stored version, and what changed between two.',
   people: 'The directory of people and their profiles.',
   organisation: 'Teams, and importing the people of the organisation from a CSV file (admins only).',
@@ -65,13 +68,29 @@ export function buildOpenApiDocument(routes: readonly RouteMeta[]): OpenApiDocum
       description: [
         'The HTTP API of a Longhaul server (`longhaul serve`). Every body is JSON; every error is an `Error` object with a stable `code`, a sentence, and the fields at fault.',
         '',
-        'Local mode: until accounts exist, whoever can reach the server acts as its local person (see `GET /api/me`). The server listens on 127.0.0.1 by default for that reason.',
+        'Signing in: the web app signs in with `POST /api/session` and then sends the httpOnly session cookie, plus the `X-CSRF-Token` header (from `GET /api/me`) on every change. Scripts send a personal API token as `Authorization: Bearer lh_…` (`POST /api/tokens`) and need no CSRF token. Without either, every operation but the anonymous ones answers 401.',
       ].join('\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
     tags: usedTags.map((name) => ({ name, description: TAGS[name] ?? name })),
     paths,
-    components: { schemas: components.sorted() },
+    components: {
+      schemas: components.sorted(),
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The session cookie POST /api/session sets. A change also needs the X-CSRF-Token header that GET /api/me gives.',
+        },
+        token: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token (lh_…) made with POST /api/tokens.',
+        },
+      },
+    },
   };
 }
 
@@ -90,6 +109,7 @@ function operationOf(route: RouteMeta, components: ComponentSet): OpenApiOperati
     ...(route.description === undefined ? {} : { description: route.description }),
     tags: [route.tag],
     ...(parameters.length === 0 ? {} : { parameters }),
+    security: route.authenticated ? [{ session: [] }, { token: [] }] : [],
     responses: {},
   };
   if (route.body !== undefined) {

@@ -19,7 +19,8 @@ const person = (id: string, managerId: string | null = null): PersonRow => ({
   deactivatedAt: null,
 });
 
-const sam: Actor = { person: person('sam', 'kwame') };
+const sam: Actor = { person: person('sam', 'kwame'), isAdmin: false, isDemo: false, via: 'session' };
+const admin: Actor = { person: person('ada'), isAdmin: true, isDemo: false, via: 'token' };
 const report = person('ria', 'sam');
 const peer = person('pat', 'kwame');
 const skipLevel = person('sol', 'ria');
@@ -74,17 +75,34 @@ describe('the access policy', () => {
     ['reading anyone’s profile', policy.readPeople(sam), null],
     ['reading the ladder', policy.readLadders(sam), null],
     ["listing a peer's evidence", policy.listEvidence(sam, peer), null],
-    [
-      'changing the organisation as an admin',
-      policy.manageOrganisation({ person: { ...sam.person, isAdmin: 1 } }),
-      null,
-    ],
+    ['changing the organisation as an admin', policy.manageOrganisation({ ...sam, isAdmin: true }), null],
     [
       'changing the organisation as a manager who is not an admin',
       policy.manageOrganisation(sam),
       'only an admin can change the organisation, and sam is not one; ask an admin to import the file',
     ],
     ['reading the teams', policy.readTeams(sam), null],
+    ['signing in', policy.signIn(), null],
+    ['making the first admin of a new installation', policy.createFirstAdmin(false), null],
+    [
+      'making a first admin when one exists',
+      policy.createFirstAdmin(true),
+      'this installation already has an admin; sign in instead',
+    ],
+    ['one-click demo sign-in on a server that runs the demo', policy.demoSignIn(true), null],
+    [
+      'one-click demo sign-in on any other server',
+      policy.demoSignIn(false),
+      'one-click demo sign-in works only while the server runs the demo; sign in with a password',
+    ],
+    ['revoking own token', policy.revokeToken(sam, { personId: 'sam' }), null],
+    [
+      "revoking another's token",
+      policy.revokeToken(admin, { personId: 'sam' }),
+      'an API token can only be revoked by the person it belongs to',
+    ],
+    ['an admin making a reset link', policy.createResetLink(admin), null],
+    ['anyone else making a reset link', policy.createResetLink(sam), 'only an admin can make a password-reset link'],
   ])('%s: refused with %s', (_what, decision, reason) => {
     expect(decision).toEqual(reason === null ? { allowed: true } : { allowed: false, reason });
   });

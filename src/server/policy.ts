@@ -6,9 +6,21 @@ import type { PersonRow } from '../store/schema.js';
  * the decision into a Permit, without which the pipeline does not go on.
  */
 
-/** Who is acting. In local mode, the installation's local person; with accounts, the signed-in one. */
+/** Who is acting: the signed-in person, and how they signed in. */
 export interface Actor {
   person: PersonRow;
+  /** Whether they are an admin: the organisation's role, `people.is_admin`, of an active person. */
+  isAdmin: boolean;
+  /** Whether the account is one the demo made. */
+  isDemo: boolean;
+  /** A session cookie (the web app) or a personal API token (scripts). */
+  via: 'session' | 'token';
+  /** The session's id when `via` is session: "sign out everywhere" keeps it. */
+  sessionId?: string;
+  /** The session's CSRF token when `via` is session. */
+  csrfToken?: string;
+  /** The token's id when `via` is token. */
+  tokenId?: string;
 }
 
 /** A rule's answer: allowed, or refused with a sentence the client can show. */
@@ -57,6 +69,45 @@ export const policy = {
     return allow;
   },
 
+  /** Signing in, the first-run check and the demo's account list: before anyone is signed in. */
+  signIn(): Decision {
+    return allow;
+  },
+
+  /** The first admin is made on the first visit only: once an admin exists, accounts come from admins. */
+  createFirstAdmin(adminExists: boolean): Decision {
+    return adminExists ? refuse('this installation already has an admin; sign in instead') : allow;
+  },
+
+  /** One click into a demo account: only while the server runs the demo. */
+  demoSignIn(serverRunsDemo: boolean): Decision {
+    return serverRunsDemo
+      ? allow
+      : refuse('one-click demo sign-in works only while the server runs the demo; sign in with a password');
+  },
+
+  /** A person's own sessions and API tokens: they list, make and end their own, nobody else's. */
+  manageOwnCredentials(_actor: Actor): Decision {
+    return allow;
+  },
+
+  /** Revoking a token: only its owner. */
+  revokeToken(actor: Actor, token: { personId: string }): Decision {
+    return isSelf(actor, token.personId)
+      ? allow
+      : refuse('an API token can only be revoked by the person it belongs to');
+  },
+
+  /** Password-reset links are made by admins, who hand them over. */
+  createResetLink(actor: Actor): Decision {
+    return actor.isAdmin ? allow : refuse('only an admin can make a password-reset link');
+  },
+
+  /** Whoever holds a reset link may use it; the link itself is the proof. */
+  useResetLink(): Decision {
+    return allow;
+  },
+
   /** The ladder is the organisation's shared language: everyone reads every version. */
   readLadders(_actor: Actor): Decision {
     return allow;
@@ -68,7 +119,7 @@ export const policy = {
    * Managing people is not enough; the manager role is not an admin's.
    */
   manageOrganisation(actor: Actor): Decision {
-    if (actor.person.isAdmin === 1) return allow;
+    if (actor.isAdmin) return allow;
     return refuse(
       `only an admin can change the organisation, and ${actor.person.name} is not one; ask an admin to import the file`,
     );

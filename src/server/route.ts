@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from './app-context.js';
-import type { Authenticator } from './authenticate.js';
+import { anonymous, type Authenticator } from './authenticate.js';
 import type { InputLocator, InputSource } from './error-response.js';
 import { HttpError, type FieldProblem } from './http-error.js';
 import type { Permit } from './policy.js';
@@ -32,6 +32,8 @@ export interface RouteInput<A, P, Q, B> {
   body: B;
   app: AppContext;
   request: FastifyRequest;
+  /** For the routes that set or clear the session cookie. */
+  reply: FastifyReply;
 }
 
 /**
@@ -80,6 +82,8 @@ export interface RouteMeta {
   body?: z.ZodType;
   example?: unknown;
   errors: readonly number[];
+  /** Whether the route needs a signed-in actor (anything but the anonymous authenticator). */
+  authenticated: boolean;
   /** Which input a domain problem's field path refers to, to prefix it: `params.hash`, `query.from`, `body.title`. */
   inputSource: InputLocator;
   response: { status: number; description: string; schema?: z.ZodType; contentType: ResponseContentType };
@@ -99,6 +103,11 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
   definition: RouteDefinition<A, P, Q, B, L, D, R>,
 ): Route {
   const contentType = definition.response.contentType ?? 'application/json';
+  const authenticated = (definition.authenticate as unknown) !== anonymous;
+  // A signed-in route can answer 401 (no or a stale credential), and a change 403 (no CSRF token).
+  const errors = authenticated
+    ? [...new Set([401, ...(definition.method === 'GET' ? [] : [403]), ...definition.errors])].sort((a, b) => a - b)
+    : definition.errors;
   const meta: RouteMeta = {
     method: definition.method,
     path: definition.path,
@@ -110,7 +119,8 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
     query: definition.query,
     body: definition.body,
     example: definition.example,
-    errors: definition.errors,
+    errors,
+    authenticated,
     inputSource: locateInput(definition),
     response: {
       status: definition.response.status,
@@ -122,7 +132,7 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
   return {
     meta,
     async run(request, reply, app) {
-      const actor = await definition.authenticate(app);
+      const actor = await definition.authenticate(app, request);
       if (definition.body !== undefined) refuseOtherCharsets(request);
       const fields: FieldProblem[] = [];
       const params = validate(definition.params, request.params, 'params', fields);
@@ -143,6 +153,7 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
         body: body as B,
         app,
         request,
+        reply,
       };
       const permit = await definition.authorize(input);
       const result = await definition.handle({ ...input, loaded: permit.value });

@@ -23,7 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Sends a request with exactly these headers (fetch will not let a test choose Host). */
+/** Sends a request with exactly these headers (fetch will not let a test choose Host), plus the suite's API token. */
 function send(
   method: string,
   path: string,
@@ -31,7 +31,8 @@ function send(
   body?: string,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    const signed = { authorization: `Bearer ${t.token}`, ...headers };
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: signed }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -165,7 +166,7 @@ describe('DNS rebinding and cross-site changes', () => {
     await deleteEvidence(t.db, evidence.id);
     const response = await fetch(`${t.url}/api/evidence/${evidence.id}/restore`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: t.url },
+      headers: { 'content-type': 'application/json', origin: t.url, authorization: `Bearer ${t.token}` },
     });
     expect(response.status).toBe(200);
     expect((await getEvidenceIncludingDeleted(t.db, evidence.id)).deleted).toBe(false);
@@ -181,12 +182,22 @@ describe('a server reached at its public URL', () => {
       publicUrl: 'https://longhaul.example',
     });
     try {
-      const me = await server.inject({ method: 'GET', url: '/api/me', headers: { host: 'longhaul.example' } });
+      const bearer = `Bearer ${t.token}`;
+      const me = await server.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { host: 'longhaul.example', authorization: bearer },
+      });
       expect(me.statusCode).toBe(200);
       const change = await server.inject({
         method: 'POST',
         url: `/api/people/${t.me.id}/evidence`,
-        headers: { host: 'longhaul.example', origin: 'https://longhaul.example', 'content-type': 'application/json' },
+        headers: {
+          host: 'longhaul.example',
+          origin: 'https://longhaul.example',
+          'content-type': 'application/json',
+          authorization: bearer,
+        },
         payload: newEvidence,
       });
       expect(change.statusCode).toBe(201);

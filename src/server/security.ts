@@ -42,7 +42,7 @@ export interface SecurityOptions {
 }
 
 /**
- * Guards a server with no accounts yet against the browser's attack surface:
+ * Guards the server, before any route signs anyone in, against the browser's attack surface:
  * a Host it is not configured for (DNS rebinding) is refused, a mutating request
  * must carry a JSON content type and, when the browser names its Origin, an
  * allowed one (CSRF), and every response carries the page headers (CSP, no

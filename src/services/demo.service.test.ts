@@ -132,7 +132,7 @@ describe('seedDemoOrganisation', () => {
       expect(team.members, team.name).toBe(members.length);
       for (const member of members) expect(member.teamId, member.name).toBe(team.id);
     }
-    expect(people.filter((p) => p.isAdmin === 1).map((p) => p.name)).toEqual(['Amara Nwosu']);
+    expect(people.filter((p) => p.isAdmin === 1).map((p) => p.name)).toEqual(['Grace Whitfield']);
     expect(people.find((p) => p.id === localId)).toMatchObject({ isAdmin: 0, trackId: 'ic', levelId: 'mid-level' });
     expect(people.find((p) => p.title === 'Head of Engineering')).toMatchObject({
       trackId: 'ic',

@@ -16,7 +16,8 @@ import { runInTransaction } from '../store/database.js';
 import { listEvidence } from '../store/evidence.repository.js';
 import { findPersonById, insertPerson, listPeople, updatePerson } from '../store/people.repository.js';
 import type { Database, EvidenceKind, EvidenceVisibility, PersonRow } from '../store/schema.js';
-import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
+import { getSetting, setSetting, SETTING_KEYS } from '../store/settings.repository.js';
+import { createDemoAccounts } from './account.service.js';
 import { recordAssessment } from './assessment.service.js';
 import { demoData, type DemoData, type EvidenceTemplate, type TeamSpec, type Tier } from './demo-data/demo-data.js';
 import { isIsoDate, logEvidence } from './evidence.service.js';
@@ -75,6 +76,11 @@ export async function seedDemoOrganisation(
 }
 
 const DEFAULT_SEED = 20_240_917;
+
+/** Whether the database holds the demo organisation: a server over it may offer the demo's accounts. */
+export async function holdsDemo(db: Kysely<Database>): Promise<boolean> {
+  return (await getSetting(db, SETTING_KEYS.demoSeededAt)) !== undefined;
+}
 
 /* ------------------------------------------------------------------------------------------------------------------
  * The organisation, its evidence templates and the local person's year are data: src/services/demo-data/*.json.
@@ -200,12 +206,35 @@ class Seeder {
       else await this.seedHistory(person, people);
     }
     await this.seedManagerAssessments(people.filter((p) => p !== localPerson));
+    await this.seedAccounts(people, localPerson);
     return {
       people: people.length,
       teams: this.data.organisation.teams.length,
       evidence: this.evidence,
       assessments: this.assessments,
     };
+  }
+
+  /**
+   * Accounts for four people, so each view of the product can be tried: the
+   * local person (an engineer), their manager, their manager's manager (the
+   * skip level) and the admin the organisation names. Demo accounts have no
+   * password; a server that runs the demo signs them in with one click.
+   */
+  private async seedAccounts(people: readonly SeededPerson[], local: SeededPerson): Promise<void> {
+    const byId = (id: string | null) => people.find((p) => p.row.id === id);
+    const manager = byId(local.row.managerId);
+    const skipLevel = byId(manager?.row.managerId ?? null);
+    const admin = people.find((p) => p.row.name === this.data.organisation.admins[0]);
+    if (manager === undefined || skipLevel === undefined || admin === undefined) {
+      throw new Error('the demo organisation has no manager, skip-level manager or admin for its accounts');
+    }
+    await createDemoAccounts(
+      this.db,
+      { engineer: local.row.id, manager: manager.row.id, skipLevel: skipLevel.row.id, admin: admin.row.id },
+      new Date(`${this.today}T08:00:00.000Z`),
+    );
+    await setSetting(this.db, SETTING_KEYS.demoSeededAt, new Date().toISOString());
   }
 
   /** The head of engineering, a manager per team, their engineers, and the local person in Payments. */

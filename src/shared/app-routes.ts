@@ -17,7 +17,11 @@ export type AppRouteName =
   | 'assess'
   | 'evidence-list'
   | 'evidence-new'
-  | 'evidence-edit';
+  | 'evidence-edit'
+  | 'sign-in'
+  | 'setup'
+  | 'reset-password'
+  | 'security';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -39,6 +43,11 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'evidence-list', pattern: '/evidence' },
   { name: 'evidence-new', pattern: '/evidence/new' },
   { name: 'evidence-edit', pattern: '/evidence/:evidenceId/edit' },
+  { name: 'sign-in', pattern: '/sign-in' },
+  { name: 'setup', pattern: '/setup' },
+  // The link's token is in the fragment (#…), which browsers never send: it stays out of server logs.
+  { name: 'reset-password', pattern: '/reset-password' },
+  { name: 'security', pattern: '/settings/security' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

@@ -181,6 +181,89 @@ export interface RatingsTable {
   note: string | null;
 }
 
+/**
+ * Table `accounts` (migration 0005): a person who may sign in. The login is the person's email
+ * (people.email). The admin role is the person's (`people.is_admin`), not the account's.
+ */
+export interface AccountsTable {
+  /** Column `person_id`: the person (people.id); primary key, so one account per person. */
+  personId: string;
+  /** Column `password_hash`: argon2id PHC string, or null for an account that cannot sign in with a password. */
+  passwordHash: string | null;
+  /** Column `is_demo`: 1 for an account the demo created, which signs in with one click while the demo runs. */
+  isDemo: number;
+  /** Column `created_at`: ISO-8601 instant the account was made. */
+  createdAt: string;
+  /** Column `password_changed_at`: ISO-8601 instant the password was last set, or null when it never was. */
+  passwordChangedAt: string | null;
+}
+
+/** Table `sessions` (migration 0005): a signed-in browser. */
+export interface SessionsTable {
+  /** Column `id`: sha256 (hex) of the random cookie value; the value itself is never stored. */
+  id: string;
+  /** Column `person_id`: whose session (accounts.person_id); removed with the account. */
+  personId: string;
+  /** Column `created_at`: ISO-8601 instant of the sign-in; the absolute expiry counts from it. */
+  createdAt: string;
+  /** Column `last_seen_at`: ISO-8601 instant of the last request (written at most once a minute). */
+  lastSeenAt: string;
+  /** Column `expires_at`: ISO-8601 instant after which the session is void whatever its use (absolute expiry). */
+  expiresAt: string;
+  /** Column `user_agent`: the browser's User-Agent at sign-in, cut to 200 characters, for the sessions list. */
+  userAgent: string | null;
+  /** Column `address`: the client address at sign-in, for the sessions list. */
+  address: string | null;
+}
+
+/** Table `api_tokens` (migration 0005): a personal token for scripts, sent as `Authorization: Bearer lh_…`. */
+export interface ApiTokensTable {
+  /** Column `id`: UUID, primary key; names the token in lists and in DELETE /api/tokens/{tokenId}. */
+  id: string;
+  /** Column `person_id`: whose token (accounts.person_id). */
+  personId: string;
+  /** Column `name`: what the person called it ("backup script"). */
+  name: string;
+  /** Column `hash`: sha256 (hex) of the whole token; unique. The token itself is shown once and never stored. */
+  hash: string;
+  /** Column `prefix`: the first characters of the token (`lh_AbCd1234`), so a person can tell tokens apart. */
+  prefix: string;
+  /** Column `created_at`: ISO-8601 instant it was made. */
+  createdAt: string;
+  /** Column `expires_at`: ISO-8601 instant after which it no longer works; every token has one. */
+  expiresAt: string;
+  /** Column `last_used_at`: ISO-8601 instant of its last use (written at most once a minute), or null. */
+  lastUsedAt: string | null;
+  /** Column `revoked_at`: ISO-8601 instant it was revoked, or null while it is live. */
+  revokedAt: string | null;
+}
+
+/** Table `password_resets` (migration 0005): a one-time link an admin made for a person to set a password. */
+export interface PasswordResetsTable {
+  /** Column `hash`: sha256 (hex) of the token in the link; primary key. */
+  hash: string;
+  /** Column `person_id`: whose password the link sets (accounts.person_id). */
+  personId: string;
+  /** Column `created_by`: the admin who made it (people.id), or null. */
+  createdBy: string | null;
+  /** Column `created_at`: ISO-8601 instant it was made. */
+  createdAt: string;
+  /** Column `expires_at`: ISO-8601 instant after which it no longer works. */
+  expiresAt: string;
+  /** Column `used_at`: ISO-8601 instant it was used, or null; a link works once. */
+  usedAt: string | null;
+}
+
+/** Table `sign_in_limits` (migration 0005): failed sign-ins per account or address in the current window. */
+export interface SignInLimitsTable {
+  /** Column `key`: `account:<email>` or `address:<ip>`; primary key. */
+  key: string;
+  /** Column `window_start`: ISO-8601 instant the current counting window began. */
+  windowStart: string;
+  /** Column `failures`: failed sign-ins since then; never negative. */
+  failures: number;
+}
+
 /** Every table Kysely may query, keyed by the camelCase form of its SQL name. */
 export interface Database {
   ladderVersions: LadderVersionsTable;
@@ -191,6 +274,11 @@ export interface Database {
   evidenceCompetencies: EvidenceCompetenciesTable;
   assessments: AssessmentsTable;
   ratings: RatingsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  passwordResets: PasswordResetsTable;
+  signInLimits: SignInLimitsTable;
 }
 
 /** A ladder version as read back. */
@@ -225,3 +313,19 @@ export type NewAssessmentRow = Insertable<AssessmentsTable>;
 export type RatingRow = Selectable<RatingsTable>;
 /** A rating as written. */
 export type NewRatingRow = Insertable<RatingsTable>;
+/** An account as read back. */
+export type AccountRow = Selectable<AccountsTable>;
+/** A session as read back. */
+export type SessionRow = Selectable<SessionsTable>;
+/** A session as written. */
+export type NewSessionRow = Insertable<SessionsTable>;
+/** An API token as read back (its hash, never the token). */
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+/** An API token as written. */
+export type NewApiTokenRow = Insertable<ApiTokensTable>;
+/** A password-reset link as read back (its hash, never the token). */
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
+/** A password-reset link as written. */
+export type NewPasswordResetRow = Insertable<PasswordResetsTable>;
+/** A sign-in limit counter as read back. */
+export type SignInLimitRow = Selectable<SignInLimitsTable>;

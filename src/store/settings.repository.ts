@@ -12,6 +12,8 @@ export const SETTING_KEYS = Object.freeze({
   activeLadderHash: 'active_ladder_hash',
   /** The person this installation acts as in local (single-user) mode. */
   localPersonId: 'local_person_id',
+  /** Set (to the instant) when the demo organisation was seeded: the server may then offer the demo accounts. */
+  demoSeededAt: 'demo_seeded_at',
 } as const);
 
 /** Reads one installation setting; undefined when it was never set. */

@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assessment, AssessmentPage, Evidence, History, Ladder, Me, Progress } from '../server/api-contract.js';
-import { startTestServer, type TestServer } from '../server/test-server.fixtures.js';
+import {
+  sessionCookieOf,
+  startTestServer,
+  TEST_EMAIL,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../server/test-server.fixtures.js';
 import { ApiError, createApiClient, messageOf, type ApiClient } from './api-client.js';
 
 /*
@@ -15,9 +21,24 @@ import { ApiError, createApiClient, messageOf, type ApiClient } from './api-clie
 let t: TestServer;
 let client: ApiClient;
 
+/** fetch with a cookie jar of one cookie, as a browser keeps the session cookie for the page. */
+function browserLikeFetch(): (input: string, init?: RequestInit) => Promise<Response> {
+  let cookie: string | undefined;
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie !== undefined) headers.set('cookie', `longhaul_session=${cookie}`);
+    const response = await fetch(input, { ...init, headers });
+    const set = response.headers.getSetCookie().find((line) => line.startsWith('longhaul_session='));
+    if (set !== undefined) cookie = sessionCookieOf(response.headers);
+    return response;
+  };
+}
+
 beforeAll(async () => {
   t = await startTestServer();
-  client = createApiClient((input, init) => fetch(input, init), `${t.url}/api`);
+  client = createApiClient(browserLikeFetch(), `${t.url}/api`);
+  // Signed in as the web app is: the session cookie, and the CSRF token on every change.
+  await client.signIn(TEST_EMAIL, TEST_PASSWORD);
 });
 
 afterAll(async () => {
@@ -37,6 +58,31 @@ async function failureOf(call: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('api client against the server', () => {
+  it('signs in, sends the CSRF token with changes, signs out, and tells listeners when the server says so', async () => {
+    const fresh = createApiClient(browserLikeFetch(), `${t.url}/api`);
+    let signedOut = 0;
+    fresh.onSignedOut(() => {
+      signedOut += 1;
+    });
+    await expect(fresh.getMe()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(signedOut).toBe(1);
+    // A wrong password is the form's to show, at its field: not a "signed out" event.
+    await expect(fresh.signIn(TEST_EMAIL, 'not the right password')).rejects.toMatchObject({
+      status: 401,
+      fields: [{ path: 'body.password' }],
+    });
+    expect(signedOut).toBe(1);
+    await fresh.signIn(TEST_EMAIL, TEST_PASSWORD);
+    const token = await fresh.createToken({ name: 'from the client', expiresInDays: 1 });
+    expect(token.token).toMatch(/^lh_/);
+    expect((await fresh.listTokens()).find((listed) => listed.id === token.id)).not.toHaveProperty('token');
+    await fresh.revokeToken(token.id);
+    expect((await fresh.listSessions()).filter((session) => session.current)).toHaveLength(1);
+    await fresh.signOut();
+    await expect(fresh.getMe()).rejects.toMatchObject({ status: 401 });
+    expect(signedOut).toBe(2);
+  });
+
   it('reads who is using Longhaul, the ladder and progress in the shapes of the contract', async () => {
     const me = Me.parse(await client.getMe());
     expect(me.person.id).toBe(t.me.id);

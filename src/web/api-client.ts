@@ -1,4 +1,7 @@
 import type {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
   Assessment,
   AssessmentCreate,
   AssessmentPage,
@@ -12,7 +15,14 @@ import type {
   Me,
   Person,
   PersonUpdate,
+  PasswordResetCreated,
   Progress,
+  SessionCreated,
+  SessionInfo,
+  SessionsEnded,
+  SetupCreate,
+  SetupState,
+  DemoAccounts,
 } from '../server/api-contract.js';
 import { evidenceQuery, hrefWith, type EvidenceFilters } from './url-state.js';
 
@@ -54,8 +64,34 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 /** Called after every change the client makes, so screens showing old data can reload. */
 export type ChangeListener = () => void;
 
+/** Called when the server says the request is not signed in (401), so the app can show the sign-in page. */
+export type SignedOutListener = () => void;
+
 /** Every endpoint the web app uses. */
 export interface ApiClient {
+  /** Signs in with a password; the server sets the session cookie and the client keeps the CSRF token. */
+  signIn(email: string, password: string): Promise<SessionCreated>;
+  /** One click into a demo account, on a server that runs the demo. */
+  signInToDemo(email: string): Promise<SessionCreated>;
+  /** Ends this session. */
+  signOut(): Promise<void>;
+  /** Ends every other session of the signed-in person. */
+  signOutEverywhere(): Promise<SessionsEnded>;
+  listSessions(): Promise<SessionInfo[]>;
+  /** Whether the installation has its admin yet. */
+  getSetup(): Promise<SetupState>;
+  /** The first visit: makes the admin account and signs in as it. */
+  createFirstAdmin(body: SetupCreate): Promise<SessionCreated>;
+  listDemoAccounts(): Promise<DemoAccounts>;
+  /** An admin's one-time link for a person to set a password. */
+  createPasswordReset(email: string): Promise<PasswordResetCreated>;
+  /** Sets a new password with the token of a reset link. */
+  usePasswordReset(token: string, password: string): Promise<void>;
+  listTokens(): Promise<ApiToken[]>;
+  createToken(body: ApiTokenCreate): Promise<ApiTokenCreated>;
+  revokeToken(tokenId: string): Promise<void>;
+  /** Subscribes to "not signed in" answers; returns the unsubscribe function. */
+  onSignedOut(listener: SignedOutListener): () => void;
   /** Who is using Longhaul, and the active ladder's id and hash. */
   getMe(): Promise<Me>;
   /** The full active ladder. */
@@ -97,12 +133,17 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     changes += 1;
     for (const listener of listeners) listener();
   };
+  const signedOutListeners = new Set<SignedOutListener>();
+  // The session's CSRF token: from the sign-in answer or GET /api/me, held in memory only.
+  let csrfToken: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, auth = false): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    const init: RequestInit = { method, headers };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
     // The server takes a change only with a JSON content type, bodyless ones included (its CSRF guard).
     if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
+    // A change made with the session cookie must carry the session's CSRF token.
+    if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
     if (body !== undefined) init.body = JSON.stringify(body);
     let response: Response;
     try {
@@ -125,6 +166,11 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
       }
     }
     if (!response.ok) {
+      // Not signed in (any more): the app shows the sign-in page. A refused sign-in is the form's to show.
+      if (response.status === 401 && !auth) {
+        csrfToken = null;
+        for (const listener of signedOutListeners) listener();
+      }
       if (isErrorResponse(parsed)) {
         const { code, message, fields } = parsed.error;
         throw new ApiError(response.status, String(code), message, Array.isArray(fields) ? fields : []);
@@ -143,11 +189,47 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     return result;
   }
 
+  /** Sign-in calls: a 401 is a wrong password for the form, and the answer's CSRF token is kept. */
+  async function startSession(path: string, body: unknown): Promise<SessionCreated> {
+    const session = await request<SessionCreated>('POST', path, body, true);
+    csrfToken = session.csrfToken;
+    changed();
+    return session;
+  }
+
   const person = (personId: string) => `/people/${encodeURIComponent(personId)}`;
   const evidence = (evidenceId: string) => `/evidence/${encodeURIComponent(evidenceId)}`;
 
   return {
-    getMe: () => request<Me>('GET', '/me'),
+    getMe: async () => {
+      const me = await request<Me>('GET', '/me');
+      csrfToken = me.csrfToken;
+      return me;
+    },
+    signIn: (email, password) => startSession('/session', { email, password }),
+    signInToDemo: (email) => startSession('/demo-session', { email }),
+    createFirstAdmin: (body) => startSession('/setup', body),
+    signOut: async () => {
+      await request<undefined>('DELETE', '/session');
+      csrfToken = null;
+      changed();
+    },
+    signOutEverywhere: () => mutate<SessionsEnded>('DELETE', '/sessions'),
+    listSessions: () => request<SessionInfo[]>('GET', '/sessions'),
+    getSetup: () => request<SetupState>('GET', '/setup'),
+    listDemoAccounts: () => request<DemoAccounts>('GET', '/demo-accounts'),
+    createPasswordReset: (email) => mutate<PasswordResetCreated>('POST', '/password-resets', { email }),
+    usePasswordReset: (token, password) =>
+      request<undefined>('POST', `/password-resets/${encodeURIComponent(token)}`, { password }, true),
+    listTokens: () => request<ApiToken[]>('GET', '/tokens'),
+    createToken: (body) => mutate<ApiTokenCreated>('POST', '/tokens', body),
+    revokeToken: (tokenId) => mutate<undefined>('DELETE', `/tokens/${encodeURIComponent(tokenId)}`),
+    onSignedOut: (listener) => {
+      signedOutListeners.add(listener);
+      return () => {
+        signedOutListeners.delete(listener);
+      };
+    },
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
     listEvidence: (personId, filters, page) =>

@@ -1,19 +1,20 @@
-import { lazy, Suspense, useMemo, type MouseEvent, type ReactNode } from 'react';
-import { api } from './api-client.js';
+import { lazy, Suspense, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { api, ApiError } from './api-client.js';
 import { Link } from './components/link.js';
 import { ErrorBoundary, ErrorView, Loading } from './components/status-views.js';
 import { ToastProvider } from './components/toast.js';
-import { useLocation } from './history-store.js';
+import { navigate, useLocation } from './history-store.js';
 import { NotFoundPage } from './pages/not-found.page.js';
 import { ProgressPage } from './pages/progress.page.js';
+import { SignInGate } from './pages/sign-in.page.js';
 import { matchRoute, navSectionOf, type Route } from './router.js';
 import { SessionContext, type Session } from './session.js';
 import { adoptBrowserTimeZone } from './time-zone.js';
 import { useResource } from './use-resource.js';
 
 /**
- * The app shell: header, navigation, the local-mode notice, and the view the
- * address names. My progress is in the first bundle; every other view loads
+ * The app shell: header, navigation, the demo notice, sign out, and the view
+ * the address names (or the sign-in page when nobody is signed in). My progress is in the first bundle; every other view loads
  * when first opened, which keeps the first download small.
  */
 
@@ -31,6 +32,10 @@ const EvidenceFormPage = lazy(() =>
   import('./pages/evidence-form.page.js').then((m) => ({ default: m.EvidenceFormPage })),
 );
 const HistoryPage = lazy(() => import('./pages/history.page.js').then((m) => ({ default: m.HistoryPage })));
+const SecurityPage = lazy(() => import('./pages/security.page.js').then((m) => ({ default: m.SecurityPage })));
+const ResetPasswordPage = lazy(() =>
+  import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
+);
 
 /** The sections of the main navigation, in order. */
 const NAV: ReadonlyArray<{ section: NonNullable<ReturnType<typeof navSectionOf>>; href: string; label: string }> = [
@@ -64,6 +69,14 @@ function renderRoute(route: Route): ReactNode {
       return <EvidenceFormPage key={route.evidenceId} evidenceId={route.evidenceId} />;
     case 'history':
       return <HistoryPage />;
+    case 'security':
+      return <SecurityPage />;
+    case 'reset-password':
+      return <ResetPasswordPage />;
+    case 'sign-in':
+    case 'setup':
+      // Signed in already: the shell moves on to My progress.
+      return <Loading />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -83,18 +96,51 @@ export function App() {
   const { pathname } = useLocation();
   const route = useMemo(() => matchRoute(pathname), [pathname]);
   const section = navSectionOf(route);
-  const session = useResource<Session>('session', async () => {
-    // A person without a time zone gets this browser's, so the server's "today" is theirs.
-    const [me, ladder] = await Promise.all([api.getMe().then(adoptBrowserTimeZone), api.getActiveLadder()]);
-    return { me, ladder };
+  const session = useResource<Session | 'signed-out'>('session', async () => {
+    let me;
+    try {
+      // A person without a time zone gets this browser's, so the server's "today" is theirs.
+      me = await api.getMe().then(adoptBrowserTimeZone);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return 'signed-out';
+      throw error;
+    }
+    return { me, ladder: await api.getActiveLadder() };
   });
+  const signedIn = session.status === 'ready' && session.data !== 'signed-out' ? session.data : null;
+  const wasSignedIn = useRef(false);
+  const { reload } = session;
+  useEffect(() => {
+    wasSignedIn.current = signedIn !== null;
+  }, [signedIn]);
+  // A 401 anywhere while signed in (the session ended elsewhere): back to the sign-in page.
+  useEffect(() => api.onSignedOut(() => wasSignedIn.current && reload()), [reload]);
+  useEffect(() => {
+    if (signedIn !== null && (route.name === 'sign-in' || route.name === 'setup')) navigate('/', { replace: true });
+  }, [signedIn, route.name]);
+
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } finally {
+      reload();
+    }
+  };
 
   let content: ReactNode;
-  if (session.status === 'loading') content = <Loading label="Opening Longhaul…" />;
+  if (route.name === 'reset-password') {
+    // Setting a password with a reset link needs no session.
+    content = (
+      <Suspense fallback={<Loading />}>
+        <ResetPasswordPage />
+      </Suspense>
+    );
+  } else if (session.status === 'loading') content = <Loading label="Opening Longhaul…" />;
   else if (session.status === 'error') content = <ErrorView error={session.error} onRetry={session.reload} />;
+  else if (signedIn === null) content = <SignInGate onSignedIn={reload} />;
   else {
     content = (
-      <SessionContext.Provider value={session.data}>
+      <SessionContext.Provider value={signedIn}>
         <ErrorBoundary resetKey={pathname}>
           <Suspense fallback={<Loading />}>{renderRoute(route)}</Suspense>
         </ErrorBoundary>
@@ -112,31 +158,43 @@ export function App() {
           <Link href="/" className="brand">
             Longhaul
           </Link>
-          <nav aria-label="Main" className="site-nav">
-            <ul>
-              {NAV.map((item) => (
-                <li key={item.section}>
-                  <Link href={item.href} aria-current={section === item.section ? 'page' : undefined}>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {signedIn === null ? null : (
+            <nav aria-label="Main" className="site-nav">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.section}>
+                    <Link href={item.href} aria-current={section === item.section ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {signedIn === null ? null : (
+            <div className="site-account" aria-label="Your account" role="group">
+              <Link href="/settings/security" aria-current={route.name === 'security' ? 'page' : undefined}>
+                Security
+              </Link>
+              <button type="button" className="button button--quiet button--small" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
+          )}
         </div>
       </header>
-      {session.status === 'ready' ? (
+      {signedIn === null || signedIn.me.notice === null ? null : (
         <div className="mode-notice" data-testid="mode-notice">
-          <p>{session.data.me.notice}</p>
+          <p>{signedIn.me.notice}</p>
         </div>
-      ) : null}
+      )}
       <main id="main" tabIndex={-1} className="site-main">
         {content}
       </main>
       <footer className="site-footer">
         <p>
-          {session.status === 'ready'
-            ? `${session.data.me.person.name} · ${session.data.ladder.title}`
+          {signedIn !== null
+            ? `Signed in as ${signedIn.me.person.name} · ${signedIn.ladder.title}`
             : 'Longhaul, career progression you can host yourself.'}
         </p>
       </footer>

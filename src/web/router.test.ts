@@ -17,6 +17,10 @@ describe('matchRoute', () => {
     ['/evidence/new', { name: 'evidence-new' }],
     ['/evidence/abc-123/edit', { name: 'evidence-edit', evidenceId: 'abc-123' }],
     ['/history', { name: 'history' }],
+    ['/sign-in', { name: 'sign-in' }],
+    ['/setup', { name: 'setup' }],
+    ['/reset-password', { name: 'reset-password' }],
+    ['/settings/security', { name: 'security' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {
     expect(matchRoute(path)).toEqual(expected);

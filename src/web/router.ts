@@ -18,6 +18,10 @@ export type Route =
   | { name: 'evidence-new' }
   | { name: 'evidence-edit'; evidenceId: string }
   | { name: 'history' }
+  | { name: 'sign-in' }
+  | { name: 'setup' }
+  | { name: 'reset-password' }
+  | { name: 'security' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -64,6 +68,10 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
       return 'evidence';
     case 'history':
       return 'history';
+    case 'sign-in':
+    case 'setup':
+    case 'reset-password':
+    case 'security':
     case 'not-found':
       return null;
   }

@@ -29,7 +29,9 @@ describe('the demo organisation a first `npm start` opens on', { timeout: 60_000
   it('opens on My progress with a level, the readiness for the next and the gaps to it', async () => {
     const progress = new ProgressPage(page);
     await progress.open();
-    expect(await progress.shell.noticeText()).toContain(`acts as ${PERSON}`);
+    expect(await progress.shell.noticeText()).toBe(
+      `Demo: you are signed in as ${PERSON}. The demo accounts exist only in the demo.`,
+    );
 
     const levels = server.ladder.tracks[0]?.levels.map((l) => l.title) ?? [];
     const demonstrated = await progress.demonstrated();

@@ -113,13 +113,12 @@ describe('a new user’s first visit', { timeout: 60_000 }, () => {
 
   afterAll(() => closeBrowserApp({ server, context }), 60_000);
 
-  it('1. opens the app: the local-mode notice, and an empty My progress that says what to do next', async () => {
+  it('1. opens the app signed in: no demo notice, the name in the footer, and an empty My progress that says what to do next', async () => {
     const progress = new ProgressPage(page);
     await progress.open();
 
-    expect(await progress.shell.noticeText()).toBe(
-      `Local mode: anyone who can reach this server acts as ${PERSON}. Accounts come later.`,
-    );
+    expect(await progress.shell.notice.count()).toBe(0);
+    expect(await progress.shell.footerText()).toBe(`Signed in as ${PERSON} · Longhaul engineering ladder`);
     expect(await progress.shell.currentSection()).toBe('Progress');
     await progress.emptyState().waitFor();
     expect(await progress.startAssessmentLink.getAttribute('href')).toBe('/assess');

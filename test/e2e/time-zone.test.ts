@@ -30,7 +30,7 @@ describe('a person east of UTC, in the morning', { timeout: 60_000 }, () => {
   afterAll(() => closeBrowserApp({ server, context }), 60_000);
 
   async function personTimeZone(): Promise<string | null> {
-    const response = await fetch(`${server.url}/api/me`);
+    const response = await fetch(`${server.url}/api/me`, { headers: server.apiHeaders });
     return ((await response.json()) as { person: { timeZone: string | null } }).person.timeZone;
   }
 
@@ -66,7 +66,7 @@ describe('a person east of UTC, in the morning', { timeout: 60_000 }, () => {
   it('offers this device’s zone when the person’s is elsewhere, and takes it', async () => {
     const moved = await fetch(`${server.url}/api/people/${await personId()}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...server.apiHeaders },
       body: JSON.stringify({ timeZone: 'Pacific/Pago_Pago' }),
     });
     expect(moved.status).toBe(200);
@@ -88,7 +88,7 @@ describe('a person east of UTC, in the morning', { timeout: 60_000 }, () => {
   });
 
   async function personId(): Promise<string> {
-    const response = await fetch(`${server.url}/api/me`);
+    const response = await fetch(`${server.url}/api/me`, { headers: server.apiHeaders });
     return ((await response.json()) as { person: { id: string } }).person.id;
   }
 });

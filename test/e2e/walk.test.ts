@@ -38,7 +38,7 @@ describe('the walk of the web app', { timeout: 90_000 }, () => {
   async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${server.url}/api${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? server.apiHeaders : { 'content-type': 'application/json', ...server.apiHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -30,13 +30,36 @@ interface Ledger {
   kills: number;
 }
 
+const ADMIN = { email: 'ada@example.com', password: 'crash test passphrase' };
+
 function initDatabase(): string {
   const dir = mkdtempSync(join(tmpdir(), 'longhaul-crash-'));
   const file = join(dir, 'longhaul.db');
   const init = spawnSync(process.execPath, [BUILT_CLI, 'init', '--db', file], { env: ENV, encoding: 'utf8' });
   expect(init.stderr).toBe('');
   expect(init.status).toBe(0);
+  // The server's writes are made signed in, as the web app makes them; the CLI's need no account.
+  const admin = spawnSync(
+    process.execPath,
+    [BUILT_CLI, 'admin', 'create', '--email', ADMIN.email, '--password-stdin', '--db', file],
+    { env: ENV, encoding: 'utf8', input: `${ADMIN.password}\n` },
+  );
+  expect(admin.stderr).toBe('');
+  expect(admin.status).toBe(0);
   return file;
+}
+
+/** Signs in to a running server: the session cookie and its CSRF token, for every write. */
+async function signIn(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 /** Runs one CLI write, killing it after `killAfterMs` unless it finishes first; true when it finished with 0. */
@@ -148,7 +171,10 @@ describe('kill -9 during writes', () => {
       for (let round = 0; round < SERVER_ROUNDS; round++) {
         const { child, url } = await startServer(file);
         try {
-          const me = (await (await fetch(`${url}/api/me`)).json()) as { person: { id: string } };
+          const credentials = await signIn(url);
+          const me = (await (await fetch(`${url}/api/me`, { headers: credentials })).json()) as {
+            person: { id: string };
+          };
           const base = `${url}/api/people/${me.person.id}`;
           let stopped = false;
           // Two clients write at once, so a kill can land inside one transaction while another waits.
@@ -163,7 +189,7 @@ describe('kill -9 during writes', () => {
               try {
                 const response = await fetch(`${base}/${assessment ? 'assessments' : 'evidence'}`, {
                   method: 'POST',
-                  headers: { 'content-type': 'application/json' },
+                  headers: { 'content-type': 'application/json', ...credentials },
                   body: JSON.stringify(body),
                 });
                 if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`);

@@ -1,6 +1,7 @@
 import type { Ladder } from '../../core/ladder.js';
 import type { PersonRow } from '../../store/schema.js';
 import type { Me, Person } from '../api-contract.js';
+import type { Actor } from '../policy.js';
 
 /** A person as the API shows them: exactly the contract's fields, nothing the store adds later. */
 export function presentPerson(person: PersonRow): Person {
@@ -16,17 +17,19 @@ export function presentPerson(person: PersonRow): Person {
   };
 }
 
-/** The sentence every client shows so nobody mistakes local mode for a login. */
-export function localModeNotice(name: string): string {
-  return `Local mode: anyone who can reach this server acts as ${name}. Accounts come later.`;
+/** The sentence every page shows for a demo account, so nobody mistakes the demo for a real organisation. */
+export function demoNotice(name: string): string {
+  return `Demo: you are signed in as ${name}. The demo accounts exist only in the demo.`;
 }
 
-/** Who the server acts as, and the ladder it records against. */
-export function presentMe(person: PersonRow, ladder: Ladder): Me {
+/** Who is signed in, how, and the ladder they record against. */
+export function presentMe(actor: Actor, ladder: Ladder): Me {
   return {
-    mode: 'local',
-    notice: localModeNotice(person.name),
-    person: presentPerson(person),
+    mode: actor.via,
+    notice: actor.isDemo ? demoNotice(actor.person.name) : null,
+    person: presentPerson(actor.person),
+    isAdmin: actor.isAdmin,
+    csrfToken: actor.csrfToken ?? null,
     ladder: { id: ladder.id, hash: ladder.hash, title: ladder.title },
   };
 }

@@ -2,7 +2,7 @@ import { recordAssessment } from '../../services/assessment.service.js';
 import { listAssessmentsOf } from '../../services/history.service.js';
 import { findManagementChain, getPerson } from '../../services/person.service.js';
 import { Assessment, AssessmentCreate, AssessmentPage, AssessmentQuery, PersonParams } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentAssessment } from '../presenters/assessment.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
@@ -18,7 +18,7 @@ export const assessmentRoutes: Route[] = [
     tag: 'assessments',
     summary: "A person's assessments, newest first, a page at a time",
     description: 'Visible to the person and to their managers up the chain.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     query: AssessmentQuery,
     errors: [403, 404, 503],
@@ -39,7 +39,7 @@ export const assessmentRoutes: Route[] = [
     summary: 'Record a self or manager assessment',
     description:
       'A self-assessment only of yourself; a manager assessment only of your direct reports. Competencies not named keep their previous rating of the same kind on the same track, so every assessment is a complete picture of one track.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     body: AssessmentCreate,
     example: { kind: 'self', ratings: { reliability: 'senior', design: 'mid-level' }, note: 'After the Q3 incidents' },

@@ -17,7 +17,7 @@ import {
   EvidenceUpdate,
   PersonParams,
 } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentEvidence } from '../presenters/evidence.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
@@ -43,7 +43,7 @@ export const evidenceRoutes: Route[] = [
     summary: "A person's evidence, newest first, a page at a time",
     description:
       'All of your own evidence; of anyone else, only what they shared. `competency` may be a former id. Dates are YYYY-MM-DD and inclusive.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     query: EvidenceQuery,
     errors: [404, 503],
@@ -74,7 +74,7 @@ export const evidenceRoutes: Route[] = [
     summary: 'Log a piece of evidence',
     description:
       'Recorded against the active ladder. Private unless `visibility` is shared. Every problem is reported at once, one entry in `fields` each.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     body: EvidenceCreate,
     example: EXAMPLE_EVIDENCE,
@@ -94,7 +94,7 @@ export const evidenceRoutes: Route[] = [
     operationId: 'getEvidence',
     tag: 'evidence',
     summary: 'One piece of evidence',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: EvidenceParams,
     errors: [403, 404, 503],
     authorize: async ({ actor, app, params }) => {
@@ -113,7 +113,7 @@ export const evidenceRoutes: Route[] = [
     summary: 'Change a piece of evidence',
     description:
       'Only the fields sent change. New `competencies` are read against the active ladder, and the evidence then belongs to that version.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: EvidenceParams,
     body: EvidenceUpdate,
     example: { title: 'Led the review of the checkout timeout incident, and its follow-ups', visibility: 'shared' },
@@ -136,7 +136,7 @@ export const evidenceRoutes: Route[] = [
     summary: 'Delete a piece of evidence (undoable)',
     description:
       'The evidence disappears from every list, count and progress report, but is kept: POST …/restore brings it back.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: EvidenceParams,
     errors: [403, 404, 503],
     authorize: async ({ actor, app, params }) => {
@@ -154,7 +154,7 @@ export const evidenceRoutes: Route[] = [
     tag: 'evidence',
     summary: 'Undo the delete of a piece of evidence',
     description: 'Restoring evidence that is not deleted changes nothing, so an undo sent twice is harmless.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: EvidenceParams,
     errors: [403, 404, 503],
     authorize: async ({ actor, app, params }) => {

@@ -1,7 +1,7 @@
 import { buildHistory } from '../../services/history.service.js';
 import { findManagementChain, getPerson } from '../../services/person.service.js';
 import { History, HistoryQuery, PersonParams } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentHistory } from '../presenters/history.presenter.js';
 import { defineRoute, type Route } from '../route.js';
@@ -16,7 +16,7 @@ export const historyRoutes: Route[] = [
     summary: "A person's assessments over time, newest first, a page at a time",
     description:
       "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed. The evidence rule counts evidence dated up to the assessment's day (shared evidence only, for anyone but the person).",
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     query: HistoryQuery,
     errors: [403, 404, 503],

@@ -8,6 +8,8 @@ import { opsRoutes } from './ops.routes.js';
 import { orgRoutes } from './org.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { progressRoutes } from './progress.routes.js';
+import { securityRoutes } from './security.routes.js';
+import { sessionRoutes } from './session.routes.js';
 
 /**
  * The route table: every route of the server, in the order of the reference.
@@ -16,6 +18,8 @@ import { progressRoutes } from './progress.routes.js';
  */
 export const ROUTES: readonly Route[] = [
   ...meRoutes,
+  ...sessionRoutes,
+  ...securityRoutes,
   ...ladderRoutes,
   ...peopleRoutes,
   ...orgRoutes,

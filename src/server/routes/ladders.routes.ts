@@ -12,7 +12,7 @@ import {
   LadderVersionParams,
   LadderVersionsQuery,
 } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
@@ -27,7 +27,7 @@ export const ladderRoutes: Route[] = [
     tag: 'ladders',
     summary: 'Every stored ladder version, a page at a time',
     description: 'Oldest first. Exactly one is active: new evidence and assessments are recorded against it.',
-    authenticate: localMode,
+    authenticate: signedIn,
     query: LadderVersionsQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
@@ -41,7 +41,7 @@ export const ladderRoutes: Route[] = [
     operationId: 'getActiveLadder',
     tag: 'ladders',
     summary: 'The active ladder, in full',
-    authenticate: localMode,
+    authenticate: signedIn,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app }) => app.ladders.active(app.db),
@@ -55,7 +55,7 @@ export const ladderRoutes: Route[] = [
     tag: 'ladders',
     summary: 'One stored ladder version, in full',
     description: 'The hash may be shortened to any prefix that names one version, like a git commit id.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: LadderVersionParams,
     errors: [404, 503],
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
@@ -74,7 +74,7 @@ export const ladderRoutes: Route[] = [
     summary: 'What changed between two versions of a ladder',
     description:
       'Added, removed and renamed competencies and levels, and changed expectations. A competency whose `formerly` names an old id is a rename.',
-    authenticate: localMode,
+    authenticate: signedIn,
     params: LadderParams,
     query: LadderDiffQuery,
     errors: [404, 503],

@@ -1,24 +1,24 @@
 import { Me } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentMe } from '../presenters/person.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
-/** GET /api/me: who the server acts as, and the notice that says it is local mode. */
+/** GET /api/me: who is signed in, and the CSRF token of their session. */
 export const meRoutes: Route[] = [
   defineRoute({
     method: 'GET',
     path: '/api/me',
     operationId: 'getMe',
     tag: 'me',
-    summary: 'Who the server acts as',
+    summary: 'Who is signed in',
     description:
-      'In local mode every request acts as the local person of the database. The notice says so in a sentence to show on every page.',
-    authenticate: localMode,
+      'The signed-in person, whether they are an admin, how they signed in, and for a session the CSRF token to send with every change.',
+    authenticate: signedIn,
     errors: [503],
-    authorize: async ({ actor }) => permit(policy.readPeople(actor), actor.person),
-    handle: async ({ app, loaded }) => ({ person: loaded, ladder: await app.ladders.active(app.db) }),
-    present: ({ person, ladder }) => presentMe(person, ladder),
-    response: { status: 200, description: 'The acting person and the active ladder.', schema: Me },
+    authorize: async ({ actor }) => permit(policy.readPeople(actor), actor),
+    handle: async ({ app, loaded }) => ({ actor: loaded, ladder: await app.ladders.active(app.db) }),
+    present: ({ actor, ladder }) => presentMe(actor, ladder),
+    response: { status: 200, description: 'The signed-in person and the active ladder.', schema: Me },
   }),
 ];

@@ -1,7 +1,7 @@
 import { DomainError, formatProblem } from '../../core/domain-error.js';
 import { importOrganisation, listTeams } from '../../services/org.service.js';
 import { ImportPlan, OrgImport, TeamPage, TeamsQuery } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentImportPlan, presentTeam } from '../presenters/org.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
@@ -38,7 +38,7 @@ export const orgRoutes: Route[] = [
     summary: 'Import people from a CSV file',
     description:
       'Admins only. Adds the people of the file and updates those already stored (matched by email, without case) in one transaction; people the file does not list stay as they are. With any problem nothing is written, and the 422 lists each at `body.csv` with its `file:line:col`. `dryRun` plans without writing. See docs/organisation.md for the columns.',
-    authenticate: localMode,
+    authenticate: signedIn,
     body: OrgImport,
     example: { csv: EXAMPLE_CSV, dryRun: true },
     errors: [403, 503],
@@ -62,7 +62,7 @@ export const orgRoutes: Route[] = [
     tag: 'organisation',
     summary: 'The teams, a page at a time',
     description: 'In name order, each with its number of active people.',
-    authenticate: localMode,
+    authenticate: signedIn,
     query: TeamsQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readTeams(actor), undefined),

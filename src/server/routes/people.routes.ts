@@ -1,6 +1,6 @@
 import { changePersonSettings, getPerson, listPeopleInTeam } from '../../services/person.service.js';
 import { PeoplePage, PeopleQuery, Person, PersonParams, PersonUpdate } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentPage } from '../presenters/page.presenter.js';
 import { presentPerson } from '../presenters/person.presenter.js';
@@ -15,7 +15,7 @@ export const peopleRoutes: Route[] = [
     tag: 'people',
     summary: 'Everyone, or one team, a page at a time',
     description: 'In name order. `team` matches the team name exactly.',
-    authenticate: localMode,
+    authenticate: signedIn,
     query: PeopleQuery,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readPeople(actor), undefined),
@@ -29,7 +29,7 @@ export const peopleRoutes: Route[] = [
     operationId: 'getPerson',
     tag: 'people',
     summary: "A person's profile",
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     errors: [404, 503],
     authorize: async ({ actor, app, params }) =>
@@ -46,7 +46,7 @@ export const peopleRoutes: Route[] = [
     summary: "Change one's own settings",
     description:
       "Only the person themself. `timeZone` decides what today is for their evidence: a date after today there is refused, and a piece logged without a date gets today there. The web app sends the browser's zone when none is set.",
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     body: PersonUpdate,
     example: { timeZone: 'Europe/Berlin' },

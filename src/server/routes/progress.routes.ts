@@ -1,7 +1,7 @@
 import { findManagementChain, getPerson } from '../../services/person.service.js';
 import { getProgress, selectTarget } from '../../services/progress.service.js';
 import { PersonParams, Progress, ProgressQuery } from '../api-contract.js';
-import { localMode } from '../authenticate.js';
+import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentProgress } from '../presenters/progress.presenter.js';
 import { defineRoute, type Route } from '../route.js';
@@ -17,7 +17,7 @@ export const progressRoutes: Route[] = [
     summary: 'Demonstrated level and the gap to a target level',
     description:
       "The latest self-assessment evaluated against today's ladder. The target is the next level, or the top level at the top. Evidence counts include private evidence only for the person themself.",
-    authenticate: localMode,
+    authenticate: signedIn,
     params: PersonParams,
     query: ProgressQuery,
     errors: [403, 404, 503],

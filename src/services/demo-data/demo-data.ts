@@ -41,7 +41,11 @@ export type TeamSpec = z.infer<typeof TeamSpec>;
 const Organisation = z.strictObject({
   $comment: comment,
   headOfEngineering: text,
-  /** Who may change the organisation (import people, move them); the local person is not among them. */
+  /**
+   * Who may change the organisation (import people, move them) and run the installation; the first is the
+   * demo's admin account. The local person is not among them, nor anyone in their management chain, so the
+   * demo shows that an admin does not read a person's private data.
+   */
   admins: z.array(text).min(1),
   localPerson: z.strictObject({ team: text, tier: Tier }),
   teams: z.array(TeamSpec).min(1),

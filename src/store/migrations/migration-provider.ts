@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.js';
 import { evidenceSoftDeleteMigration } from './0002-evidence-soft-delete.js';
 import { personTimeZoneMigration } from './0003-person-time-zone.js';
 import { organisationMigration } from './0004-organisation.js';
+import { accountsMigration } from './0005-accounts.js';
 import { peopleNameKeyMigration } from './0006-people-name-key.js';
 
 /**
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0002-evidence-soft-delete': evidenceSoftDeleteMigration,
   '0003-person-time-zone': personTimeZoneMigration,
   '0004-organisation': organisationMigration,
+  '0005-accounts': accountsMigration,
   '0006-people-name-key': peopleNameKeyMigration,
 });
 

@@ -4,7 +4,7 @@ import { textOf } from '../support/text.js';
 /** The sections of the main navigation, as their links read. */
 export type Section = 'Progress' | 'Ladder' | 'Assess' | 'Evidence' | 'History';
 
-/** The parts of the page around every screen: navigation, local-mode notice, main heading, toasts. */
+/** The parts of the page around every screen: navigation, the demo notice, main heading, toasts, sign out. */
 export class AppShell {
   readonly navigation: Locator;
   readonly notice: Locator;
@@ -35,9 +35,20 @@ export class AppShell {
     return (await current.count()) === 0 ? null : await textOf(current);
   }
 
-  /** The words of the local-mode notice. */
+  /** The words of the demo notice. */
   async noticeText(): Promise<string> {
     return textOf(this.notice);
+  }
+
+  /** The footer's line: who is signed in, and the ladder. */
+  async footerText(): Promise<string> {
+    return textOf(this.page.getByRole('contentinfo'));
+  }
+
+  /** Signs out with the header's button, and waits for the sign-in page. */
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await this.waitForHeading('Sign in');
   }
 
   /** The main heading, once it reads `name`. */

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Ladder } from '../../../src/core/ladder.js';
 import { buildServer } from '../../../src/server/app.js';
+import { createAdminAccount } from '../../../src/services/account.service.js';
+import { createApiToken } from '../../../src/services/api-token.service.js';
 import { seedDemoOrganisation } from '../../../src/services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../../../src/services/ladder-files.js';
 import { initialiseWorkspace, openWorkspace } from '../../../src/services/workspace.service.js';
@@ -25,12 +27,24 @@ export function requireWebBuild(): string {
   return WEB_ROOT;
 }
 
+/** The password of the local person's account on a server without the demo. */
+export const E2E_PASSWORD = 'browser suite passphrase';
+
 /** What a browser suite needs of the server it drives. */
 export interface AppServer {
   /** Base URL, like http://127.0.0.1:53412. */
   url: string;
-  /** The local person every request acts as. */
+  /** The local person, whom the browser signs in as. */
   personName: string;
+  /**
+   * How the local person signs in: with the demo, their demo account (one click, no password);
+   * without it, this email and E2E_PASSWORD. Null when the server was started with no account (`account: false`).
+   */
+  email: string | null;
+  /** Whether the server runs the demo. */
+  demo: boolean;
+  /** Headers that sign a suite's own `fetch` in as the local person (a personal API token); empty without an account. */
+  apiHeaders: Record<string, string>;
   /** The ladder the database was initialised with (the default ladder unless `ladderFile` named another). */
   ladder: Ladder;
   server: FastifyInstance;
@@ -47,6 +61,8 @@ export interface StartAppServerOptions {
   ladderFile?: string;
   /** The server's clock; each person's today is taken from it in their time zone. Default: the real clock. */
   now?: () => Date;
+  /** False: without the demo, the local person gets no account, so the first visit creates the admin. */
+  account?: boolean;
 }
 
 /** Today's calendar date in UTC; suites pick dates days away from it, so no person's time zone moves them across it. */
@@ -67,16 +83,37 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
   try {
     const source = await readLadderFile(options.ladderFile ?? DEFAULT_LADDER_FILE);
     const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName: options.personName });
-    if (options.demo === true) {
+    const demo = options.demo === true;
+    let email: string | null = null;
+    if (demo) {
       await seedDemoOrganisation(workspace.db, source.ladder, { today: todayIso(), localPersonId: person.id });
+      email =
+        (await workspace.db.selectFrom('people').select('email').where('id', '=', person.id).executeTakeFirst())
+          ?.email ?? null;
+    } else if (options.account !== false) {
+      email = 'owner@example.com';
+      await createAdminAccount(workspace.db, { email, password: E2E_PASSWORD }, new Date());
     }
-    const server = await buildServer({ db: workspace.db, webRoot, now: options.now });
+    const apiHeaders: Record<string, string> = {};
+    if (email !== null) {
+      const { token } = await createApiToken(
+        workspace.db,
+        person.id,
+        { name: 'browser suite', expiresInDays: 30 },
+        new Date(),
+      );
+      apiHeaders['authorization'] = `Bearer ${token}`;
+    }
+    const server = await buildServer({ db: workspace.db, webRoot, now: options.now, demo });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     if (typeof address !== 'object' || address === null) throw new Error('the server has no address');
     return {
       url: `http://127.0.0.1:${address.port}`,
       personName: person.name,
+      email,
+      demo,
+      apiHeaders,
       ladder: source.ladder,
       server,
       async close() {
