@@ -144,6 +144,25 @@ export interface RatingsTable {
   note: string | null;
 }
 
+/**
+ * Table `oidc_sign_ins` (migration 0007): single sign-ons begun and not yet finished. Kept in the database, not
+ * in memory, so the callback may reach any server that shares it; each row is used once, then deleted.
+ */
+export interface OidcSignInsTable {
+  /** Column `state_hash`: hex sha256 of the `state` sent to the identity provider; primary key. The state itself is not stored. */
+  stateHash: string;
+  /** Column `nonce`: the nonce sent with the request, which the ID token must carry back. */
+  nonce: string;
+  /** Column `code_verifier`: the PKCE code verifier whose S256 challenge was sent; proves the callback is ours. */
+  codeVerifier: string;
+  /** Column `return_to`: the path within Longhaul to show once signed in (`/` by default). */
+  returnTo: string;
+  /** Column `created_at`: ISO-8601 instant the sign-in began. */
+  createdAt: string;
+  /** Column `expires_at`: ISO-8601 instant after which the row is refused and may be purged. */
+  expiresAt: string;
+}
+
 /** Every table Kysely may query, keyed by the camelCase form of its SQL name. */
 export interface Database {
   ladderVersions: LadderVersionsTable;
@@ -153,6 +172,7 @@ export interface Database {
   evidenceCompetencies: EvidenceCompetenciesTable;
   assessments: AssessmentsTable;
   ratings: RatingsTable;
+  oidcSignIns: OidcSignInsTable;
 }
 
 /** A ladder version as read back. */
@@ -183,3 +203,7 @@ export type NewAssessmentRow = Insertable<AssessmentsTable>;
 export type RatingRow = Selectable<RatingsTable>;
 /** A rating as written. */
 export type NewRatingRow = Insertable<RatingsTable>;
+/** A pending single sign-on as read back. */
+export type OidcSignInRow = Selectable<OidcSignInsTable>;
+/** A pending single sign-on as written. */
+export type NewOidcSignInRow = Insertable<OidcSignInsTable>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,11 @@ import {
   countEvidenceByCompetency,
   countEvidenceByCompetencyAndDate,
   deleteEvidence,
+  findPeopleByEmailIgnoringCase,
+  hashOidcState,
+  purgeExpiredOidcSignIns,
+  saveOidcSignIn,
+  takeOidcSignIn,
   findEvidenceById,
   findEvidenceIncludingDeleted,
   findLadderVersion,
@@ -35,6 +40,7 @@ import {
   updateEvidence,
 } from './index.js';
 import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
+import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
  * One suite, run once per database. LONGHAUL_TEST_DIALECTS picks which
@@ -57,6 +63,8 @@ interface Harness {
   /** Runs SQL behind the store's back, to set up situations the store would never create. */
   rawExec(config: DatabaseConfig, statements: string): Promise<void>;
   tableExists(config: DatabaseConfig, table: string): Promise<boolean>;
+  /** The schema Kysely's migration bookkeeping lives in (PostgreSQL), or undefined (SQLite). */
+  migrationSchema(config: DatabaseConfig): string | undefined;
 }
 
 function sqliteHarness(): Harness {
@@ -92,6 +100,9 @@ function sqliteHarness(): Harness {
       } finally {
         sqlite.close();
       }
+    },
+    migrationSchema() {
+      return undefined;
     },
   };
 }
@@ -148,6 +159,9 @@ function postgresHarness(): Harness {
       );
       return result.rowCount === 1;
     },
+    migrationSchema(config) {
+      return schemaOf(config);
+    },
   };
 }
 
@@ -157,9 +171,33 @@ function harnessFor(dialect: string): Harness {
   throw new Error(`LONGHAUL_TEST_DIALECTS names an unknown dialect "${dialect}" (known: sqlite, postgres)`);
 }
 
+/**
+ * Puts a database back as an earlier release left it: every migration after
+ * `name` is undone by its own `down`, newest first, through Kysely's Migrator,
+ * so a test of an upgrade keeps working whatever migrations come later.
+ */
+async function migrateDownTo(harness: Harness, config: DatabaseConfig, name: string): Promise<void> {
+  const db = await openDatabase(config);
+  try {
+    const migrator = new Migrator({
+      db: db.withoutPlugins(),
+      provider: new StaticMigrationProvider(),
+      migrationTableSchema: harness.migrationSchema(config),
+    });
+    const { error, results } = await migrator.migrateTo(name);
+    if (error !== undefined) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
+      throw new Error(`could not undo ${failed} to go back to "${name}"`, { cause: error });
+    }
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
 /** Empties every table, children first, so each test starts from the shared fixture only. */
 async function clearTables(db: Kysely<Database>): Promise<void> {
   for (const table of [
+    'oidcSignIns',
     'ratings',
     'assessments',
     'evidenceCompetencies',
@@ -266,11 +304,8 @@ for (const dialect of DIALECTS) {
           competencyIds: ['ownership'],
         });
         await closeDatabase(first);
-        // Put the database back as release 0001 left it (undoing 0003 too, which came later).
-        await harness.rawExec(
-          file,
-          "alter table people drop column time_zone; alter table evidence drop column deleted_at; delete from kysely_migration where name in ('0002-evidence-soft-delete', '0003-person-time-zone')",
-        );
+        // Put the database back as release 0001 left it (undoing every later migration too).
+        await migrateDownTo(harness, file, '0001-initial');
         expect(await harness.tableExists(file, 'evidence')).toBe(true);
 
         const upgraded = await open(file);
@@ -383,10 +418,7 @@ for (const dialect of DIALECTS) {
         const before = await insertPerson(first, { name: 'Old Timer' });
         await closeDatabase(first);
         // Put the database back as release 0002 left it: no time zone column.
-        await harness.rawExec(
-          file,
-          "alter table people drop column time_zone; delete from kysely_migration where name = '0003-person-time-zone'",
-        );
+        await migrateDownTo(harness, file, '0002-evidence-soft-delete');
 
         const upgraded = await open(file);
         expect(await findPersonById(upgraded, before.id)).toEqual({ ...before, timeZone: null });
@@ -395,6 +427,16 @@ for (const dialect of DIALECTS) {
         const moved = await updatePerson(upgraded, before.id, { timeZone: 'Pacific/Pago_Pago' });
         expect(moved).toEqual({ ...before, timeZone: 'Pacific/Pago_Pago' });
         await closeDatabase(upgraded);
+      });
+
+      it('finds people by email whatever its letter case, as stored', async () => {
+        const ann = await insertPerson(db, { name: 'Ann', email: 'Ann.Lee@Example.com' });
+        await insertPerson(db, { name: 'Bob', email: 'bob@example.com' });
+        expect(await findPeopleByEmailIgnoringCase(db, 'ann.lee@example.COM')).toEqual([ann]);
+        expect(await findPeopleByEmailIgnoringCase(db, 'ann.lee@example.org')).toEqual([]);
+        const twin = await insertPerson(db, { name: 'Ann again', email: 'ann.lee@example.com' });
+        const both = await findPeopleByEmailIgnoringCase(db, 'ANN.LEE@EXAMPLE.COM');
+        expect(both.map((p) => p.id).sort()).toEqual([ann.id, twin.id].sort());
       });
 
       it('refuses a second person with the same email', async () => {
@@ -410,6 +452,60 @@ for (const dialect of DIALECTS) {
         expect((await listPeople(db)).map((p) => p.name)).toEqual(['Alice', 'Bob', 'carla', 'Zed']);
         expect((await listPeople(db, { team: 'platform' })).map((p) => p.name)).toEqual(['Alice', 'Bob']);
         expect(await listPeople(db, { team: 'nobody' })).toEqual([]);
+      });
+    });
+
+    describe('pending single sign-ons (migration 0007)', () => {
+      const pending = (state: string, expiresAt: string) => ({
+        state,
+        nonce: `nonce-of-${state}`,
+        codeVerifier: `verifier-of-${state}`,
+        returnTo: '/people',
+        createdAt: '2025-03-01T09:00:00.000Z',
+        expiresAt,
+      });
+
+      it('keeps only the hash of the state, and gives a sign-in back once', async () => {
+        await saveOidcSignIn(db, pending('state-one', '2025-03-01T09:10:00.000Z'));
+        const stored = await db.selectFrom('oidcSignIns').selectAll().execute();
+        expect(stored.map((row) => row.stateHash)).toEqual([hashOidcState('state-one')]);
+        expect(hashOidcState('state-one')).toMatch(/^[0-9a-f]{64}$/);
+        expect(JSON.stringify(stored)).not.toContain('"state-one"');
+
+        expect(await takeOidcSignIn(db, 'state-one')).toEqual({
+          stateHash: hashOidcState('state-one'),
+          nonce: 'nonce-of-state-one',
+          codeVerifier: 'verifier-of-state-one',
+          returnTo: '/people',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          expiresAt: '2025-03-01T09:10:00.000Z',
+        });
+        expect(await takeOidcSignIn(db, 'state-one')).toBeUndefined();
+        expect(await takeOidcSignIn(db, 'never-saved')).toBeUndefined();
+      });
+
+      it('gives a sign-in to one of two takers at once', async () => {
+        await saveOidcSignIn(db, pending('raced', '2025-03-01T09:10:00.000Z'));
+        const taken = await Promise.all([takeOidcSignIn(db, 'raced'), takeOidcSignIn(db, 'raced')]);
+        expect(taken.filter((row) => row !== undefined)).toHaveLength(1);
+      });
+
+      it('purges the sign-ins that expired, and only those', async () => {
+        await saveOidcSignIn(db, pending('old', '2025-03-01T09:10:00.000Z'));
+        await saveOidcSignIn(db, pending('fresh', '2025-03-01T09:20:00.000Z'));
+        expect(await purgeExpiredOidcSignIns(db, '2025-03-01T09:15:00.000Z')).toBe(1);
+        expect(await takeOidcSignIn(db, 'old')).toBeUndefined();
+        expect(await takeOidcSignIn(db, 'fresh')).toMatchObject({ nonce: 'nonce-of-fresh' });
+      });
+
+      it('is undone by its own down migration and made again on the next open', async () => {
+        const file = await harness.freshConfig();
+        await migrateDownTo(harness, file, '0003-person-time-zone');
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(false);
+        const upgraded = await open(file);
+        await saveOidcSignIn(upgraded, pending('after-upgrade', '2025-03-01T09:10:00.000Z'));
+        expect(await takeOidcSignIn(upgraded, 'after-upgrade')).toMatchObject({ returnTo: '/people' });
+        await closeDatabase(upgraded);
       });
     });
 

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { evidenceSoftDeleteMigration } from './0002-evidence-soft-delete.js';
 import { personTimeZoneMigration } from './0003-person-time-zone.js';
+import { oidcSignInsMigration } from './0007-oidc-sign-ins.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
   '0002-evidence-soft-delete': evidenceSoftDeleteMigration,
   '0003-person-time-zone': personTimeZoneMigration,
+  '0007-oidc-sign-ins': oidcSignInsMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */
