@@ -22,4 +22,5 @@ export const exitCodeFor: Record<DomainErrorCode, number> = {
   database_busy: EXIT.failure,
   database_read_only: EXIT.failure,
   conflict: EXIT.failure,
+  sign_in_failed: EXIT.failure,
 };

@@ -17,7 +17,9 @@ export type DomainErrorCode =
   | 'database_missing'
   | 'database_busy'
   | 'database_read_only'
-  | 'conflict';
+  | 'conflict'
+  // A single sign-on did not succeed; the message says what the person can do, never a token.
+  | 'sign_in_failed';
 
 /** One thing wrong with an input, located so a person can go and fix it. */
 export interface Problem {
