@@ -283,6 +283,15 @@ for (const dialect of DIALECTS) {
         reason: 'state',
       },
       {
+        what: 'a callback with the state twice',
+        async alter(callback, { state }) {
+          callback.searchParams.append('state', state);
+          return {};
+        },
+        message: `${DID_NOT_CHECK_OUT} (state); start again`,
+        reason: 'state',
+      },
+      {
         what: 'a callback without a state',
         async alter(callback) {
           callback.searchParams.delete('state');
@@ -420,6 +429,18 @@ for (const dialect of DIALECTS) {
       expectNoSecrets(error, [...secretsOf(callbackUrl, wire, provider.clients.longhaul), nonce, codeVerifier]);
     });
 
+    it('checks token times against the client’s own clock when a call passes none', async () => {
+      let offsetMs = 0;
+      const clocked = createOidcClient(settingsFor(provider, provider.clients.longhaul), {
+        fetch: wiredFetch(wire),
+        now: () => new Date(Date.now() + offsetMs),
+      });
+      const { callbackUrl } = await reachCallback({ on: clocked });
+      offsetMs = 3 * 60 * 1000;
+      const error = await refusal(finishOidcSignIn(db, clocked, callbackUrl));
+      expect(error.reason).toBe('token_expired');
+    });
+
     it('refuses a client whose secret the provider does not accept, naming what to check', async () => {
       const wrong = createOidcClient(
         settingsFor(provider, provider.clients.longhaul, { clientSecret: 'not-the-secret-0123456789' }),
@@ -489,6 +510,12 @@ for (const dialect of DIALECTS) {
       const shared = await refusal(findPersonForIdentity(db, identity));
       expect(shared.message).toBe(
         'more than one person in this organisation has the email sam@elsewhere.example; ask an admin to fix that',
+      );
+      const escaping = await refusal(
+        findPersonForIdentity(db, { email: 'x\u001b[2J@example.com', emailVerified: true }),
+      );
+      expect(escaping.message).toBe(
+        'no one in this organisation has the email x?[2J@example.com; ask an admin to add you',
       );
       const unverified = await refusal(findPersonForIdentity(db, { email: SAM.email, emailVerified: false as true }));
       expect(unverified.reason).toBe('email_unverified');

@@ -1,8 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../core/domain-error.js';
 import {
   findPeopleByEmailIgnoringCase,
+  hashOidcState,
   purgeExpiredOidcSignIns,
   saveOidcSignIn,
   takeOidcSignIn,
@@ -306,11 +308,14 @@ export async function finishOidcSignIn(
   options: FinishOidcSignInOptions = {},
 ): Promise<OidcIdentity> {
   const now = options.now ?? client.now();
+  if (!URL.canParse(callbackUrl)) throw new SignInFailedError('state');
   const callback = new URL(callbackUrl);
   const states = callback.searchParams.getAll('state');
   const state = states[0];
   if (states.length !== 1 || state === undefined || state === '') throw new SignInFailedError('state');
-  if (options.browserState !== undefined && options.browserState !== state) throw new SignInFailedError('state');
+  if (options.browserState !== undefined && !sameSecret(options.browserState, state)) {
+    throw new SignInFailedError('state');
+  }
   const pending = await takeOidcSignIn(db, state);
   if (pending === undefined || pending.expiresAt <= now.toISOString()) throw new SignInFailedError('sign_in_expired');
 
@@ -370,12 +375,19 @@ export async function findPersonForIdentity(
   identity: Pick<OidcIdentity, 'email' | 'emailVerified'>,
 ): Promise<PersonRow> {
   if (identity.emailVerified !== true) throw new SignInFailedError('email_unverified');
-  const email = identity.email.length > 254 ? `${identity.email.slice(0, 254)}…` : identity.email;
+  // Shown to the person and written to terminals and logs: no control characters, no more than an email can hold.
+  const shown = identity.email.replace(/\p{Cc}/gu, '?');
+  const email = shown.length > 254 ? `${shown.slice(0, 254)}…` : shown;
   const found = await findPeopleByEmailIgnoringCase(db, identity.email);
   const [person] = found;
   if (person === undefined) throw new SignInFailedError('email_unknown', { email });
   if (found.length > 1) throw new SignInFailedError('email_ambiguous', { email });
   return person;
+}
+
+/** Compares two secrets in constant time (their hashes, so lengths may differ). */
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(hashOidcState(a), 'hex'), Buffer.from(hashOidcState(b), 'hex'));
 }
 
 /** A local path to return to: `/…`, not `//host` or `/\host` (which a browser reads as another site). */
