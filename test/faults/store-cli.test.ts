@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/index.js';
 import { BUILT_CLI, runInProcess } from './faults.fixtures.js';
 
 /*
@@ -59,9 +60,12 @@ describe('a database made by a newer version of Longhaul', () => {
     db.close();
     const run = await runInProcess(['status'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /was made by a newer version of Longhaul: its schema is at version "0099-from-the-future", and this version of Longhaul knows schema versions up to "0003-person-time-zone"\. Upgrade Longhaul/,
+    // The newest migration this version has, whichever that is by now.
+    const latest = Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+    expect(run.stderr).toContain(
+      `was made by a newer version of Longhaul: its schema is at version "0099-from-the-future", and this version of Longhaul knows schema versions up to "${latest}". Upgrade Longhaul`,
     );
+    expect(latest).toMatch(/^\d{4}-/);
     expect(run.stderr).not.toMatch(/corrupt/i);
   });
 });
