@@ -26,4 +26,5 @@ export const exitCodeFor: Record<DomainErrorCode, number> = {
   unauthenticated: EXIT.failure,
   rate_limited: EXIT.failure,
   reset_link_invalid: EXIT.failure,
+  sign_in_failed: EXIT.failure,
 };

@@ -21,7 +21,9 @@ export type DomainErrorCode =
   | 'conflict'
   | 'unauthenticated'
   | 'rate_limited'
-  | 'reset_link_invalid';
+  | 'reset_link_invalid'
+  // A single sign-on did not succeed; the message says what the person can do, never a token.
+  | 'sign_in_failed';
 
 /** One thing wrong with an input, located so a person can go and fix it. */
 export interface Problem {

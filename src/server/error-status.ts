@@ -18,6 +18,8 @@ export const httpStatusForDomainError: Readonly<Record<DomainErrorCode, number>>
   assessment_not_found: 404,
   token_not_found: 404,
   conflict: 409,
+  // A single sign-on that did not check out (expired, tampered, unknown email): the person is not signed in.
+  sign_in_failed: 401,
   database_missing: 503,
   // Another program holds SQLite's write lock; the response says when to try again (Retry-After).
   database_busy: 503,

@@ -28,11 +28,20 @@ export type {
   NewAssessmentRow,
   RatingRow,
   NewRatingRow,
+  OidcSignInRow,
+  NewOidcSignInRow,
 } from './schema.js';
 export { saveLadderVersion, findLadderVersion, listLadderVersions } from './ladder.repository.js';
 export type { SaveLadderVersionInput } from './ladder.repository.js';
 export { SETTING_KEYS, getSetting, setSetting } from './settings.repository.js';
-export { insertPerson, findPersonById, findPersonByEmail, listPeople, updatePerson } from './people.repository.js';
+export {
+  insertPerson,
+  findPersonById,
+  findPersonByEmail,
+  findPeopleByEmailIgnoringCase,
+  listPeople,
+  updatePerson,
+} from './people.repository.js';
 export type { InsertPersonInput, ListPeopleFilter, PersonPatch } from './people.repository.js';
 export {
   MAX_MANAGEMENT_DEPTH,
@@ -73,3 +82,5 @@ export type {
   InsertAssessmentInput,
   AssessmentFilter,
 } from './assessment.repository.js';
+export { saveOidcSignIn, takeOidcSignIn, purgeExpiredOidcSignIns, hashOidcState } from './oidc-sign-in.repository.js';
+export type { SaveOidcSignInInput } from './oidc-sign-in.repository.js';

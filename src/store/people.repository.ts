@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { nameSortKey, newId, nowIso } from './row-values.js';
 import type { AdminFlag, Database, PersonRow } from './schema.js';
 import { ensureTeam } from './organisation.repository.js';
@@ -111,4 +111,25 @@ export async function listPeople(db: Kysely<Database>, filter: ListPeopleFilter 
   }
   if (filter.limit !== undefined) query = query.limit(filter.limit);
   return query.orderBy('nameKey').orderBy('id').execute();
+}
+
+/**
+ * The people whose email equals this one but for letter case (`lower()` on
+ * both sides, which SQLite and PostgreSQL both have), at most `limit` of
+ * them. Emails are stored as given and unique only exactly, so
+ * `Ann@example.com` and `ann@example.com` may both exist: the caller decides
+ * what two matches mean.
+ */
+export async function findPeopleByEmailIgnoringCase(
+  db: Kysely<Database>,
+  email: string,
+  limit = 2,
+): Promise<PersonRow[]> {
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', sql<string>`lower(${email})`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

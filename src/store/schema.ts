@@ -264,6 +264,25 @@ export interface SignInLimitsTable {
   failures: number;
 }
 
+/**
+ * Table `oidc_sign_ins` (migration 0007): single sign-ons begun and not yet finished. Kept in the database, not
+ * in memory, so the callback may reach any server that shares it; each row is used once, then deleted.
+ */
+export interface OidcSignInsTable {
+  /** Column `state_hash`: hex sha256 of the `state` sent to the identity provider; primary key. The state itself is not stored. */
+  stateHash: string;
+  /** Column `nonce`: the nonce sent with the request, which the ID token must carry back. */
+  nonce: string;
+  /** Column `code_verifier`: the PKCE code verifier whose S256 challenge was sent; proves the callback is ours. */
+  codeVerifier: string;
+  /** Column `return_to`: the path within Longhaul to show once signed in (`/` by default). */
+  returnTo: string;
+  /** Column `created_at`: ISO-8601 instant the sign-in began. */
+  createdAt: string;
+  /** Column `expires_at`: ISO-8601 instant after which the row is refused and may be purged. */
+  expiresAt: string;
+}
+
 /** Every table Kysely may query, keyed by the camelCase form of its SQL name. */
 export interface Database {
   ladderVersions: LadderVersionsTable;
@@ -279,6 +298,7 @@ export interface Database {
   apiTokens: ApiTokensTable;
   passwordResets: PasswordResetsTable;
   signInLimits: SignInLimitsTable;
+  oidcSignIns: OidcSignInsTable;
 }
 
 /** A ladder version as read back. */
@@ -329,3 +349,7 @@ export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type NewPasswordResetRow = Insertable<PasswordResetsTable>;
 /** A sign-in limit counter as read back. */
 export type SignInLimitRow = Selectable<SignInLimitsTable>;
+/** A pending single sign-on as read back. */
+export type OidcSignInRow = Selectable<OidcSignInsTable>;
+/** A pending single sign-on as written. */
+export type NewOidcSignInRow = Insertable<OidcSignInsTable>;

@@ -10,6 +10,11 @@ import {
   countEvidenceByCompetency,
   countEvidenceByCompetencyAndDate,
   deleteEvidence,
+  findPeopleByEmailIgnoringCase,
+  hashOidcState,
+  purgeExpiredOidcSignIns,
+  saveOidcSignIn,
+  takeOidcSignIn,
   findEvidenceById,
   findEvidenceIncludingDeleted,
   findLadderVersion,
@@ -180,6 +185,7 @@ async function migrateBackTo(db: Kysely<Database>, name: string): Promise<void> 
 /** Empties every table, children first, so each test starts from the shared fixture only. */
 async function clearTables(db: Kysely<Database>): Promise<void> {
   for (const table of [
+    'oidcSignIns',
     'ratings',
     'assessments',
     'evidenceCompetencies',
@@ -412,6 +418,16 @@ for (const dialect of DIALECTS) {
         await closeDatabase(upgraded);
       });
 
+      it('finds people by email whatever its letter case, as stored', async () => {
+        const ann = await insertPerson(db, { name: 'Ann', email: 'Ann.Lee@Example.com' });
+        await insertPerson(db, { name: 'Bob', email: 'bob@example.com' });
+        expect(await findPeopleByEmailIgnoringCase(db, 'ann.lee@example.COM')).toEqual([ann]);
+        expect(await findPeopleByEmailIgnoringCase(db, 'ann.lee@example.org')).toEqual([]);
+        const twin = await insertPerson(db, { name: 'Ann again', email: 'ann.lee@example.com' });
+        const both = await findPeopleByEmailIgnoringCase(db, 'ANN.LEE@EXAMPLE.COM');
+        expect(both.map((p) => p.id).sort()).toEqual([ann.id, twin.id].sort());
+      });
+
       it('refuses a second person with the same email', async () => {
         await insertPerson(db, { name: 'Alice', email: 'alice@example.com' });
         await expect(insertPerson(db, { name: 'Alias', email: 'alice@example.com' })).rejects.toThrow();
@@ -598,6 +614,62 @@ for (const dialect of DIALECTS) {
         const chain = await findManagementChain(db, bottom.id);
         expect(chain).toHaveLength(MAX_MANAGEMENT_DEPTH);
         expect(chain.at(-1)?.name).toBe(`P${MAX_MANAGEMENT_DEPTH}`);
+      });
+    });
+
+    describe('pending single sign-ons (migration 0007)', () => {
+      const pending = (state: string, expiresAt: string) => ({
+        state,
+        nonce: `nonce-of-${state}`,
+        codeVerifier: `verifier-of-${state}`,
+        returnTo: '/people',
+        createdAt: '2025-03-01T09:00:00.000Z',
+        expiresAt,
+      });
+
+      it('keeps only the hash of the state, and gives a sign-in back once', async () => {
+        await saveOidcSignIn(db, pending('state-one', '2025-03-01T09:10:00.000Z'));
+        const stored = await db.selectFrom('oidcSignIns').selectAll().execute();
+        expect(stored.map((row) => row.stateHash)).toEqual([hashOidcState('state-one')]);
+        expect(hashOidcState('state-one')).toMatch(/^[0-9a-f]{64}$/);
+        expect(JSON.stringify(stored)).not.toContain('"state-one"');
+
+        expect(await takeOidcSignIn(db, 'state-one')).toEqual({
+          stateHash: hashOidcState('state-one'),
+          nonce: 'nonce-of-state-one',
+          codeVerifier: 'verifier-of-state-one',
+          returnTo: '/people',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          expiresAt: '2025-03-01T09:10:00.000Z',
+        });
+        expect(await takeOidcSignIn(db, 'state-one')).toBeUndefined();
+        expect(await takeOidcSignIn(db, 'never-saved')).toBeUndefined();
+      });
+
+      it('gives a sign-in to one of two takers at once', async () => {
+        await saveOidcSignIn(db, pending('raced', '2025-03-01T09:10:00.000Z'));
+        const taken = await Promise.all([takeOidcSignIn(db, 'raced'), takeOidcSignIn(db, 'raced')]);
+        expect(taken.filter((row) => row !== undefined)).toHaveLength(1);
+      });
+
+      it('purges the sign-ins that expired, and only those', async () => {
+        await saveOidcSignIn(db, pending('old', '2025-03-01T09:10:00.000Z'));
+        await saveOidcSignIn(db, pending('fresh', '2025-03-01T09:20:00.000Z'));
+        expect(await purgeExpiredOidcSignIns(db, '2025-03-01T09:15:00.000Z')).toBe(1);
+        expect(await takeOidcSignIn(db, 'old')).toBeUndefined();
+        expect(await takeOidcSignIn(db, 'fresh')).toMatchObject({ nonce: 'nonce-of-fresh' });
+      });
+
+      it('is undone by its own down migration and made again on the next open', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0006-people-name-key');
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(false);
+        const upgraded = await open(file);
+        await saveOidcSignIn(upgraded, pending('after-upgrade', '2025-03-01T09:10:00.000Z'));
+        expect(await takeOidcSignIn(upgraded, 'after-upgrade')).toMatchObject({ returnTo: '/people' });
+        await closeDatabase(upgraded);
       });
     });
 

@@ -68,6 +68,7 @@ describe('a database made by a newer version of Longhaul', () => {
         `was made by a newer version of Longhaul: its schema is at version "0099-from-the-future", and this version of Longhaul knows schema versions up to "${LATEST_MIGRATION}"\\. Upgrade Longhaul`,
       ),
     );
+    expect(LATEST_MIGRATION).toMatch(/^\d{4}-/);
     expect(run.stderr).not.toMatch(/corrupt/i);
   });
 });

@@ -5,6 +5,7 @@ import { personTimeZoneMigration } from './0003-person-time-zone.js';
 import { organisationMigration } from './0004-organisation.js';
 import { accountsMigration } from './0005-accounts.js';
 import { peopleNameKeyMigration } from './0006-people-name-key.js';
+import { oidcSignInsMigration } from './0007-oidc-sign-ins.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0004-organisation': organisationMigration,
   '0005-accounts': accountsMigration,
   '0006-people-name-key': peopleNameKeyMigration,
+  '0007-oidc-sign-ins': oidcSignInsMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */
