@@ -104,16 +104,21 @@ describe('longhaul org import', () => {
 });
 
 describe('the admin role', () => {
-  it('is the local person’s in a database made by init, and the head of engineering’s in the demo', async () => {
+  it('is the local person’s in a database made by init, and in the demo an engineer’s outside Sam’s chain', async () => {
     const init = await longhaul(['init', '--db', 'own.db', '--json']);
     expect(init.json()).toMatchObject({ person: { name: 'Ada Lovelace', isAdmin: 1 } });
     expect((await longhaul(['demo', '--db', 'demo.db'])).code).toBe(0);
     const head = await runLonghaul(['org', 'show', 'amara.nwosu@example.com', '--db', 'demo.db', '--json'], {
       cwd: dir,
     });
-    expect(head.json()).toMatchObject({
-      person: { isAdmin: 1, title: 'Head of Engineering' },
-      roles: ['manager', 'admin'],
+    // The head of engineering manages everyone but changes nothing in the organisation: managing is not admin.
+    expect(head.json()).toMatchObject({ person: { isAdmin: 0, title: 'Head of Engineering' }, roles: ['manager'] });
+    const admin = await runLonghaul(['org', 'show', 'grace.whitfield@example.com', '--db', 'demo.db', '--json'], {
+      cwd: dir,
+    });
+    expect(admin.json()).toMatchObject({
+      person: { isAdmin: 1, name: 'Grace Whitfield' },
+      roles: ['engineer', 'admin'],
     });
   });
 });
