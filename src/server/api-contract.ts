@@ -622,6 +622,8 @@ export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
 export const PeopleQuery = PageQuery.extend({ team: z.string().optional() });
 export const TeamsQuery = PageQuery;
+export const SessionsQuery = PageQuery;
+export const TokensQuery = PageQuery;
 export const TeamPage = pageOf(Team, 'TeamPage');
 
 export const EvidencePage = pageOf(Evidence, 'EvidencePage');
@@ -669,3 +671,8 @@ export type Health = z.infer<typeof Health>;
 export type OrgImport = z.infer<typeof OrgImport>;
 export type ImportPlan = z.infer<typeof ImportPlan>;
 export type Team = z.infer<typeof Team>;
+
+export const SessionPage = pageOf(SessionInfo, 'SessionPage');
+export const ApiTokenPage = pageOf(ApiToken, 'ApiTokenPage');
+export type SessionPage = z.infer<typeof SessionPage>;
+export type ApiTokenPage = z.infer<typeof ApiTokenPage>;

@@ -179,7 +179,7 @@ describe('sessions', () => {
     const there = await t.signIn(TEST_EMAIL, TEST_PASSWORD, { 'user-agent': 'there' });
     secrets.add(here.cookie).add(there.cookie);
     const list = keep('sessions', await here.request('GET', '/api/sessions'));
-    const sessions = list.json as Array<{ current: boolean; userAgent: string }>;
+    const sessions = (list.json as { items: Array<{ current: boolean; userAgent: string }> }).items;
     expect(sessions.filter((s) => s.current)).toEqual([expect.objectContaining({ userAgent: 'here' })]);
     expect(sessions.some((s) => s.userAgent === 'there')).toBe(true);
 
@@ -188,7 +188,7 @@ describe('sessions', () => {
     expect((ended.json as { ended: number }).ended).toBeGreaterThanOrEqual(1);
     expect((await there.request('GET', '/api/me')).status).toBe(401);
     expect((await here.request('GET', '/api/me')).status).toBe(200);
-    expect((await here.request('GET', '/api/sessions')).json).toHaveLength(1);
+    expect(((await here.request('GET', '/api/sessions')).json as { items: unknown[] }).items).toHaveLength(1);
   });
 
   it('ends a session a day after its last use', async () => {
@@ -237,9 +237,9 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${token.token}` };
     expect((await t.anonymous('GET', '/api/me', undefined, bearer)).status).toBe(200);
     const list = keep('tokens', await t.request('GET', '/api/tokens'));
-    const listed = (list.json as Array<{ id: string; lastUsedAt: string | null; prefix: string }>).find(
-      (entry) => entry.id === token.id,
-    );
+    const listed = (
+      list.json as { items: Array<{ id: string; lastUsedAt: string | null; prefix: string }> }
+    ).items.find((entry) => entry.id === token.id);
     expect(listed).toMatchObject({ lastUsedAt: T0.toISOString(), prefix: token.token.slice(0, 11) });
 
     const other = await buildPerson(t.db);

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
 import {
+  ApiTokenPage,
   AssessmentPage,
   ErrorResponse,
   EvidencePage,
   History,
   LadderVersionPage,
   PeoplePage,
+  SessionPage,
   TeamPage,
 } from './api-contract.js';
 import type { OpenApiDocument } from './openapi-document.js';
@@ -187,6 +189,26 @@ describe('the other lists', () => {
     expect(names.filter((n) => ['Zeta', 'alpha', 'Émigrés'].includes(n))).toEqual(['alpha', 'Émigrés', 'Zeta']);
   });
 
+  it("pages a person's API tokens, newest first, each once", async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const created = await t.request('POST', '/api/tokens', { name: `script ${i}`, expiresInDays: 1 });
+      expect(created.status).toBe(201);
+      made.push((created.json as { id: string }).id);
+    }
+    const tokens = await walk('/api/tokens', (j) => ApiTokenPage.parse(j), 2);
+    const ids = tokens.items.map((token) => token.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => made.includes(id))).toEqual([...made].reverse());
+  });
+
+  it('pages the sessions and refuses a bad limit there too', async () => {
+    const sessions = await walk('/api/sessions', (j) => SessionPage.parse(j), 1);
+    expect(sessions.items.length).toBeGreaterThanOrEqual(0);
+    expect(fieldsOf(await t.request('GET', '/api/sessions?limit=0'))).toEqual(['query.limit']);
+    expect(fieldsOf(await t.request('GET', '/api/tokens?cursor=nope'))).toEqual(['query.cursor']);
+  });
+
   it('pages the ladder versions', async () => {
     const versions = LadderVersionPage.parse((await t.request('GET', '/api/ladders?limit=1')).json);
     expect(versions.items.map((v) => v.hash)).toEqual([t.ladder.ladder.hash]);
@@ -198,7 +220,16 @@ describe('the OpenAPI document', () => {
   it('states the page size bounds on every list operation, and finds each of them', async () => {
     const document = (await t.request('GET', '/api/openapi.json')).json as OpenApiDocument;
     const seen: string[] = [];
-    const lists = ['listEvidence', 'listPeople', 'listAssessments', 'getHistory', 'listLadderVersions', 'listTeams'];
+    const lists = [
+      'listEvidence',
+      'listPeople',
+      'listAssessments',
+      'getHistory',
+      'listLadderVersions',
+      'listTeams',
+      'listSessions',
+      'listApiTokens',
+    ];
     for (const [, operations] of Object.entries(document.paths)) {
       for (const operation of Object.values(
         operations as Record<string, { operationId?: string; parameters?: unknown[] }>,

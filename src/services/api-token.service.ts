@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 import { DomainError, notFound } from '../core/domain-error.js';
 import {
   findApiToken,
@@ -90,9 +91,26 @@ export async function createApiToken(
   return { token, info: toInfo(row) };
 }
 
-/** A person's tokens, revoked and expired ones included (they say so), newest first. */
-export async function listTokens(db: Kysely<Database>, personId: string): Promise<ApiTokenInfo[]> {
-  return (await listApiTokens(db, personId)).map(toInfo);
+/** The kind tag of the cursors of a person's tokens. */
+const TOKEN_PAGES = 'api-tokens';
+
+/**
+ * One page of a person's tokens, revoked and expired ones included (they say so), newest first.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function listTokens(
+  db: Kysely<Database>,
+  personId: string,
+  request: PageRequest = {},
+): Promise<Page<ApiTokenInfo>> {
+  const plan = planPage(TOKEN_PAGES, 2, request);
+  const rows = await listApiTokens(db, personId, {
+    after: plan.after as readonly [string, string] | undefined,
+    limit: plan.limit + 1,
+  });
+  const page = toPage(TOKEN_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
+  return { items: page.items.map(toInfo), nextCursor: page.nextCursor };
 }
 
 /** One token's owner, for the policy to decide who may revoke it. */

@@ -164,11 +164,11 @@ for (const dialect of DIALECTS) {
     it('signs out everywhere else: the other sessions end, the current one stays', async () => {
       const a = await signIn(db, { email: 'sam@example.com', password: PASSWORD }, CLIENT, undefined, T0);
       const b = await signIn(db, { email: 'sam@example.com', password: PASSWORD }, CLIENT, undefined, T0);
-      expect((await listActiveSessions(db, sam.id, T0)).map((s) => s.id)).toContain(a.session.id);
+      expect((await listActiveSessions(db, sam.id, T0)).items.map((s) => s.id)).toContain(a.session.id);
       expect(await endOtherSessions(db, sam.id, b.session.id)).toBeGreaterThanOrEqual(1);
       expect(await codeOf(resolveSession(db, a.token, T0))).toBe('unauthenticated');
       expect(await codeOf(resolveSession(db, b.token, T0))).toBe('resolved');
-      expect((await listActiveSessions(db, sam.id, T0)).map((s) => s.id)).toEqual([b.session.id]);
+      expect((await listActiveSessions(db, sam.id, T0)).items.map((s) => s.id)).toEqual([b.session.id]);
     });
 
     it('refuses a wrong password and an unknown email with the same sentence', async () => {
@@ -266,10 +266,14 @@ for (const dialect of DIALECTS) {
       expect(JSON.stringify(rows)).not.toContain(token);
 
       expect((await resolveApiToken(db, token, at(MINUTE))).account.person.id).toBe(sam.id);
-      expect((await listTokens(db, sam.id)).find((t) => t.id === info.id)?.lastUsedAt).toBe(at(MINUTE).toISOString());
+      expect((await listTokens(db, sam.id)).items.find((t) => t.id === info.id)?.lastUsedAt).toBe(
+        at(MINUTE).toISOString(),
+      );
       // Uses within a minute are not each written.
       await resolveApiToken(db, token, at(MINUTE + 1000));
-      expect((await listTokens(db, sam.id)).find((t) => t.id === info.id)?.lastUsedAt).toBe(at(MINUTE).toISOString());
+      expect((await listTokens(db, sam.id)).items.find((t) => t.id === info.id)?.lastUsedAt).toBe(
+        at(MINUTE).toISOString(),
+      );
 
       expect(await codeOf(resolveApiToken(db, token, at(30 * 24 * 60 * MINUTE)))).toBe('unauthenticated');
       await revokeToken(db, info.id, at(2 * MINUTE));

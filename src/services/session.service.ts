@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { planPage, toPage, type Page, type PageRequest } from './paging.js';
 import { DomainError } from '../core/domain-error.js';
 import {
   deleteExpiredSessions,
@@ -182,10 +183,27 @@ export async function endOtherSessions(
   return deleteSessionsOf(db, personId, keepSessionId);
 }
 
-/** A person's sessions that are still valid, newest first. */
-export async function listActiveSessions(db: Kysely<Database>, personId: string, now: Date): Promise<SessionInfo[]> {
-  const idleSince = now.getTime() - SESSION_IDLE_MS;
-  return (await listSessions(db, personId))
-    .filter((row) => Date.parse(row.expiresAt) > now.getTime() && Date.parse(row.lastSeenAt) > idleSince)
-    .map(toInfo);
+/** The kind tag of the cursors of a person's sessions. */
+const SESSION_PAGES = 'sessions';
+
+/**
+ * One page of a person's sessions that are still valid, newest first.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function listActiveSessions(
+  db: Kysely<Database>,
+  personId: string,
+  now: Date,
+  request: PageRequest = {},
+): Promise<Page<SessionInfo>> {
+  const plan = planPage(SESSION_PAGES, 2, request);
+  const rows = await listSessions(db, personId, {
+    validAt: now.toISOString(),
+    seenSince: new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+    after: plan.after as readonly [string, string] | undefined,
+    limit: plan.limit + 1,
+  });
+  const page = toPage(SESSION_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
+  return { items: page.items.map(toInfo), nextCursor: page.nextCursor };
 }

@@ -107,14 +107,26 @@ export async function findSession(db: Kysely<Database>, id: string): Promise<Ses
 }
 
 /** A person's sessions, newest first. */
-export async function listSessions(db: Kysely<Database>, personId: string): Promise<SessionRow[]> {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('personId', '=', personId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
-    .execute();
+export async function listSessions(
+  db: Kysely<Database>,
+  personId: string,
+  page: {
+    /** Only sessions still valid at this instant: not expired, and seen since `seenSince`. */
+    validAt?: string;
+    seenSince?: string;
+    after?: readonly [createdAt: string, id: string];
+    limit?: number;
+  } = {},
+): Promise<SessionRow[]> {
+  let query = db.selectFrom('sessions').selectAll().where('personId', '=', personId);
+  if (page.validAt !== undefined) query = query.where('expiresAt', '>', page.validAt);
+  if (page.seenSince !== undefined) query = query.where('lastSeenAt', '>', page.seenSince);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<', tuple(after[0], after[1])));
+  }
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** Records a request on a session. */
@@ -160,14 +172,18 @@ export async function findApiToken(db: Kysely<Database>, id: string): Promise<Ap
 }
 
 /** A person's tokens, revoked ones included, newest first. */
-export async function listApiTokens(db: Kysely<Database>, personId: string): Promise<ApiTokenRow[]> {
-  return db
-    .selectFrom('apiTokens')
-    .selectAll()
-    .where('personId', '=', personId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
-    .execute();
+export async function listApiTokens(
+  db: Kysely<Database>,
+  personId: string,
+  page: { after?: readonly [createdAt: string, id: string]; limit?: number } = {},
+): Promise<ApiTokenRow[]> {
+  let query = db.selectFrom('apiTokens').selectAll().where('personId', '=', personId);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<', tuple(after[0], after[1])));
+  }
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** Records a use of a token. */

@@ -75,9 +75,9 @@ describe('api client against the server', () => {
     await fresh.signIn(TEST_EMAIL, TEST_PASSWORD);
     const token = await fresh.createToken({ name: 'from the client', expiresInDays: 1 });
     expect(token.token).toMatch(/^lh_/);
-    expect((await fresh.listTokens()).find((listed) => listed.id === token.id)).not.toHaveProperty('token');
+    expect((await fresh.listTokens()).items.find((listed) => listed.id === token.id)).not.toHaveProperty('token');
     await fresh.revokeToken(token.id);
-    expect((await fresh.listSessions()).filter((session) => session.current)).toHaveLength(1);
+    expect((await fresh.listSessions()).items.filter((session) => session.current)).toHaveLength(1);
     await fresh.signOut();
     await expect(fresh.getMe()).rejects.toMatchObject({ status: 401 });
     expect(signedOut).toBe(2);

@@ -1,5 +1,5 @@
 import type {
-  ApiToken,
+  ApiTokenPage,
   ApiTokenCreate,
   ApiTokenCreated,
   Assessment,
@@ -18,7 +18,7 @@ import type {
   PasswordResetCreated,
   Progress,
   SessionCreated,
-  SessionInfo,
+  SessionPage,
   SessionsEnded,
   SetupCreate,
   SetupState,
@@ -77,7 +77,8 @@ export interface ApiClient {
   signOut(): Promise<void>;
   /** Ends every other session of the signed-in person. */
   signOutEverywhere(): Promise<SessionsEnded>;
-  listSessions(): Promise<SessionInfo[]>;
+  /** One page of the signed-in person's sessions, newest first. */
+  listSessions(page?: PageParams): Promise<SessionPage>;
   /** Whether the installation has its admin yet. */
   getSetup(): Promise<SetupState>;
   /** The first visit: makes the admin account and signs in as it. */
@@ -87,7 +88,8 @@ export interface ApiClient {
   createPasswordReset(email: string): Promise<PasswordResetCreated>;
   /** Sets a new password with the token of a reset link. */
   usePasswordReset(token: string, password: string): Promise<void>;
-  listTokens(): Promise<ApiToken[]>;
+  /** One page of the signed-in person's API tokens, newest first. */
+  listTokens(page?: PageParams): Promise<ApiTokenPage>;
   createToken(body: ApiTokenCreate): Promise<ApiTokenCreated>;
   revokeToken(tokenId: string): Promise<void>;
   /** Subscribes to "not signed in" answers; returns the unsubscribe function. */
@@ -215,13 +217,13 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
       changed();
     },
     signOutEverywhere: () => mutate<SessionsEnded>('DELETE', '/sessions'),
-    listSessions: () => request<SessionInfo[]>('GET', '/sessions'),
+    listSessions: (page) => request<SessionPage>('GET', withPage('/sessions', page)),
     getSetup: () => request<SetupState>('GET', '/setup'),
     listDemoAccounts: () => request<DemoAccounts>('GET', '/demo-accounts'),
     createPasswordReset: (email) => mutate<PasswordResetCreated>('POST', '/password-resets', { email }),
     usePasswordReset: (token, password) =>
       request<undefined>('POST', `/password-resets/${encodeURIComponent(token)}`, { password }, true),
-    listTokens: () => request<ApiToken[]>('GET', '/tokens'),
+    listTokens: (page) => request<ApiTokenPage>('GET', withPage('/tokens', page)),
     createToken: (body) => mutate<ApiTokenCreated>('POST', '/tokens', body),
     revokeToken: (tokenId) => mutate<undefined>('DELETE', `/tokens/${encodeURIComponent(tokenId)}`),
     onSignedOut: (listener) => {

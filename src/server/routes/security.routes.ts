@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { createResetLink, useResetLink } from '../../services/account.service.js';
 import { createApiToken, getApiToken, listTokens, revokeToken } from '../../services/api-token.service.js';
 import {
-  ApiToken,
   ApiTokenCreate,
   ApiTokenCreated,
   ApiTokenParams,
@@ -10,11 +8,14 @@ import {
   PasswordResetCreated,
   PasswordResetParams,
   PasswordResetUse,
+  TokensQuery,
+  ApiTokenPage,
 } from '../api-contract.js';
 import { anonymous, signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentApiToken } from '../presenters/account.presenter.js';
 import { presentPerson } from '../presenters/person.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
 /** Personal API tokens, and the password-reset links admins hand over. */
@@ -24,15 +25,16 @@ export const securityRoutes: Route[] = [
     path: '/api/tokens',
     operationId: 'listApiTokens',
     tag: 'security',
-    summary: "The signed-in person's API tokens",
+    summary: "The signed-in person's API tokens, a page at a time",
     description:
       'Newest first, revoked and expired ones included, each with its last use. Never the tokens themselves.',
     authenticate: signedIn,
+    query: TokensQuery,
     errors: [],
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
-    handle: ({ actor, app }) => listTokens(app.db, actor.person.id),
-    present: (tokens) => tokens.map(presentApiToken),
-    response: { status: 200, description: 'The tokens.', schema: z.array(ApiToken) },
+    handle: ({ actor, app, query }) => listTokens(app.db, actor.person.id, query),
+    present: (page) => presentPage(page, presentApiToken),
+    response: { status: 200, description: 'A page of the tokens, newest first.', schema: ApiTokenPage },
   }),
   defineRoute({
     method: 'POST',

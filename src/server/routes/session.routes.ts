@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { adminExists, createFirstAdmin, demoAccounts, setupState } from '../../services/account.service.js';
 import {
   endOtherSessions,
@@ -12,8 +11,9 @@ import {
   DemoAccounts,
   DemoSignIn,
   SessionCreated,
-  SessionInfo,
+  SessionPage,
   SessionsEnded,
+  SessionsQuery,
   SetupCreate,
   SetupState,
   SignIn,
@@ -21,6 +21,7 @@ import {
 import { anonymous, signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentDemoAccount, presentSession, presentSessionCreated } from '../presenters/account.presenter.js';
+import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../session-cookie.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -86,14 +87,15 @@ export const sessionRoutes: Route[] = [
     path: '/api/sessions',
     operationId: 'listSessions',
     tag: 'session',
-    summary: "The signed-in person's sessions",
+    summary: "The signed-in person's sessions, a page at a time",
     description: 'Every browser signed in as this person, newest first, the current one marked.',
     authenticate: signedIn,
+    query: SessionsQuery,
     errors: [],
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
-    handle: ({ actor, app }) => listActiveSessions(app.db, actor.person.id, app.now()),
-    present: (sessions, { actor }) => sessions.map((s) => presentSession(s, actor.sessionId)),
-    response: { status: 200, description: 'The sessions.', schema: z.array(SessionInfo) },
+    handle: ({ actor, app, query }) => listActiveSessions(app.db, actor.person.id, app.now(), query),
+    present: (page, { actor }) => presentPage(page, (s) => presentSession(s, actor.sessionId)),
+    response: { status: 200, description: 'A page of the sessions, newest first.', schema: SessionPage },
   }),
   defineRoute({
     method: 'DELETE',

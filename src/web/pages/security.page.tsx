@@ -6,7 +6,11 @@ import { ErrorView, Loading } from '../components/status-views.js';
 import { TextField } from '../components/text-field.js';
 import { useToast } from '../components/toast.js';
 import { mapFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../field-errors.js';
+import { loadPages, usePageCount } from '../paged-list.js';
 import { useSession } from '../session.js';
+
+/** The sessions the page lists: the newest, as many as one page of the API holds. */
+const MAX_SHOWN_SESSIONS = 200;
 import { useApiChanges, useResource } from '../use-resource.js';
 
 /**
@@ -17,18 +21,32 @@ import { useApiChanges, useResource } from '../use-resource.js';
 export function SecurityPage() {
   const { me } = useSession();
   const changes = useApiChanges();
-  const data = useResource(`security:${changes}`, async () => {
-    const [sessions, tokens] = await Promise.all([api.listSessions(), api.listTokens()]);
+  const { pages, showMore } = usePageCount('security');
+  const data = useResource(`security:${pages}:${changes}`, async () => {
+    // Sessions come one full page (a person is rarely signed in two hundred times); tokens as many pages as asked.
+    const [sessions, tokens] = await Promise.all([
+      api.listSessions({ limit: MAX_SHOWN_SESSIONS }),
+      loadPages((cursor) => api.listTokens({ cursor }), pages),
+    ]);
     return { sessions, tokens };
   });
+  const loaded = data.status === 'ready' ? data.data : data.status === 'loading' ? data.previous : undefined;
   return (
     <Page title="Security" lead={<p>Where you are signed in, and the tokens your scripts use.</p>}>
       {data.status === 'error' ? <ErrorView error={data.error} onRetry={data.reload} /> : null}
       {data.status === 'loading' && data.previous === undefined ? <Loading /> : null}
       {data.status === 'ready' || (data.status === 'loading' && data.previous !== undefined) ? (
         <>
-          <SessionsPanel sessions={(data.status === 'ready' ? data.data : data.previous)?.sessions ?? []} />
-          <TokensPanel tokens={(data.status === 'ready' ? data.data : data.previous)?.tokens ?? []} />
+          <SessionsPanel
+            sessions={loaded?.sessions.items ?? []}
+            more={loaded !== undefined && loaded.sessions.nextCursor !== null}
+          />
+          <TokensPanel
+            tokens={loaded?.tokens.items ?? []}
+            more={loaded?.tokens.more === true}
+            loadingMore={data.status === 'loading'}
+            onMore={showMore}
+          />
         </>
       ) : null}
       {me.isAdmin ? <ResetLinkPanel /> : null}
@@ -39,7 +57,7 @@ export function SecurityPage() {
 const when = (iso: string | null) =>
   iso === null ? 'never' : new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function SessionsPanel({ sessions }: { sessions: readonly SessionInfo[] }) {
+function SessionsPanel({ sessions, more }: { sessions: readonly SessionInfo[]; more: boolean }) {
   const toast = useToast();
   const others = sessions.filter((session) => !session.current).length;
   const signOutEverywhere = async () => {
@@ -78,6 +96,11 @@ function SessionsPanel({ sessions }: { sessions: readonly SessionInfo[] }) {
           </li>
         ))}
       </ul>
+      {more ? (
+        <p className="muted">
+          The {MAX_SHOWN_SESSIONS} most recent sessions are listed; signing out everywhere else ends them all.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -110,7 +133,17 @@ function describeBrowser(userAgent: string | null): string {
 
 const EXPIRY_CHOICES = [7, 30, 90, 365];
 
-function TokensPanel({ tokens }: { tokens: readonly ApiToken[] }) {
+function TokensPanel({
+  tokens,
+  more,
+  loadingMore,
+  onMore,
+}: {
+  tokens: readonly ApiToken[];
+  more: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
+}) {
   const toast = useToast();
   // When the list was loaded: expiry is judged against it, so a render is the same every time.
   const [loadedAt] = useState(() => Date.now());
@@ -236,6 +269,13 @@ function TokensPanel({ tokens }: { tokens: readonly ApiToken[] }) {
           })}
         </ul>
       )}
+      {more ? (
+        <p className="show-more">
+          <button type="button" className="button button--secondary" onClick={onMore} disabled={loadingMore}>
+            {loadingMore ? 'Loading older tokens…' : 'Show older tokens'}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
