@@ -23,10 +23,16 @@ export function smallLadder(edit: (text: string) => string = (t) => t): LadderSo
 export const RENAMED_OPS = (text: string): string =>
   text.replace('  - id: ops\n', '  - id: operations\n    formerly: [ops]\n');
 
-/** An initialised in-memory workspace and its local person; close it after the test. */
-export async function openSmallWorkspace(): Promise<{ workspace: Workspace; source: LadderSource; me: PersonRow }> {
+/** The small ladder under the all policy with one observed rating enough: each rating moves the level. */
+export const ALL_POLICY = (text: string): string =>
+  text.replace('title: Small test ladder\n', 'title: Small test ladder\npolicy:\n  kind: all\n  minObserved: 1\n');
+
+/** An initialised in-memory workspace on the small ladder (or an edit of it) and its local person; close it after the test. */
+export async function openSmallWorkspace(
+  edit?: (text: string) => string,
+): Promise<{ workspace: Workspace; source: LadderSource; me: PersonRow }> {
   const workspace = await openWorkspace(':memory:', { create: true });
-  const source = smallLadder();
+  const source = smallLadder(edit);
   const { person } = await initialiseWorkspace(workspace.db, { ladder: source, personName: 'Noor Haddad' });
   return { workspace, source, me: person };
 }
