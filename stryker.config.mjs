@@ -27,7 +27,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   // Two runners at most: the machine has two cores and others share it.
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

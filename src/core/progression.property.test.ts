@@ -287,7 +287,8 @@ describe.each(KINDS)('progression properties under the %s policy', (kind) => {
         if (after > before) raised++;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
-      propertyRuns(400),
+      // Every run, even in a mutation run: fewer may raise nothing.
+      { numRuns: 400 },
     );
     // Evidence must matter in some runs, or the property would pass without the rule.
     expect(raised).toBeGreaterThan(0);
@@ -519,7 +520,8 @@ describe('progression properties under the points policy', () => {
         expect(levelIndex(after)).toBeGreaterThanOrEqual(levelIndex(before));
         for (const level of before.levels) expect(level.blockers.length === 0).toBe(level.met);
       }),
-      RUNS,
+      // Every run, even in a mutation run: fewer may raise nothing.
+      { numRuns: 300 },
     );
     expect(raised).toBeGreaterThan(0);
   });
