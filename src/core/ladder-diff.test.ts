@@ -131,19 +131,19 @@ describe('what a reviewer of a ladder edit is told', () => {
     name: string;
     edit: (ladder: LadderDefinition) => void;
     changes: LadderChange[];
-    line: string;
+    lines: string[];
   }[] = [
     {
       name: 'a track added',
       edit: (l) => l.tracks.push(MANAGER),
       changes: [{ kind: 'track-added', track: 'manager', title: 'Engineering manager' }],
-      line: '+ track manager "Engineering manager"',
+      lines: ['+ track manager "Engineering manager"'],
     },
     {
       name: 'a level added at the top of a track',
       edit: (l) => trackOf(l).levels.push({ id: 'staff', title: 'Staff' }),
       changes: [{ kind: 'level-added', track: 'ic', level: 'staff', title: 'Staff' }],
-      line: '+ level ic/staff "Staff"',
+      lines: ['+ level ic/staff "Staff"'],
     },
     {
       name: 'a level removed',
@@ -166,7 +166,11 @@ describe('what a reviewer of a ladder edit is told', () => {
           text: 'Keeps a service healthy in production.',
         },
       ],
-      line: '- level ic/senior "Senior"',
+      lines: [
+        '- level ic/senior "Senior"',
+        '- expectation scope@senior: Owns a whole service.',
+        '- expectation ops@senior: Keeps a service healthy in production.',
+      ],
     },
     {
       name: 'a level given a new title under the same id',
@@ -175,7 +179,7 @@ describe('what a reviewer of a ladder edit is told', () => {
         if (level !== undefined) level.title = 'Senior engineer';
       },
       changes: [{ kind: 'level-retitled', track: 'ic', level: 'senior', from: 'Senior', to: 'Senior engineer' }],
-      line: '~ level ic/senior title: "Senior" -> "Senior engineer"',
+      lines: ['~ level ic/senior title: "Senior" -> "Senior engineer"'],
     },
     {
       name: 'a level renamed through formerly and retitled at once',
@@ -205,7 +209,14 @@ describe('what a reviewer of a ladder edit is told', () => {
           text: 'Keeps a service healthy in production.',
         },
       ],
-      line: '> level ic/senior renamed to staff "Staff"',
+      lines: [
+        '> level ic/senior renamed to staff "Staff"',
+        '~ level ic/staff title: "Senior" -> "Staff"',
+        '- expectation scope@senior: Owns a whole service.',
+        '+ expectation scope@staff: Owns a whole service.',
+        '- expectation ops@senior: Keeps a service healthy in production.',
+        '+ expectation ops@staff: Keeps a service healthy in production.',
+      ],
     },
     {
       name: 'a competency renamed through formerly',
@@ -215,19 +226,19 @@ describe('what a reviewer of a ladder edit is told', () => {
         ops.formerly = ['ops'];
       },
       changes: [{ kind: 'competency-renamed', competency: 'operations', from: 'ops', title: 'Operations' }],
-      line: '> competency ops renamed to operations "Operations"',
+      lines: ['> competency ops renamed to operations "Operations"'],
     },
     {
       name: 'a competency whose formerly names no competency of the old version, which is new',
       edit: (l) => l.competencies.push({ ...competency(l, 'ops'), id: 'security', formerly: ['never-was'] }),
       changes: [{ kind: 'competency-added', competency: 'security', title: 'Operations' }],
-      line: '+ competency security "Operations"',
+      lines: ['+ competency security "Operations"'],
     },
     {
       name: 'a competency given a weight',
       edit: (l) => (competency(l, 'scope').weight = 2),
       changes: [{ kind: 'competency-changed', competency: 'scope', field: 'weight', from: '', to: '2' }],
-      line: '~ competency scope weight: "" -> "2"',
+      lines: ['~ competency scope weight: "" -> "2"'],
     },
     {
       name: 'a competency retitled, moved to another category and to one track, and described',
@@ -246,13 +257,18 @@ describe('what a reviewer of a ladder edit is told', () => {
         { kind: 'competency-changed', competency: 'ops', field: 'track', from: '', to: 'ic' },
         { kind: 'competency-changed', competency: 'ops', field: 'description', from: '', to: 'Keeping services up.' },
       ],
-      line: '~ competency ops title: "Operations" -> "Running things"',
+      lines: [
+        '~ competency ops title: "Operations" -> "Running things"',
+        '~ competency ops category: "craft" -> "people"',
+        '~ competency ops track: "" -> "ic"',
+        '~ competency ops description: "" -> "Keeping services up."',
+      ],
     },
     {
       name: 'an expectation added below where a competency started',
       edit: (l) => (competency(l, 'ops').levels.junior = { expectation: 'Watches the dashboards.' }),
       changes: [{ kind: 'expectation-added', competency: 'ops', level: 'junior', text: 'Watches the dashboards.' }],
-      line: '+ expectation ops@junior: Watches the dashboards.',
+      lines: ['+ expectation ops@junior: Watches the dashboards.'],
     },
     {
       name: 'an expectation reworded',
@@ -267,7 +283,11 @@ describe('what a reviewer of a ladder edit is told', () => {
           to: 'Works on one module at a time.',
         },
       ],
-      line: '~ expectation scope@junior\n    - Works on one function at a time.\n    + Works on one module at a time.',
+      lines: [
+        '~ expectation scope@junior',
+        '    - Works on one function at a time.',
+        '    + Works on one module at a time.',
+      ],
     },
     {
       name: 'a signal replaced, and the first not-yet written',
@@ -294,7 +314,13 @@ describe('what a reviewer of a ladder edit is told', () => {
           to: 'Only fixes bugs others found.',
         },
       ],
-      line: '~ signals scope@junior\n    - Fixed a bug in a date parser.\n    + Fixed a bug in a time parser.',
+      lines: [
+        '~ signals scope@junior',
+        '    - Fixed a bug in a date parser.',
+        '    + Fixed a bug in a time parser.',
+        '~ notYet scope@junior',
+        '    + Only fixes bugs others found.',
+      ],
     },
     {
       name: 'every signal of a level removed',
@@ -309,7 +335,7 @@ describe('what a reviewer of a ladder edit is told', () => {
           to: '',
         },
       ],
-      line: '~ signals scope@senior\n    - Ran the migration of the billing service.',
+      lines: ['~ signals scope@senior', '    - Ran the migration of the billing service.'],
     },
     {
       name: 'the policy changed',
@@ -321,16 +347,44 @@ describe('what a reviewer of a ladder edit is told', () => {
           to: '{"kind":"all","minObserved":2}',
         },
       ],
-      line: '~ policy: {"kind":"coverage","share":0.8,"minObserved":3} -> {"kind":"all","minObserved":2}',
+      lines: ['~ policy: {"kind":"coverage","share":0.8,"minObserved":3} -> {"kind":"all","minObserved":2}'],
     },
   ];
 
-  it.each(cases)('$name', ({ edit, changes, line }) => {
+  it.each(cases)('$name', ({ edit, changes, lines }) => {
     const diff = diffLadders(before, edited(edit));
     expect(diff.changes).toEqual(changes);
     const text = formatLadderDiff(diff).split('\n');
-    expect(text.slice(1).join('\n')).toContain(line);
+    expect(text.slice(1, -1)).toEqual(lines);
     expect(text.at(-1)).toBe(changes.length === 1 ? '1 change' : `${changes.length} changes`);
+  });
+
+  it('lists several signals replaced at once one per line', () => {
+    const diff = diffLadders(
+      before,
+      edited((l) => (expectation(l, 'scope', 'junior').signals = ['Wrote the parser tests.', 'Paired on a fix.'])),
+    );
+    expect(diff.changes).toEqual([
+      {
+        kind: 'expectation-changed',
+        competency: 'scope',
+        level: 'junior',
+        field: 'signals',
+        from: 'Fixed a bug in a date parser.',
+        to: 'Wrote the parser tests.\nPaired on a fix.',
+      },
+    ]);
+    expect(formatLadderDiff(diff).split('\n').slice(1, -1)).toEqual([
+      '~ signals scope@junior',
+      '    - Fixed a bug in a date parser.',
+      '    + Wrote the parser tests.',
+      '    + Paired on a fix.',
+    ]);
+    const back = diffLadders(
+      edited((l) => (expectation(l, 'scope', 'junior').signals = ['A.', 'B.'])),
+      before,
+    );
+    expect(back.changes).toMatchObject([{ field: 'signals', from: 'A.\nB.', to: 'Fixed a bug in a date parser.' }]);
   });
 
   it('reports a removed track with its title, and its levels not one by one', () => {

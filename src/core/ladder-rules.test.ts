@@ -259,6 +259,21 @@ describe('checkLadderRules', () => {
       ],
     },
     {
+      name: 'a competency with no expectation on a track of a single level',
+      edit: (l) => {
+        l.tracks[1] = { id: 'manager', title: 'Manager', levels: [level('lead')] };
+        competency(l, 'scope').levels = expects('junior', 'mid', 'senior');
+        competency(l, 'hiring').levels = expects('lead');
+      },
+      problems: [
+        {
+          path: ['competencies', 0, 'levels'],
+          key: true,
+          message: 'competency "scope" has no expectation for any level of track "manager"',
+        },
+      ],
+    },
+    {
       name: 'a competency with no milestone expectation under the points policy',
       edit: (l) => {
         pointsLadder(l);
