@@ -104,6 +104,26 @@ describe('the demo evidence', () => {
     }
   });
 
+  it('writes numbers that fit together: a few pull requests, steps and review comments', () => {
+    const numbers = (pattern: RegExp) =>
+      allEvidence().flatMap((e) => [...e.body.matchAll(pattern)].map((m) => Number(m[1])));
+    const pullRequests = numbers(/Split the work into (\d+) pull requests/g);
+    const steps = numbers(/Moved over in (\d+) steps/g);
+    const comments = numbers(/Left (\d+) comments/g);
+    for (const list of [pullRequests, steps, comments]) expect(list.length).toBeGreaterThan(0);
+    for (const n of pullRequests) expect(n >= 4 && n <= 8, `${n} pull requests`).toBe(true);
+    for (const n of steps) expect(n >= 3 && n <= 7, `${n} steps`).toBe(true);
+    for (const n of comments) expect(n % 3 === 0 && n >= 6 && n <= 18, `${n} comments`).toBe(true);
+  });
+
+  it('starts a design option taken from the team’s words with a capital letter', () => {
+    const options = allEvidence().flatMap((e) => [...e.body.matchAll(/^2\. (.+)$/gm)].map((m) => m[1] ?? ''));
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(option[0]).toBe(option[0]?.toUpperCase());
+    const designs = organisation.teams.flatMap((t) => t.designs);
+    for (const option of options) expect(designs.map((d) => d[0]?.toUpperCase() + d.slice(1))).toContain(option);
+  });
+
   it('links deliveries to a pull request and other work to a page of the team wiki, in the section of its kind', () => {
     const links = allEvidence().flatMap((e) => e.links.map((link) => ({ kind: e.kind, link, personId: e.personId })));
     expect(links.length).toBeGreaterThan(50);
@@ -227,6 +247,19 @@ describe('what seeding refuses', () => {
       code: 'input_invalid',
       message: '"28.11.2026" is not a date; use YYYY-MM-DD',
       problems: [{ path: ['today'], message: 'use YYYY-MM-DD' }],
+    });
+  });
+
+  it('a database that already holds data, saying what it holds', async () => {
+    const mine = { evidence: evidence.get(local.id)?.length, assessments: assessments.get(local.id)?.length };
+    await expect(
+      seedDemoOrganisation(workspace.db, ladder, { today: TODAY, localPersonId: local.id }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message:
+        `the demo organisation goes only into a new database, and this one already has ${people.length} people, ` +
+        `${mine.evidence} pieces of evidence and ${mine.assessments} assessments of Robin Visitor; ` +
+        'run "longhaul init" with a new --db to try the demo',
     });
   });
 
