@@ -24,29 +24,43 @@ import { activateLadder, initialiseWorkspace, openWorkspace, type Workspace } fr
 const TODAY = '2026-11-28';
 
 let dir: string;
-let workspace: Workspace;
+let workspace: Workspace | undefined;
 let ladder: Ladder;
 let local: PersonRow;
 let people: PersonRow[];
 const evidence = new Map<string, EvidenceRecord[]>();
 const assessments = new Map<string, AssessmentRecord[]>();
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'longhaul-demo-records-'));
-  workspace = await openWorkspace(join(dir, 'demo.db'), { create: true });
+});
+
+let seeded = 0;
+
+/**
+ * A new database seeded with the demo, read into the maps above. Each test
+ * seeds its own: a mutation run credits a test only with the code it ran.
+ */
+async function seed(options: { demo: boolean } = { demo: true }): Promise<Workspace> {
+  await workspace?.close();
+  evidence.clear();
+  assessments.clear();
+  workspace = await openWorkspace(join(dir, `demo-${seeded++}.db`), { create: true });
   const source = await readLadderFile(DEFAULT_LADDER_FILE);
   ladder = source.ladder;
   local = (await initialiseWorkspace(workspace.db, { ladder: source, personName: 'Robin Visitor' })).person;
+  if (!options.demo) return workspace;
   await seedDemoOrganisation(workspace.db, ladder, { today: TODAY, localPersonId: local.id });
   people = await listPeople(workspace.db);
   for (const person of people) {
     evidence.set(person.id, await listEvidence(workspace.db, { personId: person.id }));
     assessments.set(person.id, await listAssessments(workspace.db, person.id));
   }
-});
+  return workspace;
+}
 
 afterAll(async () => {
-  await workspace.close();
+  await workspace?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,8 +73,9 @@ const allEvidence = () => [...evidence.values()].flat();
 const allAssessments = () => [...assessments.values()].flat();
 const daysBefore = (date: string) => (Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
 
-describe('the demo organisation', () => {
-  it('reports to the head of engineering through one manager per team', () => {
+/** What a visitor reads in demo organisation, one check a sentence. */
+const ORGANISATION: Record<string, () => void> = {
+  'reports to the head of engineering through one manager per team': () => {
     const head = byName(organisation.headOfEngineering);
     expect(head).toMatchObject({ title: 'Head of Engineering', managerId: null, team: null });
     for (const team of organisation.teams) {
@@ -75,16 +90,16 @@ describe('the demo organisation', () => {
       managerId: byName(organisation.teams.find((t) => t.name === organisation.localPerson.team)?.manager ?? '').id,
       title: 'Mid-level Engineer',
     });
-  });
+  },
 
-  it('gives every engineer the job title of their level', () => {
+  'gives every engineer the job title of their level': () => {
     const titles = ['Junior Engineer', 'Mid-level Engineer', 'Senior Engineer', 'Architect'];
     for (const team of organisation.teams) {
       for (const member of team.members) expect(byName(member.name).title).toBe(titles[member.tier]);
     }
-  });
+  },
 
-  it('writes every address at example.com from the name, accents and dotless i spelt plainly', () => {
+  'writes every address at example.com from the name, accents and dotless i spelt plainly': () => {
     expect(byName('Amara Nwosu').email).toBe('amara.nwosu@example.com');
     expect(byName('Emre Yıldız').email).toBe('emre.yildiz@example.com');
     expect(byName('Zsófia Kovács').email).toBe('zsofia.kovacs@example.com');
@@ -93,18 +108,19 @@ describe('the demo organisation', () => {
       expect(person.email).toMatch(/^[a-z0-9]+(\.[a-z0-9]+)+@example\.com$/);
     }
     expect(people.find((p) => p.id === local.id)?.email).toBeNull();
-  });
-});
+  },
+};
 
-describe('the demo evidence', () => {
-  it('fills every placeholder of its titles and bodies', () => {
+/** What a visitor reads in demo evidence, one check a sentence. */
+const EVIDENCE: Record<string, () => void> = {
+  'fills every placeholder of its titles and bodies': () => {
     for (const e of allEvidence()) {
       expect(`${e.title}\n${e.body}`).not.toMatch(/[{}]/);
       expect(e.title).not.toMatch(/^\s|\s$/);
     }
-  });
+  },
 
-  it('writes numbers that fit together: a few pull requests, steps and review comments', () => {
+  'writes numbers that fit together: a few pull requests, steps and review comments': () => {
     const numbers = (pattern: RegExp) =>
       allEvidence().flatMap((e) => [...e.body.matchAll(pattern)].map((m) => Number(m[1])));
     const pullRequests = numbers(/Split the work into (\d+) pull requests/g);
@@ -114,17 +130,17 @@ describe('the demo evidence', () => {
     for (const n of pullRequests) expect(n >= 4 && n <= 8, `${n} pull requests`).toBe(true);
     for (const n of steps) expect(n >= 3 && n <= 7, `${n} steps`).toBe(true);
     for (const n of comments) expect(n % 3 === 0 && n >= 6 && n <= 18, `${n} comments`).toBe(true);
-  });
+  },
 
-  it('starts a design option taken from the team’s words with a capital letter', () => {
+  'starts a design option taken from the team’s words with a capital letter': () => {
     const options = allEvidence().flatMap((e) => [...e.body.matchAll(/^2\. (.+)$/gm)].map((m) => m[1] ?? ''));
     expect(options.length).toBeGreaterThan(0);
     for (const option of options) expect(option[0]).toBe(option[0]?.toUpperCase());
     const designs = organisation.teams.flatMap((t) => t.designs);
     for (const option of options) expect(designs.map((d) => d[0]?.toUpperCase() + d.slice(1))).toContain(option);
-  });
+  },
 
-  it('links deliveries to a pull request and other work to a page of the team wiki, in the section of its kind', () => {
+  'links deliveries to a pull request and other work to a page of the team wiki, in the section of its kind': () => {
     const links = allEvidence().flatMap((e) => e.links.map((link) => ({ kind: e.kind, link, personId: e.personId })));
     expect(links.length).toBeGreaterThan(50);
     const prNumbers: number[] = [];
@@ -144,9 +160,9 @@ describe('the demo evidence', () => {
     expect(prNumbers.length).toBeGreaterThan(5);
     expect(new Set(prNumbers).size).toBe(prNumbers.length);
     expect(Math.min(...prNumbers)).toBeGreaterThanOrEqual(100);
-  });
+  },
 
-  it('dates each person’s evidence on different days of the past year, never today or later', () => {
+  'dates each person’s evidence on different days of the past year, never today or later': () => {
     for (const person of people.filter((p) => p.id !== local.id)) {
       const dates = (evidence.get(person.id) ?? []).map((e) => e.date);
       expect(new Set(dates).size, person.name).toBe(dates.length);
@@ -155,9 +171,9 @@ describe('the demo evidence', () => {
         expect(daysBefore(date)).toBeLessThanOrEqual(364);
       }
     }
-  });
+  },
 
-  it('gives everyone but the visitor at most sixteen pieces, some of them shared, some with a body', () => {
+  'gives everyone but the visitor at most sixteen pieces, some of them shared, some with a body': () => {
     for (const person of people.filter((p) => p.id !== local.id)) {
       expect((evidence.get(person.id) ?? []).length).toBeLessThanOrEqual(16);
     }
@@ -168,9 +184,9 @@ describe('the demo evidence', () => {
     const withBody = others.filter((e) => e.body !== '').length / others.length;
     expect(withBody).toBeGreaterThan(0.2);
     expect(withBody).toBeLessThan(0.9);
-  });
+  },
 
-  it('gives the visitor the hand-written year, naming a more junior teammate', () => {
+  'gives the visitor the hand-written year, naming a more junior teammate': () => {
     const mine = evidence.get(local.id) ?? [];
     expect(mine).toHaveLength(localHistory.evidence.length);
     const juniors = organisation.teams
@@ -182,27 +198,28 @@ describe('the demo evidence', () => {
     expect(mentioned.length).toBe(templated.length);
     const dates = mine.map((e) => daysBefore(e.date)).sort((a, b) => a - b);
     expect(dates).toEqual(localHistory.evidence.map((e) => e.daysAgo).sort((a, b) => a - b));
-  });
-});
+  },
+};
 
-describe('the demo assessments', () => {
-  it('are made in working hours, on the hour’s minutes, before today', () => {
+/** What a visitor reads in demo assessments, one check a sentence. */
+const ASSESSMENTS: Record<string, () => void> = {
+  'are made in working hours, on the hour’s minutes, before today': () => {
     for (const a of allAssessments()) {
       expect(a.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T(0[89]|1[0-7]):[0-5]\d:00\.000Z$/);
       expect(daysBefore(a.createdAt.slice(0, 10))).toBeGreaterThanOrEqual(1);
     }
-  });
+  },
 
-  it('give the visitor four self-assessments and two from their manager, as written', () => {
+  'give the visitor four self-assessments and two from their manager, as written': () => {
     const mine = assessments.get(local.id) ?? [];
     const kinds = mine.map((a) => a.kind).sort();
     expect(kinds).toEqual(localHistory.assessments.map((a) => a.kind).sort());
     const managerId = people.find((p) => p.id === local.id)?.managerId;
     expect(managerId).toBe(byName('Kwame Asante').id);
     for (const a of mine) expect(a.assessorId).toBe(a.kind === 'self' ? local.id : managerId);
-  });
+  },
 
-  it('have a manager assess about half of the others, a few days after their latest self-assessment, with a note', () => {
+  'have a manager assess about half of the others, a few days after their latest self-assessment, with a note': () => {
     const others = people.filter((p) => p.id !== local.id && p.managerId !== null);
     const assessed = others.filter((p) => (assessments.get(p.id) ?? []).some((a) => a.kind === 'manager'));
     expect(assessed.length).toBe(Math.round(others.length / 2));
@@ -219,9 +236,9 @@ describe('the demo assessments', () => {
       );
       expect(manager.ratings.every((r) => r.rating !== 'not-observed')).toBe(true);
     }
-  });
+  },
 
-  it('give everyone else one to three self-assessments in the windows of the data, with notes from it', () => {
+  'give everyone else one to three self-assessments in the windows of the data, with notes from it': () => {
     const windows = organisation.selfAssessments.windows;
     for (const person of people.filter((p) => p.id !== local.id)) {
       const selves = (assessments.get(person.id) ?? []).filter((a) => a.kind === 'self');
@@ -236,13 +253,31 @@ describe('the demo assessments', () => {
         expect(a.note).not.toBe('');
       });
     }
+  },
+};
+
+describe('the demo records', () => {
+  it.each([
+    ['the organisation', ORGANISATION],
+    ['the evidence', EVIDENCE],
+    ['the assessments', ASSESSMENTS],
+  ])('%s', async (_name, checks) => {
+    await seed();
+    for (const [sentence, check] of Object.entries(checks)) {
+      try {
+        check();
+      } catch (error) {
+        throw new Error(`${sentence}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
   });
 });
 
 describe('what seeding refuses', () => {
   it('a day that is not a date', async () => {
+    const fresh = await seed({ demo: false });
     await expect(
-      seedDemoOrganisation(workspace.db, ladder, { today: '28.11.2026', localPersonId: local.id }),
+      seedDemoOrganisation(fresh.db, ladder, { today: '28.11.2026', localPersonId: local.id }),
     ).rejects.toMatchObject({
       code: 'input_invalid',
       message: '"28.11.2026" is not a date; use YYYY-MM-DD',
@@ -251,9 +286,10 @@ describe('what seeding refuses', () => {
   });
 
   it('a database that already holds data, saying what it holds', async () => {
+    const seededWorkspace = await seed();
     const mine = { evidence: evidence.get(local.id)?.length, assessments: assessments.get(local.id)?.length };
     await expect(
-      seedDemoOrganisation(workspace.db, ladder, { today: TODAY, localPersonId: local.id }),
+      seedDemoOrganisation(seededWorkspace.db, ladder, { today: TODAY, localPersonId: local.id }),
     ).rejects.toMatchObject({
       code: 'conflict',
       message:
@@ -264,8 +300,9 @@ describe('what seeding refuses', () => {
   });
 
   it('a local person who does not exist', async () => {
+    const fresh = await seed({ demo: false });
     await expect(
-      seedDemoOrganisation(workspace.db, ladder, { today: TODAY, localPersonId: 'nobody' }),
+      seedDemoOrganisation(fresh.db, ladder, { today: TODAY, localPersonId: 'nobody' }),
     ).rejects.toMatchObject({
       code: 'person_not_found',
       message: 'person "nobody" not found; run "longhaul init" first',
