@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listLadderVersions } from '../store/ladder.repository.js';
+import { listPeople } from '../store/people.repository.js';
+import { SETTING_KEYS, setSetting } from '../store/settings.repository.js';
+import { findEvidence, logEvidence } from './evidence.service.js';
+import { findActiveLadderRef } from './ladder-version.service.js';
 import { RENAMED_OPS, smallLadder } from './small-workspace.fixtures.js';
 import {
   activateLadder,
@@ -58,14 +63,61 @@ describe('openWorkspace', () => {
     expect(created.file).toBe(file);
   });
 
-  it('opens a database that init made, with its ladder and local person, after it was closed', async () => {
+  it('opens a database that init made, with its ladder and local person, after it was closed, for writing', async () => {
     const file = join(dir, 'longhaul.db');
     const first = await openWorkspace(file, { create: true });
     const { person } = await initialiseWorkspace(first.db, { ladder: smallLadder(), personName: 'Noor Haddad' });
     await first.close();
+    await expect(listPeople(first.db)).rejects.toThrow();
     const again = await open(file);
-    expect((await loadActiveLadder(again.db)).id).toBe('small');
+    const ladder = await loadActiveLadder(again.db);
+    expect(ladder.id).toBe('small');
     expect(await findLocalPerson(again.db)).toEqual(person);
+    const logged = await logEvidence(
+      again.db,
+      ladder,
+      person.id,
+      { title: 'Wrote the runbook', kind: 'design', competencies: ['ops'] },
+      '2026-03-01',
+    );
+    expect(logged.title).toBe('Wrote the runbook');
+  });
+
+  it('refuses an in-memory database it is not asked to create, as empty rather than missing', async () => {
+    await expect(openWorkspace(':memory:')).rejects.toMatchObject({
+      code: 'database_missing',
+      message: expect.stringContaining('is not a Longhaul database (it is empty)') as unknown as string,
+    });
+  });
+
+  it('says the database is busy when another program holds its write lock, and writes nothing', async () => {
+    const file = join(dir, 'busy.db');
+    const workspace = await open(file, { create: true });
+    const { person } = await initialiseWorkspace(workspace.db, { ladder: smallLadder(), personName: 'Noor Haddad' });
+    const ladder = await loadActiveLadder(workspace.db);
+    const other = new SqliteDatabase(file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const error = await logEvidence(
+        workspace.db,
+        ladder,
+        person.id,
+        { title: 'Blocked', kind: 'other', competencies: ['scope'] },
+        '2026-03-01',
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'database_busy' });
+      const message = (error as Error).message;
+      expect(message.startsWith(`the database ${file} is busy: another program has held its write lock for `)).toBe(
+        true,
+      );
+      expect(message).toMatch(
+        / lock for [3-9]\.\d s; nothing was written\. Try again in a moment, once that program has finished\.$/,
+      );
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await findEvidence(workspace.db, ladder, person.id)).toEqual([]);
   });
 });
 
@@ -119,6 +171,17 @@ describe('the ladder in use', () => {
       'scope',
       'ops',
     ]);
+  });
+
+  it.each([
+    ['an active ladder id but no hash', SETTING_KEYS.activeLadderId, 'small'],
+    ['an active ladder hash but no id', SETTING_KEYS.activeLadderHash, 'abcdef'],
+  ])('treats a database with %s as one without a ladder', async (_name, key, value) => {
+    const workspace = await open(':memory:', { create: true });
+    await setSetting(workspace.db, key, value);
+    const message = 'this database has no ladder yet: run "longhaul init" first';
+    await expect(loadActiveLadder(workspace.db)).rejects.toMatchObject({ code: 'database_missing', message });
+    await expect(findActiveLadderRef(workspace.db)).rejects.toMatchObject({ code: 'database_missing', message });
   });
 
   it('says what is missing in a database that init has not prepared', async () => {
