@@ -59,7 +59,7 @@ async function refusal(run: () => Promise<unknown>): Promise<string[]> {
 describe('recording ratings', () => {
   it('accepts a level by id or title and "not observed" in any spelling', async () => {
     const { ladder, me } = await setUp();
-    const recorded = await rate(ladder, me, { ratings: { scope: 'Senior', ops: ' Not  Observed ' } });
+    const recorded = await rate(ladder, me, { ratings: { scope: ' Senior ', ops: ' Not  Observed ' } });
     expect(recorded.ratings.map((r) => [r.competencyId, r.rating])).toEqual([
       ['ops', 'not-observed'],
       ['scope', 'senior'],
@@ -108,10 +108,11 @@ describe('recording ratings', () => {
     const { ladder, me } = await setUp();
     const recorded = await rate(ladder, me, {
       ratings: { scope: 'junior' },
-      notes: { scope: 'x'.repeat(2_000) },
-      note: 'y'.repeat(10_000),
+      notes: { scope: ` ${'x'.repeat(2_000)} ` },
+      note: ` ${'y'.repeat(10_000)} `,
     });
-    expect(recorded.note).toHaveLength(10_000);
+    expect(recorded.ratings[0]?.note).toBe('x'.repeat(2_000));
+    expect((await assessmentHistory(db(), me.id)).map((a) => a.id)).toEqual([recorded.id]);
     expect(noteTooLongMessage(12_345, 10_000)).toBe('the note is 12,345 characters; keep it under 10,000');
   });
 
@@ -255,6 +256,19 @@ describe('history', () => {
     expect(history.map((h) => h.demonstrated?.id)).toEqual(['junior', 'senior', 'senior']);
     const shared = await buildHistory(db(), new LadderCache(), me.id, { evidenceVisibility: 'shared' });
     expect(shared.map((h) => h.demonstrated?.id)).toEqual(['junior', 'junior', 'junior']);
+  });
+
+  it('counts every piece dated before an assessment, not only the first', async () => {
+    const { ladder, me } = await setUp((t) =>
+      ALL_POLICY(t).replace('        title: Senior\n', '        title: Senior\n        evidence: 2\n'),
+    );
+    const log = (title: string, date: string) =>
+      logEvidence(db(), ladder, me.id, { title, kind: 'delivery', competencies: ['scope'], date }, '2026-01-31');
+    await log('Migration', '2026-01-03');
+    await log('Runbook', '2026-01-04');
+    await rate(ladder, me, { ratings: { scope: 'senior' }, createdAt: '2026-01-20T09:00:00.000Z' });
+    const history = await buildHistory(db(), new LadderCache(), me.id);
+    expect(history.map((h) => h.demonstrated?.id)).toEqual(['senior']);
   });
 
   it('lists assessments newest first, of one kind when asked', async () => {

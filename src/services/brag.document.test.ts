@@ -80,6 +80,9 @@ describe('buildBragDocument', () => {
     expect(doc.since).toBe('2026-01-01');
     expect(doc.total).toBe(1);
     expect(doc.groups.map((g) => g.competency.id)).toEqual(['scope']);
+    expect(renderBragMarkdown(doc).split('\n')[2]).toBe(
+      `Ladder: Small test ladder (${ladder.hash.slice(0, 12)}). 1 piece of evidence.`,
+    );
   });
 });
 
@@ -94,9 +97,16 @@ describe('renderBragMarkdown', () => {
         kind: 'design',
         competencies: ['scope'],
         date: '2026-03-01',
-        body: '\nFirst paragraph.\r\nSecond line.\n\n',
+        body: '\nFirst paragraph.\r\nSecond line.\nThird line.\n\n',
         links: ['https://example.test/a_(b)', 'https://example.test/c'],
       },
+      TODAY,
+    );
+    await logEvidence(
+      workspace.db,
+      ladder,
+      me.id,
+      { title: 'Reviewed the schema change', kind: 'review', competencies: ['scope'], date: '2026-02-01', body: '  ' },
       TODAY,
     );
     const doc = await buildBragDocument(workspace.db, ladder, me, { today: TODAY, since: '2026-01-01' });
@@ -104,13 +114,15 @@ describe('renderBragMarkdown', () => {
       [
         '# Noor Haddad: evidence, 2026-01-01 to 2026-06-30',
         '',
-        `Ladder: Small test ladder (${ladder.hash.slice(0, 12)}). 1 piece of evidence.`,
+        `Ladder: Small test ladder (${ladder.hash.slice(0, 12)}). 2 pieces of evidence.`,
         '',
         '## Scope',
         '',
         '- **2026-03-01**, design: Split the service ([link 1](https://example.test/a_%28b%29), [link 2](https://example.test/c))',
         '  First paragraph.',
         '  Second line.',
+        '  Third line.',
+        '- **2026-02-01**, review: Reviewed the schema change',
         '',
       ].join('\n'),
     );

@@ -325,6 +325,19 @@ describe('findEvidence and countEvidence across a rename', () => {
     expect((error as DomainError).message).toBe('since: "May" is not a date; use YYYY-MM-DD');
   });
 
+  it("keeps the id of a competency today's ladder no longer has on the evidence that names it", async () => {
+    const logged = await log({ competencies: ['ops', 'scope'] });
+    const withoutOps = smallLadder((t) => t.slice(0, t.indexOf('  - id: ops')));
+    expect((await getEvidence(workspace.db, withoutOps.ladder, logged.id)).competencyIds).toEqual(['ops', 'scope']);
+  });
+
+  it('reports every problem of a filter on its own line', async () => {
+    const error = await findEvidence(workspace.db, ladder, me.id, { since: 'May', kind: 'x' }).catch((e: unknown) => e);
+    expect((error as DomainError).message).toBe(
+      'since: "May" is not a date; use YYYY-MM-DD\nkind: "x" is not a kind of evidence (kinds: incident, design, review, mentoring, delivery, other)',
+    );
+  });
+
   it("leaves out counts for competencies today's ladder no longer has", async () => {
     await log({ competencies: ['ops'] });
     const withoutOps = smallLadder((t) => t.slice(0, t.indexOf('  - id: ops')));

@@ -49,6 +49,8 @@ describe('readLadderFile', () => {
     const folder = await failure(() => readLadderFile('ladders', dir));
     expect(folder.code).toBe('ladder_not_found');
     expect(folder.message).toBe('ladder file "ladders" not found; it is a directory');
+    const under = await failure(() => readLadderFile('small.yaml/inner.yaml', dir));
+    expect(under.message).toBe('ladder file "small.yaml/inner.yaml" not found; it cannot be read (ENOTDIR)');
   });
 
   it('refuses a file over the size limit before reading it, saying both sizes', async () => {

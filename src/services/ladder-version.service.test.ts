@@ -60,6 +60,25 @@ describe('ladder versions', () => {
     ]);
   });
 
+  it('lists a version stored in a database that has none in use as not in use', async () => {
+    const empty = await openDatabase({ kind: 'sqlite', file: ':memory:' }, { create: true });
+    try {
+      await empty
+        .insertInto('ladderVersions')
+        .values({
+          ladderId: 'small',
+          hash: first.ladder.hash,
+          title: 'Small',
+          sourceYaml: first.text,
+          loadedAt: '2026-01-01T00:00:00.000Z',
+        })
+        .execute();
+      expect((await listLadderVersionSummaries(empty)).map((s) => s.active)).toEqual([false]);
+    } finally {
+      await empty.destroy();
+    }
+  });
+
   it('says a database without a ladder needs init, and lists its versions as none in use', async () => {
     const empty = await openDatabase({ kind: 'sqlite', file: ':memory:' }, { create: true });
     try {

@@ -45,7 +45,7 @@ describe('writeSiteFiles', () => {
       { marker: MARKER },
     );
     writeFileSync(join(out, 'notes.html'), '<p>mine, not generated</p>');
-    writeFileSync(join(out, 'levels', 'notes.txt'), 'mine');
+    writeFileSync(join(out, 'levels', 'notes.txt'), `mine, quoting ${MARKER}`);
     const result = await writeSiteFiles(out, [page('index.html', 'new'), page('levels/senior.html')], {
       marker: MARKER,
     });
