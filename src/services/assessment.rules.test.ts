@@ -211,6 +211,26 @@ describe('progress', () => {
     );
   });
 
+  it('aims at the top of a longer track once it is reached', async () => {
+    const { ladder, me } = await setUp((t) =>
+      ALL_POLICY(t)
+        .replace('        title: Senior\n', '        title: Senior\n      - id: staff\n        title: Staff\n')
+        .replace(
+          '        signals: [Ran the migration of the billing service.]\n',
+          '        signals: [Ran the migration of the billing service.]\n      staff:\n        expectation: Owns a product area.\n',
+        )
+        .replace(
+          '        expectation: Keeps a service healthy in production.\n',
+          '        expectation: Keeps a service healthy in production.\n      staff:\n        expectation: Sets how services run.\n',
+        ),
+    );
+    await rate(ladder, me, { ratings: { scope: 'staff' } });
+    const { evaluation } = await getProgress(db(), ladder, me.id);
+    expect(evaluation.demonstrated?.id).toBe('staff');
+    expect(selectTarget(evaluation).level.id).toBe('staff');
+    expect((await getGap(db(), ladder, me.id, undefined)).level.id).toBe('staff');
+  });
+
   it('counts only shared evidence when someone else is looking', async () => {
     const { ladder, me } = await setUp((t) =>
       ALL_POLICY(t).replace('        title: Senior\n', '        title: Senior\n        evidence: 1\n'),
