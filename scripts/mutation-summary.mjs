@@ -3,7 +3,8 @@
 // last) into docs/TESTING.md, between its mutation-summary markers: one row
 // per mutated file with its score and counts, the date and the command. It
 // reads the JSON reports Stryker left in reports/mutation/. With --survivors
-// it prints every mutant that survived or had no coverage instead, to work on.
+// it prints every mutant that survived or had no coverage instead, to work on;
+// --command names the command the figures came from when it was not npm run mutate.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** The layers, their reports and the score each file must reach. */
@@ -59,9 +60,14 @@ if (process.argv.includes('--survivors')) {
 
 const rows = [];
 const below = [];
+/** Layers whose report is missing: a run stopped before it reached them. */
+const missing = [];
 for (const layer of LAYERS) {
   const report = readReport(layer.report);
-  if (report === null) throw new Error(`${layer.report} is missing: run npm run mutate first`);
+  if (report === null) {
+    missing.push(`${layer.name} (${layer.report})`);
+    continue;
+  }
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const c = count(mutants);
     if (c.killed + c.timeout + c.survived + c.noCoverage === 0) continue;
@@ -72,10 +78,13 @@ for (const layer of LAYERS) {
   }
 }
 const today = new Date().toISOString().slice(0, 10);
+const commandAt = process.argv.indexOf('--command');
+const command = commandAt === -1 ? 'npm run mutate' : (process.argv[commandAt + 1] ?? 'npm run mutate');
 const block = [
   START,
-  `Last run: ${today}, \`npm run mutate\` (Stryker ${strykerVersion()}, incremental).`,
+  `Last run: ${today}, \`${command}\` (Stryker ${strykerVersion()}, incremental).`,
   `Targets: core ${LAYERS[0]?.target}%, services ${LAYERS[1]?.target}%. ${below.length === 0 ? 'Every file reaches its target.' : `Below target: ${below.join(', ')}.`}`,
+  ...(missing.length === 0 ? [] : ['', `Not in this summary, no report: ${missing.join(', ')}.`]),
   '',
   '| file | score | killed | survived | no coverage | timeout | ignored (static) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
