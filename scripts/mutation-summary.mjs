@@ -83,7 +83,7 @@ const command = commandAt === -1 ? 'npm run mutate' : (process.argv[commandAt + 
 const block = [
   START,
   `Last run: ${today}, \`${command}\` (Stryker ${strykerVersion()}, incremental).`,
-  `Targets: core ${LAYERS[0]?.target}%, services ${LAYERS[1]?.target}%. ${below.length === 0 ? 'Every file reaches its target.' : `Below target: ${below.join(', ')}.`}`,
+  `Targets: core ${LAYERS[0]?.target}%, services ${LAYERS[1]?.target}%. ${below.length === 0 ? 'Every file listed reaches its target.' : `Below target: ${below.join(', ')}.`}`,
   ...(missing.length === 0 ? [] : ['', `Not in this summary, no report: ${missing.join(', ')}.`]),
   '',
   '| file | score | killed | survived | no coverage | timeout | ignored (static) |',
