@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLadder } from './ladder-loader.js';
 import { computeGap, evaluateProgress } from './progression.js';
+import { propertyRuns } from '../shared/property-runs.fixtures.js';
 
 const file = new URL('../../ladders/examples/snowflake.yaml', import.meta.url);
 const ladder = parseLadder(readFileSync(file, 'utf8'), 'ladders/examples/snowflake.yaml');
@@ -124,7 +125,7 @@ describe('Snowflake levels from milestones', () => {
         expect(evaluation.score).toBe(referenceTotal(milestones));
         expect(evaluation.demonstrated?.id).toBe(referenceLevel(milestones));
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 

@@ -53,7 +53,7 @@ export function renderBragMarkdown(doc: BragDocument): string {
   const lines = [
     `# ${escapeMarkdownText(doc.person.name)}: evidence, ${period}`,
     '',
-    `Ladder: ${escapeMarkdownText(doc.ladder.title)} (${doc.ladder.hash.slice(0, 12)}). ${doc.total} pieces of evidence.`,
+    `Ladder: ${escapeMarkdownText(doc.ladder.title)} (${doc.ladder.hash.slice(0, 12)}). ${doc.total} ${doc.total === 1 ? 'piece' : 'pieces'} of evidence.`,
   ];
   if (doc.groups.length === 0) {
     lines.push('', 'No evidence in this period yet. Log some with `longhaul log "TITLE" --kind KIND --competency ID`.');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownText, neutraliseMarkdownHtml, renderMarkdown, safeHref } from './markdown.js';
+import { propertyRuns } from './property-runs.fixtures.js';
 
 describe('renderMarkdown: blocks', () => {
   it('splits paragraphs on blank lines and keeps soft line breaks inside one', () => {
@@ -224,7 +225,7 @@ describe('renderMarkdown: safety', () => {
           if (href !== undefined) expect(href).toMatch(/^(https?:\/\/|mailto:)/);
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 });
