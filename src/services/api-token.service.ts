@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 import { DomainError, notFound } from '../core/domain-error.js';
 import {
   findApiToken,
@@ -104,12 +104,13 @@ export async function listTokens(
   personId: string,
   request: PageRequest = {},
 ): Promise<Page<ApiTokenInfo>> {
-  const plan = planPage(TOKEN_PAGES, 2, request);
-  const rows = await listApiTokens(db, personId, {
-    after: plan.after as readonly [string, string] | undefined,
-    limit: plan.limit + 1,
-  });
-  const page = toPage(TOKEN_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
+  const page = await readPage(
+    TOKEN_PAGES,
+    request,
+    2,
+    (after, limit) => listApiTokens(db, personId, { after, limit }),
+    (row) => [row.createdAt, row.id] as const,
+  );
   return { items: page.items.map(toInfo), nextCursor: page.nextCursor };
 }
 

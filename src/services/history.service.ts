@@ -15,7 +15,7 @@ import { listAssessments, type AssessmentRecord } from '../store/assessment.repo
 import { countEvidenceByCompetencyAndDate } from '../store/evidence.repository.js';
 import type { AssessmentKind, Database, EvidenceVisibility } from '../store/schema.js';
 import type { LadderCache } from './ladder-version.service.js';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 
 /** One competency's rating in a past assessment, in the words of the ladder version it was made with. */
 export interface HistoricRating {
@@ -49,14 +49,13 @@ export async function listAssessmentsOf(
   personId: string,
   options: { kind?: AssessmentKind } & PageRequest = {},
 ): Promise<Page<AssessmentRecord>> {
-  const plan = planPage(ASSESSMENT_PAGES, 2, options);
-  const rows = await listAssessments(db, personId, {
-    kind: options.kind,
-    order: 'newest',
-    after: plan.after as readonly [string, string] | undefined,
-    limit: plan.limit + 1,
-  });
-  return toPage(ASSESSMENT_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
+  return readPage(
+    ASSESSMENT_PAGES,
+    options,
+    2,
+    (after, limit) => listAssessments(db, personId, { kind: options.kind, order: 'newest', after, limit }),
+    (row) => [row.createdAt, row.id] as const,
+  );
 }
 
 /**

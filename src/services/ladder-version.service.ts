@@ -6,7 +6,7 @@ import { listLadderVersionHeaders, listLadderVersions } from '../store/ladder.re
 import type { Database, LadderVersionRow } from '../store/schema.js';
 import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
 import { loadLadderVersion } from './workspace.service.js';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 
 /** A stored ladder version and whether new records are made against it. */
 export interface LadderVersionSummary {
@@ -74,15 +74,16 @@ export async function listLadderVersionSummaries(
   db: Kysely<Database>,
   request: PageRequest = {},
 ): Promise<Page<LadderVersionSummary>> {
-  const plan = planPage(LADDER_VERSION_PAGES, 3, request);
-  const [rows, active] = await Promise.all([
-    listLadderVersionHeaders(db, {
-      after: plan.after as readonly [string, string, string] | undefined,
-      limit: plan.limit + 1,
-    }),
+  const [page, active] = await Promise.all([
+    readPage(
+      LADDER_VERSION_PAGES,
+      request,
+      3,
+      (after, limit) => listLadderVersionHeaders(db, { after, limit }),
+      (row) => [row.loadedAt, row.ladderId, row.hash] as const,
+    ),
     findActiveLadderRef(db).catch(() => null),
   ]);
-  const page = toPage(LADDER_VERSION_PAGES, rows, plan.limit, (row) => [row.loadedAt, row.ladderId, row.hash]);
   return {
     items: page.items.map((row) => ({
       id: row.ladderId,

@@ -24,7 +24,7 @@ import {
 import { findPersonByEmail, findPersonById, updatePerson, type PersonPatch } from '../store/people.repository.js';
 import { newId, nowIso } from '../store/row-values.js';
 import type { Database, NewPersonRow, PersonRow } from '../store/schema.js';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 
 /*
  * The organisation: who is in which team, who manages whom, each person's
@@ -315,12 +315,13 @@ export function rolesOf(person: Pick<PersonRow, 'isAdmin'>, directReports: numbe
 
 /** One page of the teams with their number of active members, in name order: the teams list of the CLI, the API and the admin screens. */
 export async function listTeams(db: Kysely<Database>, request: PageRequest = {}): Promise<Page<TeamWithCount>> {
-  const plan = planPage(TEAM_PAGES, 2, request);
-  const rows = await listTeamsWithCounts(db, {
-    after: plan.after as readonly [string, string] | undefined,
-    limit: plan.limit + 1,
-  });
-  return toPage(TEAM_PAGES, rows, plan.limit, (row) => [row.nameKey ?? '', row.id]);
+  return readPage(
+    TEAM_PAGES,
+    request,
+    2,
+    (after, limit) => listTeamsWithCounts(db, { after, limit }),
+    (row) => [row.nameKey ?? '', row.id] as const,
+  );
 }
 
 /** The kind tag of the cursors of the list of teams. */

@@ -69,6 +69,31 @@ export function toPage<T>(kind: string, rows: readonly T[], limit: number, keyOf
   return { items, nextCursor: encodeCursor(kind, keyOf(last)) };
 }
 
+/**
+ * Reads one page of a list whose order is the key `keyOf` gives: checks the
+ * request, asks `fetchRows` for at most `limit` rows after the decoded key
+ * (one more than the page holds, to learn whether a next page exists), and
+ * makes the page. The key's length is the cursor's arity, so a cursor always
+ * decodes to a key of the shape the repository takes.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function readPage<T, N extends 2 | 3>(
+  kind: string,
+  request: PageRequest,
+  arity: N,
+  fetchRows: (after: KeyOf<N> | undefined, limit: number) => Promise<T[]>,
+  keyOf: (row: T) => KeyOf<N>,
+): Promise<Page<T>> {
+  const plan = planPage(kind, arity, request);
+  // planPage checked that the key has `arity` strings: the shape KeyOf<N> names.
+  const rows = await fetchRows(plan.after as KeyOf<N> | undefined, plan.limit + 1);
+  return toPage(kind, rows, plan.limit, keyOf);
+}
+
+/** A sort key of two or three parts, the lengths the lists use. */
+export type KeyOf<N extends 2 | 3> = N extends 2 ? readonly [string, string] : readonly [string, string, string];
+
 /** Reads every page of a list into one array, for a caller (a report, a file) that needs all of it. */
 export async function readAllPages<T>(readPage: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const all: T[] = [];

@@ -4,7 +4,7 @@ import { canonicalTimeZone, FALLBACK_TIME_ZONE } from '../shared/time-zone.js';
 import { findManagementChain as findManagementChainRows } from '../store/organisation.repository.js';
 import { findPersonById, listPeople, updatePerson } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 
 /** The kind tag of directory cursors. */
 const PEOPLE_PAGES = 'people';
@@ -19,13 +19,13 @@ export async function listPeopleInTeam(
   db: Kysely<Database>,
   filter: { team?: string } & PageRequest = {},
 ): Promise<Page<PersonRow>> {
-  const plan = planPage(PEOPLE_PAGES, 2, filter);
-  const rows = await listPeople(db, {
-    team: filter.team,
-    after: plan.after as readonly [string, string] | undefined,
-    limit: plan.limit + 1,
-  });
-  return toPage(PEOPLE_PAGES, rows, plan.limit, (row) => [row.nameKey ?? '', row.id]);
+  return readPage(
+    PEOPLE_PAGES,
+    filter,
+    2,
+    (after, limit) => listPeople(db, { team: filter.team, after, limit }),
+    (row) => [row.nameKey ?? '', row.id] as const,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { planPage, toPage, type Page, type PageRequest } from './paging.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
 import { DomainError } from '../core/domain-error.js';
 import {
   deleteExpiredSessions,
@@ -197,13 +197,18 @@ export async function listActiveSessions(
   now: Date,
   request: PageRequest = {},
 ): Promise<Page<SessionInfo>> {
-  const plan = planPage(SESSION_PAGES, 2, request);
-  const rows = await listSessions(db, personId, {
-    validAt: now.toISOString(),
-    seenSince: new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
-    after: plan.after as readonly [string, string] | undefined,
-    limit: plan.limit + 1,
-  });
-  const page = toPage(SESSION_PAGES, rows, plan.limit, (row) => [row.createdAt, row.id]);
+  const page = await readPage(
+    SESSION_PAGES,
+    request,
+    2,
+    (after, limit) =>
+      listSessions(db, personId, {
+        validAt: now.toISOString(),
+        seenSince: new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+        after,
+        limit,
+      }),
+    (row) => [row.createdAt, row.id] as const,
+  );
   return { items: page.items.map(toInfo), nextCursor: page.nextCursor };
 }
