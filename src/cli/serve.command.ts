@@ -5,6 +5,8 @@ import { DomainError } from '../core/domain-error.js';
 import { adminExists } from '../services/account.service.js';
 import { holdsDemo, seedDemoOrganisation } from '../services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
+import { readOidcSettings } from '../services/oidc-settings.js';
+import { createOidcClient } from '../services/oidc.service.js';
 import {
   findLocalPerson,
   initialiseWorkspace,
@@ -78,6 +80,8 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const port = choosePort(opts.port, ctx.io.env.PORT);
   const publicUrl = choosePublicUrl(opts.publicUrl, ctx.io.env.LONGHAUL_PUBLIC_URL);
   const logLevel = chooseLogLevel(opts.logLevel, ctx.io.env.LONGHAUL_LOG_LEVEL, ctx.io.isTty);
+  // Read before any database is opened: a half-configured single sign-on stops the start, naming each variable.
+  const oidcSettings = readOidcSettings(ctx.io.env, publicUrl === undefined ? {} : { publicUrl });
   const file = resolveDbFile(ctx, opts.db);
   const shown = displayPath(ctx, file);
   const isNew = file === ':memory:' || !existsSync(file);
@@ -96,6 +100,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
       db: workspace.db,
       logger: { level: logLevel, stream: logStream(ctx) },
       demo,
+      ...(oidcSettings === undefined ? {} : { oidc: createOidcClient(oidcSettings) }),
       ...(publicUrl === undefined ? {} : { publicUrl }),
     });
     closeServer = () => server.close();
@@ -115,6 +120,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
         ? 'sign in with your account'
         : `open it to create the admin account for ${person.name}, or run "longhaul admin create --email …"`;
     ctx.print(`Longhaul is running at ${url} (database ${shown}; ${signIn})`);
+    if (oidcSettings !== undefined) ctx.print(`Single sign-on through ${oidcSettings.issuer} is on.`);
     if (!isLoopback(opts.host) && (demo || !hasAdmin)) {
       ctx.warn(
         demo

@@ -84,12 +84,40 @@ describe('longhaul serve', () => {
     const running = await serve(['--port', '0', '--no-demo', '--name', 'Grace Hopper', '--db', 'team.db']);
     expect(running.stdout()).toContain('(database ./team.db; open it to create the admin account for Grace Hopper');
     const setup = (await (await fetch(`${running.url}/api/setup`)).json()) as Record<string, unknown>;
-    expect(setup).toEqual({ adminExists: false, localPersonName: 'Grace Hopper', demo: false });
+    expect(setup).toEqual({ adminExists: false, localPersonName: 'Grace Hopper', demo: false, singleSignOn: false });
     expect((await (await fetch(`${running.url}/api/demo-accounts`)).json()) as unknown).toEqual({
       demo: false,
       accounts: [],
     });
     expect(await running.stop()).toBe(0);
+  });
+
+  it('turns single sign-on on from the LONGHAUL_OIDC_* variables, and says so', async () => {
+    const oidc = {
+      LONGHAUL_OIDC_ISSUER: 'http://127.0.0.1:9/realms/acme',
+      LONGHAUL_OIDC_CLIENT_ID: 'longhaul',
+      LONGHAUL_OIDC_CLIENT_SECRET: 'a client secret that must not be printed',
+      LONGHAUL_PUBLIC_URL: 'http://127.0.0.1:4411',
+    };
+    const running = await serve(['--port', '0', '--no-demo'], oidc);
+    expect(running.stdout()).toContain('Single sign-on through http://127.0.0.1:9/realms/acme is on.');
+    const setup = (await (await fetch(`${running.url}/api/setup`)).json()) as Record<string, unknown>;
+    expect(setup.singleSignOn).toBe(true);
+    // The provider is down: the start lands on the sign-in page saying so, not on an error page.
+    const start = await fetch(`${running.url}/auth/oidc/start`, { redirect: 'manual' });
+    expect(start.status).toBe(303);
+    expect(start.headers.get('location')).toBe('/sign-in?sso_error=provider_unreachable');
+    expect(await running.stop()).toBe(0);
+    expect(running.stdout() + running.stderr()).not.toContain('a client secret that must not be printed');
+  });
+
+  it('refuses to start with single sign-on half configured, naming each variable, and makes no database', async () => {
+    const result = await cli(['serve', '--port', '0'], { LONGHAUL_OIDC_ISSUER: 'https://id.example.com' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('LONGHAUL_OIDC_CLIENT_ID');
+    expect(result.stderr).toContain('LONGHAUL_OIDC_CLIENT_SECRET');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'longhaul.db'))).toBe(false);
   });
 
   it('uses an existing database as it is', async () => {

@@ -155,6 +155,9 @@ export const SetupState = z
     adminExists: z.boolean().describe('False until the first admin account is made; the first visit makes it.'),
     localPersonName: z.string().describe("The name the first admin account gets: the database's own person."),
     demo: z.boolean().describe('Whether this server runs the demo (GET /api/demo-accounts lists its accounts).'),
+    singleSignOn: z
+      .boolean()
+      .describe("Whether people may sign in through the organisation's identity provider (GET /auth/oidc/start)."),
   })
   .meta({ id: 'SetupState' });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { OidcClient } from '../services/oidc.service.js';
 import type { LadderCache } from '../services/ladder-version.service.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import type { HttpMetrics } from './http-metrics.js';
@@ -30,4 +31,6 @@ export interface AppContext {
   publicUrl: string | undefined;
   /** Whether cookies this server sets for this request must be Secure: HTTPS public URL, or TLS. */
   secureCookies(request: FastifyRequest): boolean;
+  /** The organisation's identity provider, when single sign-on is configured (LONGHAUL_OIDC_*). */
+  oidc: OidcClient | undefined;
 }

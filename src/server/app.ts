@@ -10,6 +10,7 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LadderCache } from '../services/ladder-version.service.js';
+import type { OidcClient } from '../services/oidc.service.js';
 import { timeZoneOf } from '../services/person.service.js';
 import { todayIn } from '../shared/time-zone.js';
 import type { Database } from '../store/schema.js';
@@ -44,6 +45,8 @@ export interface BuildServerOptions {
    * with one click. `longhaul serve` sets it for a database that holds the demo, unless --no-demo.
    */
   demo?: boolean;
+  /** The identity provider for single sign-on (GET /auth/oidc/start); none turns single sign-on off. */
+  oidc?: OidcClient;
 }
 
 /** How long a client may take: the three bounds that close a connection a slow or stalled client holds. */
@@ -73,7 +76,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url
 const BODY_LIMIT = 1024 * 1024;
 
 /** Paths that are never the web app: unknown ones under them are 404 JSON, not index.html. */
-const RESERVED = /^\/(api|healthz|readyz|metrics)(\/|$)/;
+const RESERVED = /^\/(api|auth|healthz|readyz|metrics)(\/|$)/;
 
 /** Routes polled by probes and scrapers: logged at debug so they do not drown the log. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -97,6 +100,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     openapi: () => (openapi ??= buildOpenApiDocument(ROUTES.map((r) => r.meta))),
     now,
     demo: options.demo === true,
+    oidc: options.oidc,
     publicUrl: options.publicUrl,
     secureCookies: (request) =>
       request.protocol === 'https' || (options.publicUrl !== undefined && options.publicUrl.startsWith('https:')),
@@ -204,9 +208,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 /** Paths that carry a secret (a password-reset link's token): the log shows the pattern instead. */
 const SECRET_PATHS = /^(\/api\/password-resets\/)[^/?#]+/;
 
-/** The URL as the log may hold it: no reset token, and no query string that might carry one. */
+/** Paths whose whole query is a secret: the identity provider's answer carries a one-time code and the state. */
+const SECRET_QUERIES = /^(\/auth\/oidc\/callback)\?.*$/s;
+
+/** The URL as the log may hold it: no reset token, and no single sign-on code or state. */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_PATHS, '$1:token');
+  return url.replace(SECRET_PATHS, '$1:token').replace(SECRET_QUERIES, '$1?:redacted');
 }
 
 /** Matches a concrete path against a route path with :parameters. */

@@ -304,6 +304,34 @@ describe('the policy', () => {
   });
 });
 
+describe('a deactivated person', () => {
+  it('cannot sign in, and the session and token they had stop working at once', async () => {
+    const { createAdminAccount } = await import('../services/account.service.js');
+    const { createApiToken } = await import('../services/api-token.service.js');
+    const kim = await buildPerson(t.db, { name: 'Kim Ito', email: 'kim@example.com' });
+    await createAdminAccount(t.db, { email: 'kim@example.com', password: 'kim has a long password' }, clock);
+    const { token } = await createApiToken(t.db, kim.id, { name: 'kim', expiresInDays: 1 }, clock);
+    secrets.add(token).add('kim has a long password');
+    const session = await t.signIn('kim@example.com', 'kim has a long password');
+    secrets.add(session.cookie);
+    expect((await session.request('GET', '/api/me')).status).toBe(200);
+
+    await t.db.updateTable('people').set({ deactivatedAt: clock.toISOString() }).where('id', '=', kim.id).execute();
+
+    const withSession = keep('deactivated session', await session.request('GET', '/api/me'));
+    expect(withSession.status).toBe(401);
+    expect(ErrorResponse.parse(withSession.json).error.message).toMatch(/deactivated/);
+    const withToken = await t.anonymous('GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
+    expect(withToken.status).toBe(401);
+    const signIn = keep(
+      'deactivated sign-in',
+      await t.anonymous('POST', '/api/session', { email: 'kim@example.com', password: 'kim has a long password' }),
+    );
+    expect(signIn.status).toBe(401);
+    expect(sessionCookieOf(signIn.headers)).toBeUndefined();
+  });
+});
+
 describe('password-reset links', () => {
   it('set a password once; the link is refused after that, and its token never reaches the log', async () => {
     const link = PasswordResetCreated.parse(
@@ -393,7 +421,7 @@ describe('the first admin', () => {
     const fresh = await startTestServer({ admin: false, logger });
     try {
       const before = SetupState.parse((await fresh.anonymous('GET', '/api/setup')).json);
-      expect(before).toEqual({ adminExists: false, localPersonName: 'Sam Okafor', demo: false });
+      expect(before).toEqual({ adminExists: false, localPersonName: 'Sam Okafor', demo: false, singleSignOn: false });
       const weak = await fresh.anonymous('POST', '/api/setup', { email: 'ada@example.com', password: 'short' });
       expect(weak.status).toBe(422);
       expect(ErrorResponse.parse(weak.json).error.fields.map((f) => f.path)).toEqual(['body.password']);

@@ -25,6 +25,7 @@ export interface OpenApiMediaType {
 /** One possible response of an operation. */
 export interface OpenApiResponse {
   description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
   content?: Record<string, OpenApiMediaType>;
 }
 

@@ -127,15 +127,20 @@ function operationOf(route: RouteMeta, components: ComponentSet): OpenApiOperati
   operation.responses[String(response.status)] =
     response.status === 204
       ? { description: response.description }
-      : {
-          description: response.description,
-          content: {
-            [response.contentType]: {
-              schema:
-                response.schema === undefined ? { type: 'string' } : components.convert(response.schema, 'output'),
+      : response.status === 303
+        ? {
+            description: response.description,
+            headers: { Location: { description: 'Where the browser goes next.', schema: { type: 'string' } } },
+          }
+        : {
+            description: response.description,
+            content: {
+              [response.contentType]: {
+                schema:
+                  response.schema === undefined ? { type: 'string' } : components.convert(response.schema, 'output'),
+              },
             },
-          },
-        };
+          };
   const validated = route.params !== undefined || route.query !== undefined || route.body !== undefined;
   const statuses = new Set<number>(route.errors);
   if (route.body !== undefined) statuses.add(400);

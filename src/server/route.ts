@@ -17,7 +17,8 @@ export type ResponseContentType =
 
 /** What a route answers on success, for the pipeline and for the OpenAPI document. */
 export interface ResponseSpec<R> {
-  status: 200 | 201 | 204;
+  /** 303 sends the browser on: the presenter returns the location (a path within Longhaul or the provider's URL). */
+  status: 200 | 201 | 204 | 303;
   description: string;
   /** The contract schema of the body; absent for 204 and for text bodies described in words. */
   schema?: z.ZodType<R>;
@@ -161,6 +162,10 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
       reply.code(definition.response.status);
       if (definition.response.status === 204) {
         await reply.send();
+        return;
+      }
+      if (definition.response.status === 303) {
+        await reply.redirect(String(presented), 303);
         return;
       }
       reply.type(contentType);

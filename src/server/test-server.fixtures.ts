@@ -90,6 +90,8 @@ export async function startTestServer(
     demo?: boolean;
     /** The server's --public-url. */
     publicUrl?: string;
+    /** The identity provider for single sign-on; off without it. */
+    oidc?: BuildServerOptions['oidc'];
     /** False: the local person gets no account (a first start without the demo); `token` is then ''. */
     admin?: boolean;
   } = {},
@@ -113,6 +115,7 @@ export async function startTestServer(
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.demo === undefined ? {} : { demo: options.demo }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
@@ -122,6 +125,8 @@ export async function startTestServer(
     const sent = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
     const response = await fetch(url + path, {
       method,
+      // A redirect is an answer to check, not one to follow: single sign-on sends the browser elsewhere.
+      redirect: 'manual',
       // A change always says JSON, bodyless ones included, as the web app does (the server's CSRF guard).
       headers:
         body === undefined && (method === 'GET' || method === 'HEAD')

@@ -144,6 +144,7 @@ export async function resolveApiToken(
   if (Date.parse(row.expiresAt) <= now.getTime()) throw refuse(`expired on ${row.expiresAt.slice(0, 10)}`);
   const account = await getAccount(db, row.personId);
   if (account === undefined) throw refuse('belongs to an account that no longer exists');
+  if (account.person.deactivatedAt !== null) throw refuse('belongs to an account that has been deactivated');
   let info = toInfo(row);
   const due = row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS;
   if (due && (await recordUse(() => touchApiToken(db, row.id, now.toISOString())))) {

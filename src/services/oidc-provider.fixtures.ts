@@ -37,6 +37,8 @@ export interface TestProviderOptions {
    * userinfo endpoint does, as many providers do by default.
    */
   claimsInIdToken?: boolean;
+  /** Where the provider sends the browser back (both clients); by default a loopback URL nothing listens on. */
+  redirectUri?: string;
 }
 
 /** A running test provider. */
@@ -66,9 +68,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   });
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
+  const redirectUri = options.redirectUri ?? REDIRECT_BASE;
   const clients = {
-    longhaul: { clientId: 'longhaul', clientSecret: secret(), redirectUri: REDIRECT_BASE },
-    other: { clientId: 'other-app', clientSecret: secret(), redirectUri: REDIRECT_BASE },
+    longhaul: { clientId: 'longhaul', clientSecret: secret(), redirectUri },
+    other: { clientId: 'other-app', clientSecret: secret(), redirectUri },
   };
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 

@@ -18,10 +18,10 @@ import { isLoopbackUrl, type OidcSettings } from './oidc-settings.js';
  * a state and a nonce, through openid-client (a certified relying party
  * library; nothing of the protocol is written here). What the callback must
  * check lives in the database (`oidc_sign_ins`), so any server sharing it can
- * finish a sign-in another began. The routes, the cookie that binds a sign-in
- * to its browser and the session are the accounts work's: it calls
- * `beginOidcSignIn` on GET /auth/oidc/start and `finishOidcSignIn` then
- * `findPersonForIdentity` on GET /auth/oidc/callback.
+ * finish a sign-in another began. The routes (src/server/routes/oidc.routes.ts)
+ * call `beginOidcSignIn` on GET /auth/oidc/start and `finishOidcSignIn` on
+ * GET /auth/oidc/callback; `signInWithIdentity` (session.service) then
+ * matches the person with `findPersonForIdentity` and opens the session.
  */
 
 /** How long a person has, from the click on "Sign in" to the callback, before they must start again. */
@@ -59,6 +59,7 @@ export type SignInFailureReason =
   | 'email_unverified'
   | 'email_unknown'
   | 'email_ambiguous'
+  | 'account_deactivated'
   | 'unexpected';
 
 const DID_NOT_CHECK_OUT = "the identity provider's answer did not check out";
@@ -103,6 +104,7 @@ const SIGN_IN_MESSAGES: Readonly<Record<SignInFailureReason, (facts: FailureFact
   email_unknown: (f) => `no one in this organisation has the email ${f.email ?? ''}; ask an admin to add you`,
   email_ambiguous: (f) =>
     `more than one person in this organisation has the email ${f.email ?? ''}; ask an admin to fix that`,
+  account_deactivated: () => 'your account in this organisation has been deactivated; ask an admin',
   unexpected: () => 'the sign-in could not be completed; start again',
 });
 
@@ -367,8 +369,7 @@ export async function finishOidcSignIn(
  * equals the email but for letter case. Throws `sign_in_failed` for an
  * unverified email, an email no one has, or one that two people share.
  *
- * Wiring is the accounts work's: it must also check that this person has an
- * active account before it opens a session, and record the `subject`.
+ * `signInWithIdentity` then refuses a deactivated person and opens the session.
  */
 export async function findPersonForIdentity(
   db: Kysely<Database>,

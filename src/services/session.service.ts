@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { readPage, type Page, type PageRequest } from './paging.js';
 import { DomainError } from '../core/domain-error.js';
+import { findPersonForIdentity, SignInFailedError, type OidcIdentity } from './oidc.service.js';
 import {
+  insertAccount,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOf,
@@ -88,6 +90,9 @@ async function startSession(
   previousToken: string | undefined,
   now: Date,
 ): Promise<NewSession> {
+  if (account.person.deactivatedAt !== null) {
+    throw new DomainError('unauthenticated', 'this account has been deactivated; ask an admin');
+  }
   // The value the browser came with (if any) ends here: a sign-in always gets a new one.
   if (previousToken !== undefined) await deleteSession(db, sha256(previousToken));
   await deleteExpiredSessions(db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
@@ -114,6 +119,35 @@ export async function signIn(
   now: Date,
 ): Promise<NewSession> {
   const account = await verifyCredentials(db, input, client, now);
+  return startSession(db, account, client, previousToken, now);
+}
+
+/**
+ * Signs in the person a verified single sign-on identity belongs to. A person
+ * the organisation holds but who never had an account gets one without a
+ * password (they sign in through the identity provider only); a deactivated
+ * person is refused. Every refusal is a `SignInFailedError`.
+ */
+export async function signInWithIdentity(
+  db: Kysely<Database>,
+  identity: Pick<OidcIdentity, 'email' | 'emailVerified'>,
+  client: ClientInfo,
+  previousToken: string | undefined,
+  now: Date,
+): Promise<NewSession> {
+  const person = await findPersonForIdentity(db, identity);
+  if (person.deactivatedAt !== null) throw new SignInFailedError('account_deactivated');
+  let account = await getAccount(db, person.id);
+  if (account === undefined) {
+    // Two callbacks for one new person at once: the second finds the account the first made.
+    await insertAccount(db, { personId: person.id, passwordHash: null, now: now.toISOString() }).catch(
+      async (error: unknown) => {
+        if ((await getAccount(db, person.id)) === undefined) throw error;
+      },
+    );
+    account = await getAccount(db, person.id);
+    if (account === undefined) throw new SignInFailedError('unexpected');
+  }
   return startSession(db, account, client, previousToken, now);
 }
 
@@ -162,6 +196,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
   if (idleFor >= SESSION_IDLE_MS) throw expired('this session expired after a day without use');
   const account = await getAccount(db, row.personId);
   if (account === undefined) throw expired('this account no longer exists');
+  if (account.person.deactivatedAt !== null) throw expired('this account has been deactivated');
   let info = toInfo(row);
   if (idleFor >= TOUCH_INTERVAL_MS && (await recordUse(() => touchSession(db, row.id, now.toISOString())))) {
     info = { ...info, lastSeenAt: now.toISOString() };

@@ -4,6 +4,7 @@ import { evidenceRoutes } from './evidence.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { ladderRoutes } from './ladders.routes.js';
 import { meRoutes } from './me.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
 import { opsRoutes } from './ops.routes.js';
 import { orgRoutes } from './org.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -19,6 +20,7 @@ import { sessionRoutes } from './session.routes.js';
 export const ROUTES: readonly Route[] = [
   ...meRoutes,
   ...sessionRoutes,
+  ...oidcRoutes,
   ...securityRoutes,
   ...ladderRoutes,
   ...peopleRoutes,

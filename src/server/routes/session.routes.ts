@@ -122,7 +122,11 @@ export const sessionRoutes: Route[] = [
     authenticate: anonymous,
     errors: [503],
     authorize: async () => permit(policy.signIn(), undefined),
-    handle: async ({ app }) => ({ ...(await setupState(app.db)), demo: app.demo }),
+    handle: async ({ app }) => ({
+      ...(await setupState(app.db)),
+      demo: app.demo,
+      singleSignOn: app.oidc !== undefined,
+    }),
     present: (state) => state,
     response: { status: 200, description: 'The state of the installation.', schema: SetupState },
   }),

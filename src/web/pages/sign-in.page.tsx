@@ -4,6 +4,7 @@ import { api, ApiError, messageOf } from '../api-client.js';
 import { Page } from '../components/page.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { TextField } from '../components/text-field.js';
+import { singleSignOnHref, singleSignOnProblem } from '../single-sign-on.js';
 import { mapFieldErrors, NO_FIELD_ERRORS, type FieldErrors } from '../field-errors.js';
 import { useResource } from '../use-resource.js';
 
@@ -29,7 +30,7 @@ export function SignInGate({ onSignedIn }: SignInGateProps) {
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={state.reload} />;
   const { setup, demo } = state.data;
   if (!setup.adminExists && !setup.demo) return <SetupPage setup={setup} onSignedIn={onSignedIn} />;
-  return <SignInPage demoAccounts={demo.accounts} onSignedIn={onSignedIn} />;
+  return <SignInPage demoAccounts={demo.accounts} singleSignOn={setup.singleSignOn} onSignedIn={onSignedIn} />;
 }
 
 /** Turns a failed form submission into errors at the fields, or a sentence for the top of the form. */
@@ -48,11 +49,17 @@ const ROLE_LABELS: Readonly<Record<DemoAccount['role'], string>> = {
   admin: 'Admin',
 };
 
-function SignInPage({ demoAccounts, onSignedIn }: { demoAccounts: readonly DemoAccount[]; onSignedIn(): void }) {
+interface SignInPageProps {
+  demoAccounts: readonly DemoAccount[];
+  singleSignOn: boolean;
+  onSignedIn(): void;
+}
+
+function SignInPage({ demoAccounts, singleSignOn, onSignedIn }: SignInPageProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(() => singleSignOnProblem(window.location.search));
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -84,7 +91,16 @@ function SignInPage({ demoAccounts, onSignedIn }: { demoAccounts: readonly DemoA
   };
 
   return (
-    <Page title="Sign in" lead={<p>Sign in with the email and password of your Longhaul account.</p>}>
+    <Page
+      title="Sign in"
+      lead={
+        <p>
+          {singleSignOn
+            ? "Sign in through your organisation's identity provider, or with the email and password of your Longhaul account."
+            : 'Sign in with the email and password of your Longhaul account.'}
+        </p>
+      }
+    >
       {problem === null ? null : (
         <div className="callout callout--error" role="alert">
           <p>{problem}</p>
@@ -119,8 +135,19 @@ function SignInPage({ demoAccounts, onSignedIn }: { demoAccounts: readonly DemoA
             </ul>
           </section>
         )}
+        {singleSignOn ? (
+          <section className="panel auth-form" aria-labelledby="sso-title">
+            <h2 id="sso-title">Single sign-on</h2>
+            <p>Use the account you sign in to your organisation's other tools with.</p>
+            <p className="button-row">
+              <a className="button" href={singleSignOnHref(window.location)}>
+                Sign in with single sign-on
+              </a>
+            </p>
+          </section>
+        ) : null}
         <form className="panel auth-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Sign in">
-          {demoAccounts.length === 0 ? null : <h2>Sign in with a password</h2>}
+          {demoAccounts.length === 0 && !singleSignOn ? null : <h2>Sign in with a password</h2>}
           <TextField
             form="sign-in"
             name="email"

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Ladder } from '../../../src/core/ladder.js';
 import { buildServer } from '../../../src/server/app.js';
+import type { OidcClient } from '../../../src/services/oidc.service.js';
 import { createAdminAccount } from '../../../src/services/account.service.js';
 import { createApiToken } from '../../../src/services/api-token.service.js';
 import { seedDemoOrganisation } from '../../../src/services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../../../src/services/ladder-files.js';
-import { initialiseWorkspace, openWorkspace } from '../../../src/services/workspace.service.js';
+import { initialiseWorkspace, openWorkspace, type Workspace } from '../../../src/services/workspace.service.js';
 
 /**
  * The built web app the browser tests load; `npm test` builds it before vitest
@@ -48,6 +49,8 @@ export interface AppServer {
   /** The ladder the database was initialised with (the default ladder unless `ladderFile` named another). */
   ladder: Ladder;
   server: FastifyInstance;
+  /** The server's database, for a suite that adds people. */
+  db: Workspace['db'];
   close(): Promise<void>;
 }
 
@@ -63,6 +66,10 @@ export interface StartAppServerOptions {
   now?: () => Date;
   /** False: without the demo, the local person gets no account, so the first visit creates the admin. */
   account?: boolean;
+  /** The port to listen on (a free one by default); single sign-on needs it known before the server starts. */
+  port?: number;
+  /** The identity provider for single sign-on; off without it. */
+  oidc?: OidcClient;
 }
 
 /** Today's calendar date in UTC; suites pick dates days away from it, so no person's time zone moves them across it. */
@@ -104,8 +111,14 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
       );
       apiHeaders['authorization'] = `Bearer ${token}`;
     }
-    const server = await buildServer({ db: workspace.db, webRoot, now: options.now, demo });
-    await server.listen({ port: 0, host: '127.0.0.1' });
+    const server = await buildServer({
+      db: workspace.db,
+      webRoot,
+      now: options.now,
+      demo,
+      ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
+    });
+    await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const address = server.server.address();
     if (typeof address !== 'object' || address === null) throw new Error('the server has no address');
     return {
@@ -116,6 +129,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
       apiHeaders,
       ladder: source.ladder,
       server,
+      db: workspace.db,
       async close() {
         await server.close();
         await workspace.close();
