@@ -110,6 +110,10 @@ export const Me = z
       .describe('A sentence the UI shows on every page, such as which demo account is signed in; null when none.'),
     person: Person,
     isAdmin: z.boolean().describe('Whether the account is an admin: it may make password-reset links.'),
+    directReports: z
+      .number()
+      .int()
+      .describe('How many people report to this person directly: the web app offers the team page when any do.'),
     csrfToken: z
       .string()
       .nullable()
@@ -629,6 +633,28 @@ export const SessionsQuery = PageQuery;
 export const TokensQuery = PageQuery;
 export const TeamPage = pageOf(Team, 'TeamPage');
 
+export const ReportsQuery = PageQuery.extend({
+  scope: z
+    .enum(['direct', 'all'])
+    .optional()
+    .describe('`direct` (the default): the people the manager manages; `all`: everyone beneath them, at any depth.'),
+});
+
+export const Report = z
+  .object({
+    person: Person,
+    depth: z.number().int().describe('1 for a direct report, 2 for the report of a report, and so on.'),
+    assessedAt: z.string().nullable().describe('When the ratings in force were recorded; null when never assessed.'),
+    demonstrated: LevelRef.nullable().describe('The highest level the ratings show; null below the first.'),
+    next: LevelRef.nullable().describe('The level after it; null at the top.'),
+    readiness: z
+      .number()
+      .nullable()
+      .describe('How far along the next level the ratings are, from 0 to 1; null at the top.'),
+  })
+  .meta({ id: 'Report' });
+export const ReportPage = pageOf(Report, 'ReportPage');
+
 export const EvidencePage = pageOf(Evidence, 'EvidencePage');
 export const PeoplePage = pageOf(Person, 'PeoplePage');
 export const AssessmentPage = pageOf(Assessment, 'AssessmentPage');
@@ -636,6 +662,8 @@ export const LadderVersionPage = pageOf(LadderVersion, 'LadderVersionPage');
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type LevelRef = z.infer<typeof LevelRef>;
+export type Report = z.infer<typeof Report>;
+export type ReportPage = z.infer<typeof ReportPage>;
 export type Person = z.infer<typeof Person>;
 export type PersonUpdate = z.infer<typeof PersonUpdate>;
 export type Me = z.infer<typeof Me>;

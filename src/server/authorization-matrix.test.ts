@@ -181,6 +181,18 @@ const MATRIX: Record<string, Case[]> = {
   ],
   listPeople: [{ call: () => ({ method: 'GET', path: '/api/people' }), expect: signedIn(200) }],
   getPerson: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}` }), expect: signedIn(200) }],
+  listReports: [
+    {
+      name: "the team of Pat's manager",
+      call: () => ({ method: 'GET', path: `/api/people/${people.manager.id}/reports` }),
+      expect: { ...signedIn(403), manager: 200, skipLevel: 200 },
+    },
+    {
+      name: 'Pat, who manages nobody, sees an empty team of their own',
+      call: () => ({ method: 'GET', path: `/api/people/${pat()}/reports` }),
+      expect: selfAndChain(200),
+    },
+  ],
   updatePerson: [
     {
       name: "Pat's own settings",

@@ -173,6 +173,16 @@ export const policy = {
     return refuse(`the assessments and progress of ${subject.name} are visible to them and their managers only`);
   },
 
+  /**
+   * A manager's team page (their reports, with levels and readiness): the
+   * manager themself and their own managers up the chain, who see the same
+   * part of the organisation. An admin who is not in the chain does not.
+   */
+  readReports(actor: Actor, manager: Subject, managementChain: readonly string[]): Decision {
+    if (isSelf(actor, manager.id) || managementChain.includes(actor.person.id)) return allow;
+    return refuse(`the team of ${manager.name} is visible to them and their managers only`);
+  },
+
   /** A self-assessment only of oneself; a manager assessment only of one's direct reports. */
   recordAssessment(actor: Actor, subject: Subject, kind: 'self' | 'manager'): Decision {
     if (kind === 'self') {

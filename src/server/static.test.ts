@@ -61,7 +61,7 @@ describe('the web app', () => {
   });
 
   it('answers an address the app has no page for with 404, and still the app, which shows its not-found view', async () => {
-    for (const path of ['/people/123', '/deeply/nested/route', '/ladder/other', '/progress/extra']) {
+    for (const path of ['/people/123/unknown', '/deeply/nested/route', '/ladder/other', '/progress/extra']) {
       const response = await t.request('GET', path, undefined, { accept: 'text/html,application/xhtml+xml' });
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');

@@ -21,7 +21,11 @@ export type AppRouteName =
   | 'sign-in'
   | 'setup'
   | 'reset-password'
-  | 'security';
+  | 'security'
+  | 'team'
+  | 'person-progress'
+  | 'person-evidence'
+  | 'person-history';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -48,6 +52,11 @@ export const APP_ROUTES: readonly AppRoute[] = [
   // The link's token is in the fragment (#…), which browsers never send: it stays out of server logs.
   { name: 'reset-password', pattern: '/reset-password' },
   { name: 'security', pattern: '/settings/security' },
+  // A manager's view of their team, and of each report through the same screens as one's own.
+  { name: 'team', pattern: '/team' },
+  { name: 'person-progress', pattern: '/people/:personId' },
+  { name: 'person-evidence', pattern: '/people/:personId/evidence' },
+  { name: 'person-history', pattern: '/people/:personId/history' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

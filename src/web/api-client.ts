@@ -15,6 +15,7 @@ import type {
   Me,
   Person,
   PersonUpdate,
+  ReportPage,
   PasswordResetCreated,
   Progress,
   SessionCreated,
@@ -100,6 +101,10 @@ export interface ApiClient {
   getActiveLadder(): Promise<Ladder>;
   /** Changes a person's own settings, such as the time zone their today is taken in. */
   updatePerson(personId: string, body: PersonUpdate): Promise<Person>;
+  /** A person's profile: the directory's view of them. */
+  getPerson(personId: string): Promise<Person>;
+  /** One page of a manager's reports (scope `all`: everyone beneath them) with level and readiness. */
+  listReports(personId: string, scope: 'direct' | 'all', page?: PageParams): Promise<ReportPage>;
   /** One page of evidence, newest first as the server orders it, optionally filtered. */
   listEvidence(personId: string, filters?: EvidenceFilters, page?: PageParams): Promise<EvidencePage>;
   getEvidence(evidenceId: string): Promise<Evidence>;
@@ -234,6 +239,9 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     },
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
+    getPerson: (personId) => request<Person>('GET', person(personId)),
+    listReports: (personId, scope, page) =>
+      request<ReportPage>('GET', withPage(hrefWith(`${person(personId)}/reports`, { scope }), page)),
     listEvidence: (personId, filters, page) =>
       request<EvidencePage>(
         'GET',

@@ -33,6 +33,7 @@ const EvidenceFormPage = lazy(() =>
 );
 const HistoryPage = lazy(() => import('./pages/history.page.js').then((m) => ({ default: m.HistoryPage })));
 const SecurityPage = lazy(() => import('./pages/security.page.js').then((m) => ({ default: m.SecurityPage })));
+const TeamPage = lazy(() => import('./pages/team.page.js').then((m) => ({ default: m.TeamPage })));
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -44,6 +45,8 @@ const NAV: ReadonlyArray<{ section: NonNullable<ReturnType<typeof navSectionOf>>
   { section: 'assess', href: '/assess', label: 'Assess' },
   { section: 'evidence', href: '/evidence', label: 'Evidence' },
   { section: 'history', href: '/history', label: 'History' },
+  // Only for people who manage someone: see the filter where the navigation is drawn.
+  { section: 'team', href: '/team', label: 'Team' },
 ];
 
 /** The view for a route. Keys make a view start afresh when its parameters change. */
@@ -69,6 +72,14 @@ function renderRoute(route: Route): ReactNode {
       return <EvidenceFormPage key={route.evidenceId} evidenceId={route.evidenceId} />;
     case 'history':
       return <HistoryPage />;
+    case 'team':
+      return <TeamPage />;
+    case 'person-progress':
+      return <ProgressPage key={route.personId} personId={route.personId} />;
+    case 'person-evidence':
+      return <EvidenceListPage key={route.personId} personId={route.personId} />;
+    case 'person-history':
+      return <HistoryPage key={route.personId} personId={route.personId} />;
     case 'security':
       return <SecurityPage />;
     case 'reset-password':
@@ -161,7 +172,7 @@ export function App() {
           {signedIn === null ? null : (
             <nav aria-label="Main" className="site-nav">
               <ul>
-                {NAV.map((item) => (
+                {NAV.filter((item) => item.section !== 'team' || signedIn.me.directReports > 0).map((item) => (
                   <li key={item.section}>
                     <Link href={item.href} aria-current={section === item.section ? 'page' : undefined}>
                       {item.label}

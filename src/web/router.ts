@@ -22,6 +22,10 @@ export type Route =
   | { name: 'setup' }
   | { name: 'reset-password' }
   | { name: 'security' }
+  | { name: 'team' }
+  | { name: 'person-progress'; personId: string }
+  | { name: 'person-evidence'; personId: string }
+  | { name: 'person-history'; personId: string }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -45,13 +49,17 @@ export function matchRoute(pathname: string): Route {
       return { name: 'assess', competencyId: match.params['competencyId'] ?? null };
     case 'evidence-edit':
       return { name: 'evidence-edit', evidenceId: param('evidenceId') };
+    case 'person-progress':
+    case 'person-evidence':
+    case 'person-history':
+      return { name: match.name, personId: param('personId') };
     default:
       return { name: match.name };
   }
 }
 
 /** The section of the main navigation a route belongs to, for aria-current. */
-export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | 'evidence' | 'history' | null {
+export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | 'evidence' | 'history' | 'team' | null {
   switch (route.name) {
     case 'progress':
       return 'progress';
@@ -68,6 +76,12 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
       return 'evidence';
     case 'history':
       return 'history';
+    // Someone else's screens belong to the team they were opened from.
+    case 'team':
+    case 'person-progress':
+    case 'person-evidence':
+    case 'person-history':
+      return 'team';
     case 'sign-in':
     case 'setup':
     case 'reset-password':

@@ -23,12 +23,13 @@ export function demoNotice(name: string): string {
 }
 
 /** Who is signed in, how, and the ladder they record against. */
-export function presentMe(actor: Actor, ladder: Ladder): Me {
+export function presentMe(actor: Actor, ladder: Ladder, directReports: number): Me {
   return {
     mode: actor.via,
     notice: actor.isDemo ? demoNotice(actor.person.name) : null,
     person: presentPerson(actor.person),
     isAdmin: actor.isAdmin,
+    directReports,
     csrfToken: actor.csrfToken ?? null,
     ladder: { id: ladder.id, hash: ladder.hash, title: ladder.title },
   };

@@ -1,3 +1,4 @@
+import { countReports } from '../../services/team.service.js';
 import { Me } from '../api-contract.js';
 import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
@@ -17,8 +18,12 @@ export const meRoutes: Route[] = [
     authenticate: signedIn,
     errors: [503],
     authorize: async ({ actor }) => permit(policy.readPeople(actor), actor),
-    handle: async ({ app, loaded }) => ({ actor: loaded, ladder: await app.ladders.active(app.db) }),
-    present: ({ actor, ladder }) => presentMe(actor, ladder),
+    handle: async ({ app, loaded }) => ({
+      actor: loaded,
+      ladder: await app.ladders.active(app.db),
+      directReports: await countReports(app.db, loaded.person.id),
+    }),
+    present: ({ actor, ladder, directReports }) => presentMe(actor, ladder, directReports),
     response: { status: 200, description: 'The signed-in person and the active ladder.', schema: Me },
   }),
 ];

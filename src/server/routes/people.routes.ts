@@ -1,9 +1,24 @@
-import { changePersonSettings, getPerson, listPeopleInTeam } from '../../services/person.service.js';
-import { PeoplePage, PeopleQuery, Person, PersonParams, PersonUpdate } from '../api-contract.js';
+import {
+  changePersonSettings,
+  findManagementChain,
+  getPerson,
+  listPeopleInTeam,
+} from '../../services/person.service.js';
+import { listReports } from '../../services/team.service.js';
+import {
+  PeoplePage,
+  PeopleQuery,
+  Person,
+  PersonParams,
+  PersonUpdate,
+  ReportPage,
+  ReportsQuery,
+} from '../api-contract.js';
 import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentPage } from '../presenters/page.presenter.js';
 import { presentPerson } from '../presenters/person.presenter.js';
+import { presentReport } from '../presenters/report.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
 /** The directory: everyone, or one team, one person's profile, and the settings a person changes themself. */
@@ -58,5 +73,26 @@ export const peopleRoutes: Route[] = [
     handle: ({ app, loaded, body }) => changePersonSettings(app.db, loaded.id, body),
     present: presentPerson,
     response: { status: 200, description: 'The person as stored now.', schema: Person },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/people/:personId/reports',
+    operationId: 'listReports',
+    tag: 'people',
+    summary: "A manager's team: their reports with level, last assessment and readiness",
+    description:
+      'The people who report to this person (`scope=all`: at any depth), nearest first and by name, each with the level their ratings show, the readiness for the next level and when they were last assessed. For the manager and their managers up the chain only. Evidence is counted where it is shared, as their managers see it.',
+    authenticate: signedIn,
+    params: PersonParams,
+    query: ReportsQuery,
+    errors: [403, 404, 503],
+    authorize: async ({ actor, app, params }) => {
+      const manager = await getPerson(app.db, params.personId);
+      const chain = await findManagementChain(app.db, manager);
+      return permit(policy.readReports(actor, manager, chain), manager);
+    },
+    handle: async ({ app, loaded, query }) => listReports(app.db, await app.ladders.active(app.db), loaded.id, query),
+    present: (page) => presentPage(page, presentReport),
+    response: { status: 200, description: 'A page of the reports, nearest first.', schema: ReportPage },
   }),
 ];

@@ -27,6 +27,8 @@ export interface RadarChartProps {
   targetName: string;
   /** A sentence for the SVG's <desc>: what the chart shows, in words. */
   description: string;
+  /** Whose ratings the chart shows, as the legend names them: "Your ratings" by default. */
+  ratingsName?: string;
 }
 
 /** The same breakpoint as the stylesheet's: below it the names give way to numbers and a key. */
@@ -91,7 +93,7 @@ function ratingText(axis: RadarChartAxis, targetName: string): string {
  * the centre would read as "rated lowest"; a rating without the evidence it
  * needs is a hollow dot.
  */
-export function RadarChart({ axes, steps, targetName, description }: RadarChartProps) {
+export function RadarChart({ axes, steps, targetName, description, ratingsName = 'Your ratings' }: RadarChartProps) {
   const id = useId();
   const narrow = useNarrow();
   const sizes = narrow ? COMPACT : WIDE;
@@ -118,7 +120,7 @@ export function RadarChart({ axes, steps, targetName, description }: RadarChartP
   return (
     <figure className="chart radar" data-layout={narrow ? 'compact' : 'wide'}>
       <svg viewBox={frame.viewBox} role="img" aria-labelledby={`${titleId} ${descId}`} className="chart__svg">
-        <title id={titleId}>{`Your ratings against ${targetName}`}</title>
+        <title id={titleId}>{`${ratingsName} against ${targetName}`}</title>
         <desc id={descId}>{description}</desc>
         <g className="radar__grid" aria-hidden="true">
           {frame.rings.map((ring) => (
@@ -197,7 +199,7 @@ export function RadarChart({ axes, steps, targetName, description }: RadarChartP
       </ol>
       <figcaption className="chart__legend">
         <span className="legend-item">
-          <span className="swatch swatch--value" aria-hidden="true" /> Your ratings
+          <span className="swatch swatch--value" aria-hidden="true" /> {ratingsName}
         </span>
         {anyTarget ? (
           <span className="legend-item">
@@ -219,7 +221,9 @@ export function RadarChart({ axes, steps, targetName, description }: RadarChartP
         <summary>Show the ratings as a table</summary>
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">Your ratings against {targetName}</caption>
+            <caption className="visually-hidden">
+              {ratingsName} against {targetName}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Competency</th>

@@ -14,6 +14,8 @@ import { competenciesOn, competencyTitle, groupByCategory, trackOf } from '../la
 import { safeHref } from '../../shared/markdown.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
+import { PersonNav } from '../components/person-nav.js';
+import { useSubject, wordsFor, type Subject, type SubjectWords } from '../subject.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import {
@@ -29,21 +31,43 @@ import {
  * My evidence (`/evidence?kind=&competency=&since=&until=`): the list, the
  * filters that live in the address bar, and delete with an Undo.
  */
-export function EvidenceListPage() {
-  const { me, ladder } = useSession();
+export function EvidenceListPage({ personId }: { personId?: string } = {}) {
+  const subject = useSubject(personId);
+  if (subject.status === 'error') {
+    return (
+      <Page title="Evidence">
+        <ErrorView error={subject.error} onRetry={subject.reload} />
+      </Page>
+    );
+  }
+  if (subject.status === 'loading') {
+    return (
+      <Page title="Evidence">
+        <Loading label="Opening their evidence…" />
+      </Page>
+    );
+  }
+  return <SubjectEvidence key={subject.data.id} subject={subject.data} />;
+}
+
+/** Someone's evidence: all of mine, with the controls to change it; only what is shared with me of anyone else's. */
+function SubjectEvidence({ subject }: { subject: Subject }) {
+  const { ladder } = useSession();
+  const words = wordsFor(subject);
   const { search } = useLocation();
   const filters = readEvidenceFilters(search);
   const changes = useApiChanges();
-  const listKey = `evidence:${me.person.id}:${evidenceQuery(filters)}`;
+  const listKey = `evidence:${subject.id}:${evidenceQuery(filters)}`;
   const { pages, showMore } = usePageCount(listKey);
   const list = useResource(`${listKey}:${pages}:${changes}`, () =>
-    loadPages((cursor) => api.listEvidence(me.person.id, filters, { cursor }), pages),
+    loadPages((cursor) => api.listEvidence(subject.id, filters, { cursor }), pages),
   );
   const toast = useToast();
   const competencies = competenciesOn(ladder, trackOf(ladder));
   const groups = groupByCategory(ladder, competencies);
 
-  const setFilters = (next: EvidenceFilters) => navigate(`/evidence${evidenceQuery(next)}`, { replace: true });
+  const setFilters = (next: EvidenceFilters) =>
+    navigate(`${words.evidenceHref}${evidenceQuery(next)}`, { replace: true });
   const setFilter = (name: keyof EvidenceFilters, value: string) => setFilters({ ...filters, [name]: value });
 
   const remove = async (item: Evidence) => {
@@ -61,14 +85,23 @@ export function EvidenceListPage() {
 
   return (
     <Page
-      title="Evidence"
-      lead={<p>What you have done, in your own words, tied to the competencies it shows.</p>}
+      title={subject.isMe ? 'Evidence' : `${subject.name}'s evidence`}
+      lead={
+        subject.isMe ? (
+          <p>What you have done, in your own words, tied to the competencies it shows.</p>
+        ) : (
+          <p>What {subject.name} has chosen to share with you. Only they decide who sees each piece.</p>
+        )
+      }
       actions={
-        <Link className="button" href={hrefWith('/evidence/new', { competency: filters.competency })}>
-          Add evidence
-        </Link>
+        subject.isMe ? (
+          <Link className="button" href={hrefWith('/evidence/new', { competency: filters.competency })}>
+            Add evidence
+          </Link>
+        ) : undefined
       }
     >
+      <PersonNav subject={subject} current="evidence" />
       {items !== undefined && items.length === 0 && !filtered ? null : (
         <form
           role="search"
@@ -137,7 +170,7 @@ export function EvidenceListPage() {
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
       {items === undefined ? (
         list.status === 'loading' ? (
-          <Loading label="Loading your evidence…" />
+          <Loading label={subject.isMe ? 'Loading your evidence…' : `Loading ${subject.name}'s evidence…`} />
         ) : null
       ) : (
         <section aria-labelledby="results-heading" aria-busy={list.status === 'loading'}>
@@ -167,15 +200,28 @@ export function EvidenceListPage() {
               </div>
             ) : (
               <div className="empty-state">
-                <h2>No evidence yet</h2>
-                <p>
-                  Evidence is what your ratings rest on: an incident you led, a design you wrote, someone you mentored.
-                </p>
-                <p>
-                  <Link className="button" href="/evidence/new">
-                    Add your first evidence
-                  </Link>
-                </p>
+                {subject.isMe ? (
+                  <>
+                    <h2>No evidence yet</h2>
+                    <p>
+                      Evidence is what your ratings rest on: an incident you led, a design you wrote, someone you
+                      mentored.
+                    </p>
+                    <p>
+                      <Link className="button" href="/evidence/new">
+                        Add your first evidence
+                      </Link>
+                    </p>
+                  </>
+                ) : (
+                  <>
+                    <h2>Nothing shared with you yet</h2>
+                    <p>
+                      {subject.name} has not shared any evidence with you. Evidence stays private until its author
+                      shares it.
+                    </p>
+                  </>
+                )}
               </div>
             )
           ) : (
@@ -183,7 +229,11 @@ export function EvidenceListPage() {
               <ul className="evidence-list">
                 {items.map((item) => (
                   <li key={item.id}>
-                    <EvidenceCard item={item} onDelete={() => void remove(item)} />
+                    <EvidenceCard
+                      item={item}
+                      words={words}
+                      onDelete={subject.isMe ? () => void remove(item) : undefined}
+                    />
                   </li>
                 ))}
               </ul>
@@ -208,14 +258,23 @@ export function EvidenceListPage() {
 }
 
 /** One piece of evidence in the list. */
-function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void }) {
+function EvidenceCard({
+  item,
+  words,
+  onDelete,
+}: {
+  item: Evidence;
+  words: SubjectWords;
+  /** Absent on someone else's evidence, which only its author changes. */
+  onDelete: (() => void) | undefined;
+}) {
   const { ladder } = useSession();
   const titleId = `evidence-${item.id}`;
   return (
     <article className="evidence-card" aria-labelledby={titleId}>
       <header>
         <h3 id={titleId}>
-          <Link href={pathOf('evidence', item.id, 'edit')}>{item.title}</Link>
+          {onDelete === undefined ? item.title : <Link href={pathOf('evidence', item.id, 'edit')}>{item.title}</Link>}
         </h3>
         <p className="evidence-card__meta">
           <time dateTime={item.date}>{formatDate(item.date)}</time>
@@ -229,7 +288,7 @@ function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void
         <ul className="tag-list" aria-label="Competencies">
           {item.competencyIds.map((id) => (
             <li key={id}>
-              <Link className="tag" href={hrefWith('/evidence', { competency: id })}>
+              <Link className="tag" href={hrefWith(words.evidenceHref, { competency: id })}>
                 {competencyTitle(ladder, id)}
               </Link>
             </li>
@@ -255,14 +314,16 @@ function EvidenceCard({ item, onDelete }: { item: Evidence; onDelete: () => void
           })}
         </ul>
       )}
-      <p className="button-row">
-        <Link className="button button--secondary button--small" href={pathOf('evidence', item.id, 'edit')}>
-          Edit<span className="visually-hidden"> {item.title}</span>
-        </Link>
-        <button type="button" className="button button--danger button--small" onClick={onDelete}>
-          Delete<span className="visually-hidden"> {item.title}</span>
-        </button>
-      </p>
+      {onDelete === undefined ? null : (
+        <p className="button-row">
+          <Link className="button button--secondary button--small" href={pathOf('evidence', item.id, 'edit')}>
+            Edit<span className="visually-hidden"> {item.title}</span>
+          </Link>
+          <button type="button" className="button button--danger button--small" onClick={onDelete}>
+            Delete<span className="visually-hidden"> {item.title}</span>
+          </button>
+        </p>
+      )}
     </article>
   );
 }

@@ -20,6 +20,8 @@ import {
 } from '../history-view.js';
 import { trackOf } from '../ladder-view.js';
 import { useSession } from '../session.js';
+import { PersonNav } from '../components/person-nav.js';
+import { useSubject, type Subject } from '../subject.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
@@ -49,17 +51,37 @@ function useNarrowScreen(): boolean {
  * written with the ratings. On a phone the chart is drawn to fit and each
  * assessment is a card, so nothing scrolls sideways.
  */
-export function HistoryPage() {
-  const { me } = useSession();
+export function HistoryPage({ personId }: { personId?: string } = {}) {
+  const subject = useSubject(personId);
+  if (subject.status === 'error') {
+    return (
+      <Page title="History">
+        <ErrorView error={subject.error} onRetry={subject.reload} />
+      </Page>
+    );
+  }
+  if (subject.status === 'loading') {
+    return (
+      <Page title="History">
+        <Loading label="Opening their history…" />
+      </Page>
+    );
+  }
+  return <SubjectHistory key={subject.data.id} subject={subject.data} />;
+}
+
+function SubjectHistory({ subject }: { subject: Subject }) {
   const changes = useApiChanges();
-  const listKey = `history:${me.person.id}`;
+  const title = subject.isMe ? 'History' : `${subject.name}'s history`;
+  const listKey = `history:${subject.id}`;
   const { pages, showMore } = usePageCount(listKey);
   const history = useResource(`${listKey}:${pages}:${changes}`, () =>
-    loadPages((cursor) => api.getHistory(me.person.id, { cursor, limit: HISTORY_PAGE_SIZE }), pages),
+    loadPages((cursor) => api.getHistory(subject.id, { cursor, limit: HISTORY_PAGE_SIZE }), pages),
   );
   if (history.status === 'error') {
     return (
-      <Page title="History">
+      <Page title={title}>
+        <PersonNav subject={subject} current="history" />
         <ErrorView error={history.error} onRetry={history.reload} />
       </Page>
     );
@@ -67,21 +89,28 @@ export function HistoryPage() {
   const loaded = history.status === 'ready' ? history.data : history.previous;
   if (loaded === undefined) {
     return (
-      <Page title="History">
-        <Loading label="Loading your assessments…" />
+      <Page title={title}>
+        <Loading label={subject.isMe ? 'Loading your assessments…' : `Loading ${subject.name}'s assessments…`} />
       </Page>
     );
   }
   if (loaded.items.length === 0) {
     return (
-      <Page title="History">
+      <Page title={title}>
+        <PersonNav subject={subject} current="history" />
         <div className="empty-state">
-          <p>Your history starts with your first self-assessment.</p>
-          <p>
-            <Link className="button" href="/assess">
-              Start my self-assessment
-            </Link>
-          </p>
+          {subject.isMe ? (
+            <>
+              <p>Your history starts with your first self-assessment.</p>
+              <p>
+                <Link className="button" href="/assess">
+                  Start my self-assessment
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p>{subject.name} has no assessments yet; their history starts with their first self-assessment.</p>
+          )}
         </div>
       </Page>
     );
@@ -89,6 +118,7 @@ export function HistoryPage() {
   // The server pages newest first; the chart and the change list read oldest first.
   return (
     <HistoryView
+      subject={subject}
       all={[...loaded.items].reverse()}
       more={loaded.more}
       loadingMore={history.status === 'loading'}
@@ -98,11 +128,13 @@ export function HistoryPage() {
 }
 
 function HistoryView({
+  subject,
   all,
   more,
   loadingMore,
   onMore,
 }: {
+  subject: Subject;
   /** The assessments read so far, oldest first. */
   all: HistoryEntry[];
   more: boolean;
@@ -147,7 +179,11 @@ function HistoryView({
   }. The latest demonstrates ${latestLevel}. The table below the chart lists ${more ? 'each of them' : 'every assessment'}.`;
 
   return (
-    <Page title="History" lead={<p>Your assessments over time, and what each one changed.</p>}>
+    <Page
+      title={subject.isMe ? 'History' : `${subject.name}'s history`}
+      lead={<p>{subject.isMe ? 'Your' : 'Their'} assessments over time, and what each one changed.</p>}
+    >
+      <PersonNav subject={subject} current="history" />
       <div className="field field--inline">
         <label htmlFor="history-kind">Show</label>
         <select
@@ -208,7 +244,9 @@ function HistoryView({
             <h2 id="assessments-heading">Assessments</h2>
             <div className="table-scroll">
               <table className="history-table stack-table">
-                <caption className="visually-hidden">Your {noun}s, newest first</caption>
+                <caption className="visually-hidden">
+                  {subject.isMe ? 'Your' : `${subject.name}'s`} {noun}s, newest first
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Date</th>

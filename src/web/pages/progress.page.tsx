@@ -23,6 +23,8 @@ import {
 } from '../progress-view.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
+import { PersonNav } from '../components/person-nav.js';
+import { useSubject, wordsFor, type Subject } from '../subject.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
 
@@ -33,24 +35,45 @@ import { hrefWith, readParam } from '../url-state.js';
  * what that level asks that I do not show yet, and the notes I wrote with my
  * ratings.
  */
-export function ProgressPage() {
-  const { me } = useSession();
+export function ProgressPage({ personId }: { personId?: string } = {}) {
+  const subject = useSubject(personId);
+  if (subject.status === 'error') {
+    return (
+      <Page title="Progress">
+        <ErrorView error={subject.error} onRetry={subject.reload} />
+      </Page>
+    );
+  }
+  if (subject.status === 'loading') {
+    return (
+      <Page title="Progress">
+        <Loading label="Opening their progress…" />
+      </Page>
+    );
+  }
+  return <SubjectProgress key={subject.data.id} subject={subject.data} />;
+}
+
+function SubjectProgress({ subject }: { subject: Subject }) {
+  const words = wordsFor(subject);
+  const title = `${words.possessive} progress`;
   const { pathname, search } = useLocation();
   const target = readParam(search, 'target');
   const changes = useApiChanges();
-  const progress = useResource(`progress:${me.person.id}:${target ?? ''}:${changes}`, () =>
-    api.getProgress(me.person.id, target),
+  const progress = useResource(`progress:${subject.id}:${target ?? ''}:${changes}`, () =>
+    api.getProgress(subject.id, target),
   );
 
   const data =
     progress.status === 'ready' ? progress.data : progress.status === 'loading' ? progress.previous : undefined;
   if (progress.status === 'error') {
     return (
-      <Page title="My progress">
+      <Page title={title}>
+        <PersonNav subject={subject} current="progress" />
         <ErrorView error={progress.error} onRetry={progress.reload} />
         {target === null ? null : (
           <p>
-            <Link href="/progress">Show my progress toward the next level instead</Link>
+            <Link href={words.progressHref}>Show {words.their} progress toward the next level instead</Link>
           </p>
         )}
       </Page>
@@ -58,27 +81,35 @@ export function ProgressPage() {
   }
   if (data === undefined) {
     return (
-      <Page title="My progress">
-        <Loading label="Working out your progress…" />
+      <Page title={title}>
+        <Loading label={`Working out ${words.their} progress…`} />
       </Page>
     );
   }
   if (!hasAssessment(data)) {
     return (
-      <Page title="My progress">
+      <Page title={title}>
+        <PersonNav subject={subject} current="progress" />
         <div className="empty-state">
-          <p>You have not assessed yourself yet, so there is nothing to measure your progress against.</p>
-          <p>
-            <Link className="button" href="/assess">
-              Start my self-assessment
-            </Link>
-          </p>
+          {subject.isMe ? (
+            <>
+              <p>You have not assessed yourself yet, so there is nothing to measure your progress against.</p>
+              <p>
+                <Link className="button" href="/assess">
+                  Start my self-assessment
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p>{subject.name} has not assessed themself yet, so there is nothing to measure their progress against.</p>
+          )}
         </div>
       </Page>
     );
   }
   return (
     <ProgressView
+      subject={subject}
       progress={data}
       busy={progress.status === 'loading'}
       onTarget={(level) => navigate(hrefWith(pathname, { target: level }), { replace: true })}
@@ -88,15 +119,18 @@ export function ProgressPage() {
 
 /** The progress screen once there is an assessment to show. */
 function ProgressView({
+  subject,
   progress,
   busy,
   onTarget,
 }: {
+  subject: Subject;
   progress: Progress;
   busy: boolean;
   onTarget: (levelId: string) => void;
 }) {
   const { ladder } = useSession();
+  const words = wordsFor(subject);
   const track = trackOf(ladder, progress.ladder.track);
   const scale = scaleOf(ladder, track);
   const targetLevel = progress.target.level;
@@ -111,20 +145,23 @@ function ProgressView({
 
   return (
     <Page
-      title="My progress"
+      title={`${words.possessive} progress`}
       lead={
         progress.assessedAt === null ? undefined : (
           <p>
-            Based on your self-assessment of {formatDate(progress.assessedAt)} ({observedText}).
+            Based on {words.their} self-assessment of {formatDate(progress.assessedAt)} ({observedText}).
           </p>
         )
       }
       actions={
-        <Link className="button button--secondary" href="/assess">
-          Update my self-assessment
-        </Link>
+        subject.isMe ? (
+          <Link className="button button--secondary" href="/assess">
+            Update my self-assessment
+          </Link>
+        ) : undefined
       }
     >
+      <PersonNav subject={subject} current="progress" />
       <section className="summary-grid" aria-label="Summary">
         <div className="stat">
           <h2 className="stat__label">Demonstrated level</h2>
@@ -138,7 +175,9 @@ function ProgressView({
         <div className="stat">
           <h2 className="stat__label">Next level</h2>
           {progress.next === null || next === undefined ? (
-            <p className="stat__value">You have reached the top of the track.</p>
+            <p className="stat__value">
+              {words.subject} {words.have} reached the top of the track.
+            </p>
           ) : (
             <>
               <p className="stat__value" data-testid="next-level">
@@ -185,8 +224,8 @@ function ProgressView({
         </div>
         <p data-testid="target-summary">
           {progress.target.met
-            ? `You meet ${targetLevel.title}.`
-            : `You are ${targetPercent}% of the way to ${targetLevel.title}; it is not met yet.`}
+            ? `${words.subject} ${words.meet} ${targetLevel.title}.`
+            : `${words.subject} ${words.are} ${targetPercent}% of the way to ${targetLevel.title}; it is not met yet.`}
           {progress.target.pointsNeeded !== null && progress.target.pointsNeeded > 0
             ? ` ${pluralise(progress.target.pointsNeeded, 'point')} to go.`
             : ''}{' '}
@@ -212,6 +251,7 @@ function ProgressView({
           axes={axes}
           steps={scale.map((s) => s.title)}
           targetName={targetLevel.title}
+          ratingsName={subject.isMe ? 'Your ratings' : `${subject.name}'s ratings`}
           description={`${pluralise(axes.length, 'competency', 'competencies')}. ${
             belowCount === 0 ? 'None is' : `${pluralise(belowCount, 'competency is', 'competencies are')}`
           } below ${targetLevel.title}; ${unobserved.length} not observed. The table below the chart lists every rating.`}
@@ -219,7 +259,9 @@ function ProgressView({
       </section>
 
       <section aria-labelledby="gap-heading">
-        <h2 id="gap-heading">What {targetLevel.title} asks that you do not show yet</h2>
+        <h2 id="gap-heading">
+          What {targetLevel.title} asks that {subject.isMe ? 'you do' : `${subject.name} does`} not show yet
+        </h2>
         {gaps.length === 0 ? (
           <p>
             {progress.target.met
@@ -241,11 +283,13 @@ function ProgressView({
                       </h3>
                       <p className="gap-item__status">
                         <span className={`badge badge--${statusBadge(c)}`}>{statusText(c)}</span>{' '}
-                        <span className="muted">You: {c.rating?.title ?? 'not observed'}</span>
+                        <span className="muted">
+                          {subject.isMe ? 'You' : subject.name}: {c.rating?.title ?? 'not observed'}
+                        </span>
                       </p>
                     </header>
                     {shortfall === null ? null : <p className="gap-item__shortfall">{shortfall}</p>}
-                    <RatingNote note={c.note} />
+                    <RatingNote note={c.note} mine={subject.isMe} />
                     {c.expectation === null ? null : (
                       <>
                         <p>{c.expectation.expectation}</p>
@@ -256,11 +300,16 @@ function ProgressView({
                       </>
                     )}
                     <p className="gap-item__evidence">
-                      <Link href={hrefWith('/evidence', { competency: c.id })}>
+                      <Link href={hrefWith(words.evidenceHref, { competency: c.id })}>
                         {pluralise(c.evidenceCount, 'piece', 'pieces')} of evidence for {c.title}
+                        {subject.isMe ? '' : ' shared with you'}
                       </Link>
-                      {' · '}
-                      <Link href={hrefWith('/evidence/new', { competency: c.id })}>Add evidence</Link>
+                      {subject.isMe ? (
+                        <>
+                          {' · '}
+                          <Link href={hrefWith('/evidence/new', { competency: c.id })}>Add evidence</Link>
+                        </>
+                      ) : null}
                     </p>
                   </article>
                 </li>
@@ -274,7 +323,9 @@ function ProgressView({
             <ul className="inline-list">
               {unobserved.map((c) => (
                 <li key={c.id}>
-                  <Link href={pathOf('assess', c.id)}>{c.title}</Link>
+                  <Link href={subject.isMe ? pathOf('assess', c.id) : pathOf('ladder', 'competencies', c.id)}>
+                    {c.title}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -284,7 +335,7 @@ function ProgressView({
 
       {others.length === 0 ? null : (
         <section aria-labelledby="other-ratings-heading">
-          <h2 id="other-ratings-heading">Your other ratings</h2>
+          <h2 id="other-ratings-heading">{subject.isMe ? 'Your' : 'Their'} other ratings</h2>
           <ul className="rating-list">
             {others.map((c) => (
               <li key={c.id} className="rating-list__item" aria-labelledby={`other-${c.id}`}>
@@ -293,10 +344,10 @@ function ProgressView({
                     {c.title}
                   </Link>{' '}
                   <span className="muted">
-                    You: {c.rating?.title ?? 'not observed'} · {statusText(c)}
+                    {subject.isMe ? 'You' : subject.name}: {c.rating?.title ?? 'not observed'} · {statusText(c)}
                   </span>
                 </p>
-                <RatingNote note={c.note} />
+                <RatingNote note={c.note} mine={subject.isMe} />
               </li>
             ))}
           </ul>
@@ -318,11 +369,11 @@ function jumpTo(id: string) {
 }
 
 /** The note written with a rating, when there is one. */
-function RatingNote({ note }: { note: string | null }) {
+function RatingNote({ note, mine }: { note: string | null; mine: boolean }) {
   if (note === null) return null;
   return (
     <p className="rating-note">
-      <span className="visually-hidden">Your note: </span>
+      <span className="visually-hidden">{mine ? 'Your note: ' : 'Their note: '}</span>
       {note}
     </p>
   );
@@ -385,7 +436,7 @@ function ReadinessBar({
     <div className="readiness">
       <progress className="readiness__bar" max={100} value={percent} aria-label={label} />
       <p className="readiness__text" data-testid="readiness">
-        {met ? `You meet ${levelTitle}` : `${percent}% of the way`}
+        {met ? `${levelTitle} met` : `${percent}% of the way`}
       </p>
     </div>
   );

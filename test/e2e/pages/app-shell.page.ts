@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { textOf } from '../support/text.js';
 
 /** The sections of the main navigation, as their links read. */
-export type Section = 'Progress' | 'Ladder' | 'Assess' | 'Evidence' | 'History';
+export type Section = 'Progress' | 'Ladder' | 'Assess' | 'Evidence' | 'History' | 'Team';
 
 /** The parts of the page around every screen: navigation, the demo notice, main heading, toasts, sign out. */
 export class AppShell {

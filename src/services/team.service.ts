@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Ladder } from '../core/ladder.js';
+import { countDirectReports, findReportTree } from '../store/organisation.repository.js';
+import type { Database, PersonRow } from '../store/schema.js';
+import { readPage, type Page, type PageRequest } from './paging.js';
+import { getProgress, type ProgressReport } from './progress.service.js';
+
+/** The kind tag of team-page cursors. */
+const REPORT_PAGES = 'reports';
+
+/** Whose reports a team page lists: the manager's own, or everyone beneath them. */
+export type ReportScope = 'direct' | 'all';
+
+/** One report on a manager's team page: who, how far down, and where they stand. */
+export interface ReportSummary {
+  person: PersonRow;
+  /** 1 for a direct report, 2 for a report's report, and so on. */
+  depth: number;
+  /** Their progress as their managers see it: evidence counted only where it is shared. */
+  progress: ProgressReport;
+}
+
+/**
+ * A page of the people who report to a manager, directly or (scope `all`) at
+ * any depth, nearest first and by name: each with their demonstrated level,
+ * the readiness for the next one and when they were last assessed. The tree
+ * is one recursive query; deactivated people are left out. Progress is
+ * worked out for the page only, so a page costs its own size whatever the
+ * size of the tree.
+ *
+ * @throws DomainError `input_invalid` naming `limit` or `cursor`.
+ */
+export async function listReports(
+  db: Kysely<Database>,
+  ladder: Ladder,
+  managerId: string,
+  request: PageRequest & { scope?: ReportScope } = {},
+): Promise<Page<ReportSummary>> {
+  const keyOf = (row: { depth: number; nameKey: string | null; id: string }) =>
+    [String(row.depth).padStart(3, '0'), row.nameKey ?? '', row.id] as const;
+  const page = await readPage(
+    REPORT_PAGES,
+    request,
+    3,
+    async (after, limit) => {
+      const tree = await findReportTree(db, managerId, request.scope === 'all' ? undefined : 1);
+      return tree
+        .filter((person) => person.deactivatedAt === null)
+        .map((person) => ({ person, key: keyOf(person) }))
+        .sort((a, b) => compareKeys(a.key, b.key))
+        .filter((row) => after === undefined || compareKeys(row.key, after) > 0)
+        .slice(0, limit)
+        .map((row) => row.person);
+    },
+    keyOf,
+  );
+  const items = await Promise.all(
+    page.items.map(async ({ depth, ...person }) => ({
+      person,
+      depth,
+      progress: await getProgress(db, ladder, person.id, { evidenceVisibility: 'shared' }),
+    })),
+  );
+  return { ...page, items };
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** How many active people report to this person directly: whether they have a team page to open. */
+export async function countReports(db: Kysely<Database>, managerId: string): Promise<number> {
+  return (await countDirectReports(db, [managerId])).get(managerId) ?? 0;
+}
