@@ -144,7 +144,7 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect((await longhaul(['evidence', 'share', short])).stdout).toBe('Shared: Wrote the on-call handbook\n');
     expect(
       (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,
-    ).toBe('shared');
+    ).toBe('managers');
     await longhaul(['evidence', 'unshare', short]);
     expect(
       (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,

@@ -99,7 +99,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
                   date: opts.date,
                   links: opts.link,
                   body: opts.body,
-                  visibility: opts.share === true ? 'shared' : 'private',
+                  visibility: opts.share === true ? 'managers' : 'private',
                 },
                 today(ctx, person),
               ),
@@ -211,7 +211,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
   change(
     'share',
     'let your manager and reviewers see a piece of evidence',
-    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx, person)),
+    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'managers' }, today(ctx, person)),
     (e) => `Shared: ${shown(e.title)}`,
   );
   change(

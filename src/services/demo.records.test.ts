@@ -177,7 +177,7 @@ const EVIDENCE: Record<string, () => void> = {
       expect((evidence.get(person.id) ?? []).length).toBeLessThanOrEqual(16);
     }
     const others = allEvidence().filter((e) => e.personId !== local.id);
-    const shared = others.filter((e) => e.visibility === 'shared').length / others.length;
+    const shared = others.filter((e) => e.visibility === 'managers').length / others.length;
     expect(shared).toBeGreaterThan(0.2);
     expect(shared).toBeLessThan(0.6);
     const withBody = others.filter((e) => e.body !== '').length / others.length;

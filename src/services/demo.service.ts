@@ -414,7 +414,7 @@ class Seeder {
         date: this.daysAgo(at(days, index)),
         body,
         links: link === null ? [] : [link],
-        visibility: this.chance(person.role === 'engineer' ? 0.3 : 0.5) ? 'shared' : 'private',
+        visibility: this.chance(person.role === 'engineer' ? 0.3 : 0.5) ? 'managers' : 'private',
       });
       for (const id of logged) counts.set(id, (counts.get(id) ?? 0) + 1);
     }

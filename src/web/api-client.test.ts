@@ -113,9 +113,9 @@ describe('api client against the server', () => {
       visibility: 'private',
     });
 
-    const updated = Evidence.parse(await client.updateEvidence(created.id, { visibility: 'shared' }));
-    expect(updated).toMatchObject({ id: created.id, visibility: 'shared' });
-    expect((await client.getEvidence(created.id)).visibility).toBe('shared');
+    const updated = Evidence.parse(await client.updateEvidence(created.id, { visibility: 'managers' }));
+    expect(updated).toMatchObject({ id: created.id, visibility: 'managers' });
+    expect((await client.getEvidence(created.id)).visibility).toBe('managers');
 
     await expect(client.deleteEvidence(created.id)).resolves.toBeUndefined();
     const gone = await failureOf(client.getEvidence(created.id));

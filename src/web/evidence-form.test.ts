@@ -18,7 +18,8 @@ const stored: Evidence = {
   body: 'We found **two** causes.',
   kind: 'incident',
   links: ['https://example.com/a', 'https://example.com/b'],
-  visibility: 'shared',
+  visibility: 'managers',
+  sharedWith: [],
   competencyIds: ['reliability', 'communication'],
   ladderId: 'longhaul',
   ladderHash: 'h',
@@ -41,7 +42,7 @@ describe('evidence form values', () => {
       date: '2025-04-02',
       body: stored.body,
       links: stored.links,
-      visibility: 'shared',
+      visibility: 'managers',
     });
   });
 

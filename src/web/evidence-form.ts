@@ -57,7 +57,7 @@ export function valuesFromEvidence(evidence: Evidence): EvidenceFormValues {
     competencies: [...evidence.competencyIds],
     links: evidence.links.join('\n'),
     body: evidence.body,
-    shared: evidence.visibility === 'shared',
+    shared: evidence.visibility !== 'private',
   };
 }
 
@@ -89,7 +89,7 @@ export function toEvidenceBody(values: EvidenceFormValues): EvidenceCreate {
     competencies: [...values.competencies],
     body: values.body,
     links: splitLinks(values.links),
-    visibility: values.shared ? 'shared' : 'private',
+    visibility: values.shared ? 'managers' : 'private',
   };
   if (values.date.trim() !== '') body.date = values.date.trim();
   return body;
@@ -103,4 +103,14 @@ export function toggleCompetency(selected: readonly string[], id: string, order:
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
   return next.sort((a, b) => position(a) - position(b));
+}
+
+/** Who sees a piece of evidence besides its author, in the words the list shows. */
+export function audienceLabel(evidence: Pick<Evidence, 'visibility' | 'sharedWith'>): string {
+  if (evidence.visibility === 'managers') return 'Shared with managers';
+  if (evidence.visibility === 'private') return 'Private';
+  const [first, second] = evidence.sharedWith;
+  if (first === undefined) return 'Shared with nobody yet';
+  if (second === undefined) return `Shared with ${first.name}`;
+  return `Shared with ${evidence.sharedWith.length} people`;
 }

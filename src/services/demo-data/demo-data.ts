@@ -87,7 +87,7 @@ const LocalHistory = z.strictObject({
         daysAgo: z.number().int().min(0),
         kind: z.enum(EVIDENCE_KINDS),
         competencies: competencyIds,
-        visibility: z.enum(['private', 'shared']),
+        visibility: z.enum(['private', 'managers', 'people']),
         title: text,
         body: lines.optional(),
         link: z.url().optional(),
