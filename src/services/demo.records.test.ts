@@ -197,6 +197,10 @@ const EVIDENCE: Record<string, () => void> = {
     expect(mentioned.length).toBe(templated.length);
     const dates = mine.map((e) => daysBefore(e.date)).sort((a, b) => a - b);
     expect(dates).toEqual(localHistory.evidence.map((e) => e.daysAgo).sort((a, b) => a - b));
+    // One piece is shared with a named mentor only, not with the managers.
+    const named = mine.filter((e) => e.visibility === 'people');
+    expect(named.map((e) => e.sharedWith.map((p) => p.name))).toEqual([['Sofia Lindqvist']]);
+    expect(named[0]?.title).toMatch(/duplicate payout incident/);
   },
 };
 

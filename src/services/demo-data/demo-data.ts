@@ -88,6 +88,8 @@ const LocalHistory = z.strictObject({
         kind: z.enum(EVIDENCE_KINDS),
         competencies: competencyIds,
         visibility: z.enum(['private', 'managers', 'people']),
+        /** Names of people of the organisation who may see it, with visibility people. */
+        sharedWith: z.array(text).min(1).optional(),
         title: text,
         body: lines.optional(),
         link: z.url().optional(),
