@@ -370,6 +370,31 @@ for (const dialect of DIALECTS) {
         await expect(updateEvidence(upgraded, 'e2', { visibility: 'shared' as never })).rejects.toThrow();
         expect(await deleteEvidence(upgraded, 'e1')).toBe(true);
         expect(await upgraded.selectFrom('evidenceCompetencies').selectAll().execute()).toHaveLength(2);
+
+        // Its down step never widens an audience: evidence for named people goes back to private.
+        const friend = await insertPerson(upgraded, { name: 'Friend' });
+        const named = await insertEvidence(upgraded, {
+          personId: person.id,
+          date: '2024-07-01',
+          title: 'for a friend',
+          kind: 'review',
+          visibility: 'people',
+          sharedWith: [friend.id],
+          ladderId: LADDER.ladderId,
+          ladderHash: LADDER.hash,
+          competencyIds: ['ownership'],
+        });
+        await migrateBackTo(upgraded, '0007-oidc-sign-ins');
+        const rows = await (upgraded as unknown as Kysely<{ evidence: { id: string; visibility: string } }>)
+          .selectFrom('evidence')
+          .select(['id', 'visibility'])
+          .orderBy('id')
+          .execute();
+        expect(Object.fromEntries(rows.map((r) => [r.id, r.visibility]))).toEqual({
+          e2: 'private',
+          e3: 'shared',
+          [named.id]: 'private',
+        });
         await closeDatabase(upgraded);
       });
 

@@ -37,9 +37,10 @@ export const evidenceAudienceMigration: Migration = {
 
   async down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable('evidence_audience').execute();
+    // Going back, evidence for named people becomes private: 'shared' would show it to everyone.
     await changeVisibilities(db, {
       allowed: sql`visibility in ('private', 'shared')`,
-      mapped: sql`case when visibility = 'private' then 'private' else 'shared' end`,
+      mapped: sql`case when visibility = 'managers' then 'shared' else 'private' end`,
     });
   },
 };
