@@ -141,10 +141,15 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     const short = logged.id.slice(0, 8);
     expect((await longhaul(['evidence', 'list'])).stdout).toContain(short);
 
-    expect((await longhaul(['evidence', 'share', short])).stdout).toBe('Shared: Wrote the on-call handbook\n');
+    expect((await longhaul(['evidence', 'share', short])).stdout).toBe(
+      'Shared with managers: Wrote the on-call handbook\n',
+    );
     expect(
       (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,
-    ).toBe('shared');
+    ).toBe('managers');
+    expect((await longhaul(['evidence', 'list'])).stdout).toContain(
+      'Wrote the on-call handbook (shared with managers)',
+    );
     await longhaul(['evidence', 'unshare', short]);
     expect(
       (await longhaul(['evidence', 'list', '--json'])).json<{ items: { visibility: string }[] }>().items[0]?.visibility,
@@ -160,6 +165,66 @@ describe('evidence, assessment, status and gap on a fresh database', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('evidence "ffffffff" not found in your evidence; see: longhaul evidence list');
     expect((await longhaul(['evidence', 'delete', 'ab'])).code).toBe(2);
+  });
+
+  it('shares evidence with named people by email, and says who sees what in the list', async () => {
+    const db = await openDatabase({ kind: 'sqlite', file: join(dir, 'longhaul.db') });
+    try {
+      const { insertPerson } = await import('../store/people.repository.js');
+      await insertPerson(db, { name: 'Mia Mentor', email: 'mia@example.com' });
+      await insertPerson(db, { name: 'Raj Reviewer', email: 'raj@example.com' });
+    } finally {
+      await closeDatabase(db);
+    }
+    const logged = await longhaul([
+      'log',
+      'Paired on the parser rewrite',
+      '-k',
+      'mentoring',
+      '-c',
+      'mentoring',
+      '--share-with',
+      'MIA@example.com, raj@example.com',
+      '--json',
+    ]);
+    expect(logged.code).toBe(0);
+    const piece = logged.json<{ id: string; visibility: string; sharedWith: { name: string }[] }>();
+    expect(piece.visibility).toBe('people');
+    expect(piece.sharedWith.map((p) => p.name)).toEqual(['Mia Mentor', 'Raj Reviewer']);
+    expect((await longhaul(['evidence', 'list'])).stdout).toContain(
+      'Paired on the parser rewrite (shared with 2 people)',
+    );
+
+    const short = piece.id.slice(0, 8);
+    expect((await longhaul(['evidence', 'share', short, '--with', 'raj@example.com'])).stdout).toBe(
+      'Shared with 1 person: Paired on the parser rewrite\n',
+    );
+    expect((await longhaul(['evidence', 'list'])).stdout).toContain('(shared with 1 person)');
+    await longhaul(['evidence', 'unshare', short]);
+    const listed = (await longhaul(['evidence', 'list'])).stdout;
+    expect(listed).toContain('Paired on the parser rewrite');
+    expect(listed).not.toContain('(shared');
+
+    const unknown = await longhaul(['evidence', 'share', short, '--with', 'raj@example.com,nobody@example.com']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('error: --with: nobody in the organisation has the email "nobody@example.com"\n');
+    const both = await longhaul([
+      'log',
+      'Both',
+      '-k',
+      'other',
+      '-c',
+      'mentoring',
+      '--share',
+      '--share-with',
+      'mia@example.com',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--share and --share-with: give one');
+    const self = await longhaul(['log', 'To me', '-k', 'other', '-c', 'mentoring', '--share-with', 'ada@example.com']);
+    expect(self.stderr).toMatch(/^error: --share-with: (nobody|the author)/);
+    // Nothing was written by the refused commands.
+    expect((await longhaul(['evidence', 'list', '--json'])).json<{ items: unknown[] }>().items).toHaveLength(1);
   });
 
   it('rejects bad evidence with every problem named, and stores nothing', async () => {

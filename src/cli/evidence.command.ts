@@ -11,7 +11,8 @@ import {
   type Evidence,
 } from '../services/evidence.service.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
-import { EVIDENCE_KINDS } from '../store/schema.js';
+import { findPeopleByEmailIgnoringCase } from '../store/people.repository.js';
+import { EVIDENCE_KINDS, type EvidenceVisibility } from '../store/schema.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { evidenceCount, shown } from './format.js';
@@ -39,17 +40,55 @@ const FLAGS: Readonly<Record<string, string>> = {
   until: '--until',
   limit: '--limit',
   cursor: '--cursor',
+  sharedWith: '--share-with',
 };
 
 /** Rewrites an input error so each problem names the flag the user typed. */
-async function inFlagTerms<T>(work: Promise<T>): Promise<T> {
+async function inFlagTerms<T>(work: Promise<T>, flags: Readonly<Record<string, string>> = FLAGS): Promise<T> {
   try {
     return await work;
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'input_invalid' || error.problems.length === 0) throw error;
-    const lines = error.problems.map((p) => `${FLAGS[String(p.path[0])] ?? p.path.join('.')}: ${p.message}`);
+    const lines = error.problems.map((p) => `${flags[String(p.path[0])] ?? p.path.join('.')}: ${p.message}`);
     throw new DomainError(error.code, lines.join('\n'), error.problems);
   }
+}
+
+/**
+ * The people these emails name (compared in any case), for sharing evidence
+ * with them by name: every email that names nobody is reported, by the flag
+ * it came with, before anything is written. Duplicates count once.
+ */
+async function peopleByEmail(session: Session, emails: readonly string[], flag: string): Promise<string[]> {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const email of emails) {
+    const [person] = await findPeopleByEmailIgnoringCase(session.db, email, 1);
+    if (person === undefined) unknown.push(email);
+    else if (!ids.includes(person.id)) ids.push(person.id);
+  }
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'input_invalid',
+      unknown.map((email) => `${flag}: nobody in the organisation has the email ${JSON.stringify(email)}`).join('\n'),
+    );
+  }
+  if (ids.length === 0) throw new DomainError('input_invalid', `${flag}: name at least one person by email`);
+  return ids;
+}
+
+/** The audience a command line asks for: managers with `--share`, named people with emails, else private. */
+async function audienceOf(
+  session: Session,
+  share: boolean,
+  emails: readonly string[] | undefined,
+  flag: string,
+): Promise<{ visibility: EvidenceVisibility; sharedWith?: string[] }> {
+  if (emails !== undefined) {
+    if (share) throw new DomainError('input_invalid', `--share and ${flag}: give one; --share means your managers`);
+    return { visibility: 'people', sharedWith: await peopleByEmail(session, emails, flag) };
+  }
+  return { visibility: share ? 'managers' : 'private' };
 }
 
 /** `longhaul log` and `longhaul evidence …`: the record of what someone actually did. */
@@ -67,7 +106,8 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     .option('-d, --date <YYYY-MM-DD>', 'when it happened (default: today)')
     .option('-l, --link <url>', 'a link to the design doc, incident review, pull request… (repeatable)', repeat)
     .option('-b, --body <markdown>', 'the details, in Markdown')
-    .option('--share', 'let your manager and reviewers see it (evidence is private by default)')
+    .option('--share', 'let your managers see it, up the chain (evidence is private by default)')
+    .option('--share-with <emails>', 'let these people see it, by email, comma-separated', list)
     .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
     .option('--json', 'print the stored evidence as JSON')
     .action(
@@ -82,13 +122,16 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
             link?: string[];
             body?: string;
             share?: boolean;
+            shareWith?: string[];
             db?: string;
             json?: boolean;
           },
         ) => {
           const evidence = await inFlagTerms(
-            withSession(ctx, opts.db, ({ db, ladder, person }) =>
-              logEvidence(
+            withSession(ctx, opts.db, async (session) => {
+              const { db, ladder, person } = session;
+              const audience = await audienceOf(session, opts.share === true, opts.shareWith, '--share-with');
+              return logEvidence(
                 db,
                 ladder,
                 person.id,
@@ -99,11 +142,11 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
                   date: opts.date,
                   links: opts.link,
                   body: opts.body,
-                  visibility: opts.share === true ? 'shared' : 'private',
+                  ...audience,
                 },
                 today(ctx, person),
-              ),
-            ),
+              );
+            }),
           );
           if (opts.json === true) ctx.printJson(evidence);
           else
@@ -184,50 +227,55 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       ),
     );
 
-  const change = (
-    name: string,
-    description: string,
-    work: (session: Session, evidence: Evidence) => Promise<Evidence | null>,
-    done: (evidence: Evidence) => string,
-  ) =>
+  /** A command that changes one piece of one's own evidence, named by id. */
+  const change = (name: string, description: string) =>
     evidence
       .command(name)
       .description(description)
       .argument('<id>', 'the evidence id, the start of it as `evidence list` shows it, or `latest` for the newest')
       .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
-      .option('--json', 'print the evidence as JSON')
-      .action(
-        action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
-          const result = await withSession(ctx, opts.db, async (session) => {
-            const target = await findOwnEvidence(session, id);
-            return { target, changed: await work(session, target) };
-          });
-          if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
-          else ctx.print(done(result.changed ?? result.target));
-          return EXIT.ok;
-        }),
-      );
+      .option('--json', 'print the evidence as JSON');
 
-  change(
-    'share',
-    'let your manager and reviewers see a piece of evidence',
-    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx, person)),
-    (e) => `Shared: ${shown(e.title)}`,
+  /** What such a command does: find the piece, change it, say what happened. */
+  const run =
+    (
+      work: (session: Session, evidence: Evidence, opts: { with?: string[] }) => Promise<Evidence | null>,
+      done: (evidence: Evidence) => string,
+    ) =>
+    async (id: string, opts: { db?: string; json?: boolean; with?: string[] }) => {
+      const result = await inFlagTerms(
+        withSession(ctx, opts.db, async (session) => {
+          const target = await findOwnEvidence(session, id);
+          return { target, changed: await work(session, target, opts) };
+        }),
+        { ...FLAGS, sharedWith: '--with' },
+      );
+      if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
+      else ctx.print(done(result.changed ?? result.target));
+      return EXIT.ok;
+    };
+
+  const shareWork = async (session: Session, e: Evidence, opts: { with?: string[] }) => {
+    const audience = await audienceOf(session, opts.with === undefined, opts.with, '--with');
+    return editEvidence(session.db, session.ladder, e.id, audience, today(ctx, session.person));
+  };
+  const shareDone = (e: Evidence) => `Shared with ${audienceWords(e)}: ${shown(e.title)}`;
+  change('share', 'let your managers see a piece of evidence, or only the people you name with --with')
+    .option('--with <emails>', 'share with these people instead of your managers, by email, comma-separated', list)
+    .action(action(ctx, run(shareWork, shareDone)));
+  const unshareWork = ({ db, ladder, person }: Session, e: Evidence) =>
+    editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person));
+  const unshareDone = (e: Evidence) => `Private again: ${shown(e.title)}`;
+  change('unshare', 'make a piece of evidence private again: only you see it').action(
+    action(ctx, run(unshareWork, unshareDone)),
   );
-  change(
-    'unshare',
-    'make a piece of evidence private again: only you see it',
-    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person)),
-    (e) => `Private again: ${shown(e.title)}`,
-  );
-  change(
-    'delete',
-    'delete a piece of evidence (undo with: longhaul evidence restore ID)',
-    async ({ db }, e) => {
-      await deleteEvidence(db, e.id);
-      return null;
-    },
-    (e) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`,
+  const deleteWork = async ({ db }: Session, e: Evidence) => {
+    await deleteEvidence(db, e.id);
+    return null;
+  };
+  const deleteDone = (e: Evidence) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`;
+  change('delete', 'delete a piece of evidence (undo with: longhaul evidence restore ID)').action(
+    action(ctx, run(deleteWork, deleteDone)),
   );
   evidence
     .command('restore')
@@ -307,7 +355,14 @@ function continueFlags(
   return flags.join(' ');
 }
 
+/** Who a piece of evidence is shared with, in the words of the list: "managers", "2 people". */
+function audienceWords(row: Pick<Evidence, 'visibility' | 'sharedWith'>): string {
+  if (row.visibility === 'managers') return 'managers';
+  const count = row.sharedWith.length;
+  return `${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
 function formatEvidenceLine(ctx: CliContext, row: Evidence): string {
-  const privacy = row.visibility === 'private' ? '' : ctx.style.dim(' (shared)');
+  const privacy = row.visibility === 'private' ? '' : ctx.style.dim(` (shared with ${audienceWords(row)})`);
   return `${ctx.style.dim(row.id.slice(0, 8))}  ${row.date}  ${ctx.style.cyan(row.kind.padEnd(9))} ${shown(row.title)}${privacy}  ${ctx.style.dim(row.competencyIds.join(', '))}`;
 }

@@ -10,7 +10,9 @@ import {
   bodyTooLongMessage,
   EVIDENCE_BODY_MAX_LENGTH,
   EVIDENCE_MAX_COMPETENCIES,
+  EVIDENCE_MAX_AUDIENCE,
   EVIDENCE_MAX_LINKS,
+  SHARED_IS_GONE_MESSAGE,
 } from '../services/evidence.service.js';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from '../services/paging.js';
 
@@ -277,7 +279,16 @@ export const LadderDiffQuery = z.object({
 });
 
 export const EvidenceKind = z.enum(['incident', 'design', 'review', 'mentoring', 'delivery', 'other']);
-export const Visibility = z.enum(['private', 'shared']);
+export const Visibility = z
+  .enum(['private', 'managers', 'people'], {
+    error: (issue) => (issue.input === 'shared' ? SHARED_IS_GONE_MESSAGE : 'use private, managers or people'),
+  })
+  .describe(
+    'Who sees the evidence besides its author: private (nobody), managers (their manager chain) or people (the people in sharedWith).',
+  );
+
+/** A person named in the audience of a piece of evidence. */
+export const AudienceMember = z.object({ id: z.string(), name: z.string() }).meta({ id: 'AudienceMember' });
 
 export const Evidence = z
   .object({
@@ -289,6 +300,9 @@ export const Evidence = z
     kind: EvidenceKind,
     links: z.array(z.string()),
     visibility: Visibility,
+    sharedWith: z
+      .array(AudienceMember)
+      .describe('The people it is shared with, by name; empty unless visibility is people.'),
     competencyIds: z.array(z.string()).describe("Competencies of today's ladder the evidence supports."),
     ladderId: z.string(),
     ladderHash: z.string(),
@@ -319,7 +333,16 @@ export const EvidenceCreate = z
       .max(EVIDENCE_MAX_LINKS, { error: `give at most ${EVIDENCE_MAX_LINKS} links` })
       .optional()
       .describe(`http(s) URLs, at most ${EVIDENCE_MAX_LINKS}.`),
-    visibility: Visibility.optional().describe('private (the default) or shared.'),
+    visibility: Visibility.optional().describe(
+      'private (the default), managers (the manager chain) or people (those named in sharedWith). The old value shared is refused.',
+    ),
+    sharedWith: z
+      .array(z.string().max(ID_MAX_LENGTH))
+      .max(EVIDENCE_MAX_AUDIENCE, { error: `share with at most ${EVIDENCE_MAX_AUDIENCE} people by name` })
+      .optional()
+      .describe(
+        `Ids of active people who may see it, with visibility people: at least one, at most ${EVIDENCE_MAX_AUDIENCE}, each once, not the author.`,
+      ),
   })
   .strict()
   .meta({ id: 'EvidenceCreate' });

@@ -32,6 +32,8 @@ afterAll(async () => {
   await t.close();
 });
 
+const NOT_SHARED = 'this evidence is not shared with you; only its author decides who sees it';
+
 /** Expects an error response of this status and code, and returns its body. */
 function expectError(response: { status: number; json: unknown }, status: number, code: string): ErrorResponse {
   expect(response.status).toBe(status);
@@ -208,9 +210,9 @@ describe('evidence', () => {
     expect(Evidence.parse((await t.request('GET', `/api/evidence/${id}`)).json).body).toHaveLength(20_000);
   });
 
-  it("hides others' private evidence, shows their shared evidence, and refuses writes to it", async () => {
-    const other = await buildPerson(t.db, { name: 'Priya Private' });
-    const shared = await buildEvidence(t, other, { title: 'Shared design review', visibility: 'shared' });
+  it("shows a manager their report's evidence shared with managers, refuses the private, and refuses writes", async () => {
+    const other = await buildPerson(t.db, { name: 'Priya Private', managerId: t.me.id });
+    const shared = await buildEvidence(t, other, { title: 'Shared design review', visibility: 'managers' });
     const secret = await buildEvidence(t, other, { title: 'Private reflection', visibility: 'private' });
 
     const listed = EvidencePage.parse((await t.request('GET', `/api/people/${other.id}/evidence`)).json).items;
@@ -219,10 +221,15 @@ describe('evidence', () => {
       'Shared design review',
     );
     const refused = expectError(await t.request('GET', `/api/evidence/${secret.id}`), 403, 'forbidden');
-    expect(refused.error.message).toMatch(/private/);
+    expect(refused.error.message).toBe(NOT_SHARED);
     expect(JSON.stringify(refused)).not.toContain('Private reflection');
 
     expectError(await t.request('PATCH', `/api/evidence/${shared.id}`, { title: 'Hijacked' }), 403, 'forbidden');
+    expectError(
+      await t.request('PATCH', `/api/evidence/${shared.id}`, { visibility: 'people', sharedWith: [t.me.id] }),
+      403,
+      'forbidden',
+    );
     expectError(await t.request('DELETE', `/api/evidence/${shared.id}`), 403, 'forbidden');
     expectError(
       await t.request('POST', `/api/people/${other.id}/evidence`, {
@@ -299,10 +306,146 @@ describe('evidence', () => {
 
   it("refuses to restore someone else's deleted evidence", async () => {
     const other = await buildPerson(t.db);
-    const piece = await buildEvidence(t, other, { visibility: 'shared' });
+    const piece = await buildEvidence(t, other, { visibility: 'managers' });
     const { deleteEvidence } = await import('../services/evidence.service.js');
     await deleteEvidence(t.db, piece.id);
     expectError(await t.request('POST', `/api/evidence/${piece.id}/restore`), 403, 'forbidden');
+  });
+});
+
+describe('evidence audience', () => {
+  /** Requests as another person, with an API token of theirs. */
+  async function as(person: { id: string }) {
+    const { createApiToken } = await import('../services/api-token.service.js');
+    // An account without a password: enough to hold a token.
+    await t.db
+      .insertInto('accounts')
+      .values({ personId: person.id, passwordHash: null, isDemo: 0, createdAt: new Date().toISOString() })
+      .execute();
+    const { token } = await createApiToken(t.db, person.id, { name: 'audience', expiresInDays: 1 }, new Date());
+    return (method: string, path: string, body?: unknown) =>
+      t.anonymous(method, path, body, { authorization: `Bearer ${token}` });
+  }
+  const titlesOf = (response: { json: unknown }) => EvidencePage.parse(response.json).items.map((e) => e.title);
+
+  it('lets managers up the chain see what is shared with managers, and nobody else, admins included', async () => {
+    // Sam (an admin) manages Lead, who manages Dev; Peer reports to nobody in that chain.
+    const lead = await buildPerson(t.db, { name: 'Lead Lin', managerId: t.me.id });
+    const dev = await buildPerson(t.db, { name: 'Dev Diaz', managerId: lead.id });
+    const peer = await buildPerson(t.db, { name: 'Peer Park' });
+    const piece = await buildEvidence(t, dev, { title: 'Shipped the queue', visibility: 'managers' });
+    await buildEvidence(t, dev, { title: 'Diary', visibility: 'private' });
+
+    const asLead = await as(lead);
+    const asPeer = await as(peer);
+    expect(titlesOf(await asLead('GET', `/api/people/${dev.id}/evidence`))).toEqual(['Shipped the queue']);
+    // The skip level sees it too.
+    expect(titlesOf(await t.request('GET', `/api/people/${dev.id}/evidence`))).toEqual(['Shipped the queue']);
+    expect(titlesOf(await asPeer('GET', `/api/people/${dev.id}/evidence`))).toEqual([]);
+    expect(expectError(await asPeer('GET', `/api/evidence/${piece.id}`), 403, 'forbidden').error.message).toBe(
+      NOT_SHARED,
+    );
+    // Being an admin is not being in the chain.
+    const lone = await buildPerson(t.db, { name: 'Lone Lee' });
+    const theirs = await buildEvidence(t, lone, { title: 'Not for admins', visibility: 'managers' });
+    expect(titlesOf(await t.request('GET', `/api/people/${lone.id}/evidence`))).toEqual([]);
+    expect(expectError(await t.request('GET', `/api/evidence/${theirs.id}`), 403, 'forbidden').error.message).toBe(
+      NOT_SHARED,
+    );
+  });
+
+  it('shows evidence shared with named people to them only, with their names, and the author changes it', async () => {
+    const author = await buildPerson(t.db, { name: 'Ava Author' });
+    const mentor = await buildPerson(t.db, { name: 'Mo Mentor' });
+    const bystander = await buildPerson(t.db, { name: 'Bea Bystander' });
+    const asAuthor = await as(author);
+    const asMentor = await as(mentor);
+    const asBystander = await as(bystander);
+
+    const created = await asAuthor('POST', `/api/people/${author.id}/evidence`, {
+      title: 'Paired on the parser',
+      kind: 'mentoring',
+      competencies: ['quality'],
+      visibility: 'people',
+      sharedWith: [mentor.id, t.me.id],
+    });
+    expect(created.status).toBe(201);
+    const piece = Evidence.parse(created.json);
+    expect(piece.visibility).toBe('people');
+    expect(piece.sharedWith).toEqual([
+      { id: mentor.id, name: 'Mo Mentor' },
+      { id: t.me.id, name: 'Sam Okafor' },
+    ]);
+
+    expect(titlesOf(await asMentor('GET', `/api/people/${author.id}/evidence`))).toEqual(['Paired on the parser']);
+    expect(Evidence.parse((await asMentor('GET', `/api/evidence/${piece.id}`)).json).sharedWith).toHaveLength(2);
+    expect(titlesOf(await asBystander('GET', `/api/people/${author.id}/evidence`))).toEqual([]);
+    expectError(await asBystander('GET', `/api/evidence/${piece.id}`), 403, 'forbidden');
+    // A named person may read, not change who else reads.
+    expectError(await asMentor('PATCH', `/api/evidence/${piece.id}`, { sharedWith: [bystander.id] }), 403, 'forbidden');
+
+    // The author narrows it to the mentor, then makes it private: the audience goes with it.
+    const narrowed = await asAuthor('PATCH', `/api/evidence/${piece.id}`, { sharedWith: [mentor.id] });
+    expect(Evidence.parse(narrowed.json).sharedWith).toEqual([{ id: mentor.id, name: 'Mo Mentor' }]);
+    expectError(await t.request('GET', `/api/evidence/${piece.id}`), 403, 'forbidden');
+    const hidden = await asAuthor('PATCH', `/api/evidence/${piece.id}`, { visibility: 'private' });
+    expect(Evidence.parse(hidden.json)).toMatchObject({ visibility: 'private', sharedWith: [] });
+    expect(titlesOf(await asMentor('GET', `/api/people/${author.id}/evidence`))).toEqual([]);
+  });
+
+  it("refuses 'shared', naming the values to use instead", async () => {
+    const refused = expectError(
+      await t.request('POST', `/api/people/${t.me.id}/evidence`, {
+        title: 'Old client',
+        kind: 'other',
+        competencies: ['quality'],
+        visibility: 'shared',
+      }),
+      422,
+      'input_invalid',
+    );
+    expect(refused.error.fields).toEqual([
+      { path: 'body.visibility', message: expect.stringMatching(/"managers".*"people"/) },
+    ]);
+  });
+
+  it('names each person of the audience at fault, by position', async () => {
+    const friend = await buildPerson(t.db, { name: 'Fay Friend' });
+    const gone = await buildPerson(t.db, { name: 'Gus Gone' });
+    await t.db
+      .updateTable('people')
+      .set({ deactivatedAt: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', gone.id)
+      .execute();
+    const log = (extra: Record<string, unknown>) =>
+      t.request('POST', `/api/people/${t.me.id}/evidence`, {
+        title: 'Audience checks',
+        kind: 'other',
+        competencies: ['quality'],
+        ...extra,
+      });
+    const before = titlesOf(await t.request('GET', `/api/people/${t.me.id}/evidence?limit=200`));
+
+    const bad = expectError(
+      await log({ visibility: 'people', sharedWith: [friend.id, friend.id, t.me.id, 'no-such-person', gone.id] }),
+      422,
+      'input_invalid',
+    );
+    expect(bad.error.fields).toEqual([
+      { path: 'body.sharedWith.1', message: expect.stringContaining('named twice') },
+      { path: 'body.sharedWith.2', message: expect.stringContaining('author') },
+      { path: 'body.sharedWith.3', message: 'no person has the id "no-such-person"' },
+      { path: 'body.sharedWith.4', message: expect.stringContaining('Gus Gone is deactivated') },
+    ]);
+    const paths = async (extra: Record<string, unknown>) =>
+      expectError(await log(extra), 422, 'input_invalid').error.fields.map((f) => f.path);
+    expect(await paths({ visibility: 'people' })).toEqual(['body.sharedWith']);
+    expect(await paths({ visibility: 'people', sharedWith: [] })).toEqual(['body.sharedWith']);
+    expect(await paths({ visibility: 'managers', sharedWith: [friend.id] })).toEqual(['body.sharedWith']);
+    expect(await paths({ visibility: 'people', sharedWith: Array.from({ length: 51 }, (_, i) => `p${i}`) })).toEqual([
+      'body.sharedWith',
+    ]);
+    expect(titlesOf(await t.request('GET', `/api/people/${t.me.id}/evidence?limit=200`))).toEqual(before);
   });
 });
 
@@ -516,7 +659,7 @@ describe('history', () => {
         null;
       // The private piece is the report's own: their manager's view does not count it, so Mid-level lacks evidence.
       expect(await levelShown()).toBe('junior');
-      await buildEvidence(me, report, { competencies, visibility: 'shared' });
+      await buildEvidence(me, report, { competencies, visibility: 'managers' });
       expect(await levelShown()).toBe('mid-level');
     } finally {
       await me.close();

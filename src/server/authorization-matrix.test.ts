@@ -67,7 +67,7 @@ let doc: OpenApiDocument;
 const people = {} as Record<Exclude<Role, 'anonymous'>, PersonRow>;
 const tokens = {} as Record<Exclude<Role, 'anonymous'>, string>;
 let ladder: { ladderId: string; hash: string };
-let evidence = { private: '', shared: '' };
+let evidence = { private: '', shared: '', named: '' };
 
 /** The example body the OpenAPI document gives an operation. */
 function exampleOf(operationId: string): unknown {
@@ -79,7 +79,7 @@ function exampleOf(operationId: string): unknown {
   throw new Error(`no operation ${operationId}`);
 }
 
-async function freshEvidence(visibility: 'private' | 'shared' = 'shared'): Promise<string> {
+async function freshEvidence(visibility: 'private' | 'managers' = 'managers'): Promise<string> {
   return (await buildEvidence(t, people.self, { visibility })).id;
 }
 
@@ -217,7 +217,11 @@ const MATRIX: Record<string, Case[]> = {
   ],
   logEvidence: [
     {
-      call: () => ({ method: 'POST', path: `/api/people/${pat()}/evidence`, body: exampleOf('logEvidence') }),
+      call: () => ({
+        method: 'POST',
+        path: `/api/people/${pat()}/evidence`,
+        body: { ...(exampleOf('logEvidence') as object), visibility: 'managers', sharedWith: undefined },
+      }),
       expect: selfOnly(201),
     },
   ],
@@ -228,9 +232,14 @@ const MATRIX: Record<string, Case[]> = {
       expect: selfOnly(200),
     },
     {
-      name: 'shared evidence',
+      name: 'evidence shared with the manager chain',
       call: () => ({ method: 'GET', path: `/api/evidence/${evidence.shared}` }),
-      expect: signedIn(200),
+      expect: selfAndChain(200),
+    },
+    {
+      name: 'evidence shared with one named person, the peer: not the chain',
+      call: () => ({ method: 'GET', path: `/api/evidence/${evidence.named}` }),
+      expect: { ...signedIn(403), self: 200, peer: 200 },
     },
   ],
   editEvidence: [
@@ -322,7 +331,11 @@ beforeAll(async () => {
   doc = (await t.request('GET', '/api/openapi.json')).json as OpenApiDocument;
   const active = (await t.request('GET', '/api/ladders/active')).json as { id: string; hash: string };
   ladder = { ladderId: active.id, hash: active.hash };
-  evidence = { private: await freshEvidence('private'), shared: await freshEvidence('shared') };
+  evidence = {
+    private: await freshEvidence('private'),
+    shared: await freshEvidence('managers'),
+    named: (await buildEvidence(t, people.self, { visibility: 'people', sharedWith: [people.peer.id] })).id,
+  };
 });
 
 afterAll(async () => {
@@ -360,7 +373,7 @@ describe('the authorization matrix', () => {
 });
 
 describe('what each role sees in a list', () => {
-  it("Pat's evidence list: everything for Pat, only the shared evidence for anyone else", async () => {
+  it("Pat's evidence list: everything for Pat, and for anyone else only what Pat shared with them", async () => {
     const counts = {} as Record<Role, number>;
     for (const role of ROLES) {
       if (role === 'anonymous') continue;

@@ -304,7 +304,7 @@ describe('failed writes', () => {
 describe('unexpected failures', () => {
   it('answer 500 internal with a generic sentence, and log the stack', async () => {
     const other = await buildPerson(t.db);
-    const broken = await buildEvidence(t, other, { visibility: 'shared' });
+    const broken = await buildEvidence(t, other, { visibility: 'managers' });
     await t.db.updateTable('evidence').set({ links: 'not json' }).where('id', '=', broken.id).execute();
 
     const lines: string[] = [];

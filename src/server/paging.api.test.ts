@@ -59,7 +59,7 @@ function fieldsOf(response: { status: number; json: unknown }): string[] {
 
 describe('evidence pages', () => {
   it('walks a long list newest first, each piece once, ties on one date included', async () => {
-    const owner = await buildPerson(t.db, { name: 'Paged Owner' });
+    const owner = await buildPerson(t.db, { name: 'Paged Owner', managerId: t.me.id });
     const logged: string[] = [];
     for (let i = 0; i < 23; i += 1) {
       // Five pieces share each date, so the cursor must tell apart pieces of the same day.
@@ -79,7 +79,7 @@ describe('evidence pages', () => {
   });
 
   it('gives a full page by default and keeps the filters across pages', async () => {
-    const owner = await buildPerson(t.db, { name: 'Busy Owner' });
+    const owner = await buildPerson(t.db, { name: 'Busy Owner', managerId: t.me.id });
     for (let i = 0; i < DEFAULT_PAGE_SIZE + 5; i += 1) {
       await buildEvidence(t, owner, {
         title: `review ${i}`,
@@ -96,7 +96,7 @@ describe('evidence pages', () => {
   });
 
   it('does not repeat or skip a piece when one is logged between two pages', async () => {
-    const owner = await buildPerson(t.db, { name: 'Moving Owner' });
+    const owner = await buildPerson(t.db, { name: 'Moving Owner', managerId: t.me.id });
     for (let i = 0; i < 6; i += 1) await buildEvidence(t, owner, { title: `old ${i}`, date: '2026-01-10' });
     const first = EvidencePage.parse((await t.request('GET', `/api/people/${owner.id}/evidence?limit=3`)).json);
     await buildEvidence(t, owner, { title: 'logged meanwhile', date: '2026-05-01' });
@@ -108,13 +108,13 @@ describe('evidence pages', () => {
     expect(seen).not.toContain('logged meanwhile');
   });
 
-  it("shows another person's shared evidence only, page after page", async () => {
-    const owner = await buildPerson(t.db, { name: 'Private Owner' });
+  it("shows a manager only their report's evidence shared with managers, page after page", async () => {
+    const owner = await buildPerson(t.db, { name: 'Private Owner', managerId: t.me.id });
     for (let i = 0; i < 5; i += 1) {
-      await buildEvidence(t, owner, { title: `p${i}`, visibility: i % 2 === 0 ? 'shared' : 'private' });
+      await buildEvidence(t, owner, { title: `p${i}`, visibility: i % 2 === 0 ? 'managers' : 'private' });
     }
     const { items } = await walk(`/api/people/${owner.id}/evidence`, (j) => EvidencePage.parse(j), 1);
-    expect(items.map((e) => e.visibility)).toEqual(['shared', 'shared', 'shared']);
+    expect(items.map((e) => e.visibility)).toEqual(['managers', 'managers', 'managers']);
   });
 });
 

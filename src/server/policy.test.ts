@@ -26,23 +26,51 @@ const peer = person('pat', 'kwame');
 const skipLevel = person('sol', 'ria');
 
 describe('the access policy', () => {
-  const privateEvidence = 'this evidence is private to its author';
+  const notShared = 'this evidence is not shared with you; only its author decides who sees it';
+  const evidence = (personId: string, visibility: 'private' | 'managers' | 'people', named: string[] = []) => ({
+    personId,
+    visibility,
+    sharedWith: named.map((id) => ({ id })),
+  });
   const ownEvidenceOnly = 'evidence can only be logged, edited or deleted by the person it belongs to';
   const selfOnly = 'a self-assessment can only be recorded by the person themself';
 
   // [what, decision, the reason a refusal gives (null when allowed)]
   it.each([
-    ['own private evidence', policy.readEvidence(sam, { personId: 'sam', visibility: 'private' }), null],
-    ["a peer's shared evidence", policy.readEvidence(sam, { personId: 'pat', visibility: 'shared' }), null],
+    ['own private evidence', policy.readEvidence(sam, evidence('sam', 'private'), ['kwame']), null],
+    ["a report's evidence shared with managers", policy.readEvidence(sam, evidence('ria', 'managers'), ['sam']), null],
     [
-      "a peer's private evidence",
-      policy.readEvidence(sam, { personId: 'pat', visibility: 'private' }),
-      privateEvidence,
+      "a skip-level report's evidence shared with managers",
+      policy.readEvidence(sam, evidence('sol', 'managers'), ['ria', 'sam', 'kwame']),
+      null,
     ],
     [
-      "a report's private evidence",
-      policy.readEvidence(sam, { personId: 'ria', visibility: 'private' }),
-      privateEvidence,
+      "a peer's evidence shared with managers",
+      policy.readEvidence(sam, evidence('pat', 'managers'), ['kwame']),
+      notShared,
+    ],
+    ["a peer's evidence naming sam", policy.readEvidence(sam, evidence('pat', 'people', ['sam']), ['kwame']), null],
+    [
+      "a peer's evidence naming others",
+      policy.readEvidence(sam, evidence('pat', 'people', ['ria']), ['kwame']),
+      notShared,
+    ],
+    [
+      "a report's evidence naming others",
+      policy.readEvidence(sam, evidence('ria', 'people', ['pat']), ['sam']),
+      notShared,
+    ],
+    ["a peer's private evidence", policy.readEvidence(sam, evidence('pat', 'private'), ['kwame']), notShared],
+    ["a report's private evidence", policy.readEvidence(sam, evidence('ria', 'private'), ['sam']), notShared],
+    [
+      "an admin outside the chain, a report's evidence shared with managers",
+      policy.readEvidence(admin, evidence('ria', 'managers'), ['sam', 'kwame']),
+      notShared,
+    ],
+    [
+      'an admin outside the chain, private evidence',
+      policy.readEvidence(admin, evidence('ria', 'private'), ['sam', 'kwame']),
+      notShared,
     ],
     ['writing own evidence', policy.writeEvidence(sam, 'sam'), null],
     ["writing a report's evidence", policy.writeEvidence(sam, 'ria'), ownEvidenceOnly],
@@ -107,9 +135,24 @@ describe('the access policy', () => {
     expect(decision).toEqual(reason === null ? { allowed: true } : { allowed: false, reason });
   });
 
-  it('shows all of your own evidence and only the shared evidence of others', () => {
-    expect(policy.evidenceVisibleTo(sam, 'sam')).toBe('all');
-    expect(policy.evidenceVisibleTo(sam, 'ria')).toBe('shared');
+  it('lets the store filter evidence for the reader: all of your own, and of others what names you or your chain', () => {
+    expect(policy.evidenceViewer(sam, 'sam', ['kwame'])).toEqual({ sees: 'all' });
+    expect(policy.evidenceViewer(sam, 'ria', ['sam', 'kwame'])).toEqual({
+      sees: 'audience',
+      personId: 'sam',
+      inManagerChain: true,
+    });
+    expect(policy.evidenceViewer(sam, 'pat', ['kwame'])).toEqual({
+      sees: 'audience',
+      personId: 'sam',
+      inManagerChain: false,
+    });
+    // The admin role adds nothing.
+    expect(policy.evidenceViewer(admin, 'ria', ['sam', 'kwame'])).toEqual({
+      sees: 'audience',
+      personId: 'ada',
+      inManagerChain: false,
+    });
   });
 
   it('turns a refusal into PolicyRefusal and an allowance into a Permit with what was loaded', () => {

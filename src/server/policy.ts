@@ -1,4 +1,5 @@
-import type { PersonRow } from '../store/schema.js';
+import type { EvidenceViewer } from '../store/evidence.repository.js';
+import type { EvidenceVisibility, PersonRow } from '../store/schema.js';
 
 /*
  * The access policy: the one module that says who may do what. Routes never
@@ -59,8 +60,13 @@ export type Subject = Pick<PersonRow, 'id' | 'name' | 'managerId'>;
 /** Evidence as the policy needs it: whose it is and who may see it. */
 export interface EvidenceSubject {
   personId: string;
-  visibility: 'private' | 'shared';
+  visibility: EvidenceVisibility;
+  /** The people it is shared with when visibility is `people`. */
+  sharedWith: ReadonlyArray<{ id: string }>;
 }
+
+/** The sentence of every refusal to read a piece of evidence: whoever asks, the author decides. */
+export const EVIDENCE_NOT_SHARED = 'this evidence is not shared with you; only its author decides who sees it';
 
 /** The rules. Each takes the actor and what the request is about, and decides. */
 export const policy = {
@@ -141,20 +147,33 @@ export const policy = {
     return refuse(`only ${subject.name} can change their own settings`);
   },
 
-  /** Anyone may list a person's evidence; `evidenceVisibleTo` narrows what the list holds. */
+  /** Anyone may list a person's evidence; `evidenceViewer` narrows what the list holds. */
   listEvidence(_actor: Actor, _owner: Subject): Decision {
     return allow;
   },
 
-  /** Which of a person's evidence an actor sees: all of their own, only the shared evidence of others. */
-  evidenceVisibleTo(actor: Actor, ownerId: string): 'all' | 'shared' {
-    return isSelf(actor, ownerId) ? 'all' : 'shared';
+  /**
+   * Which of a person's evidence an actor sees, as a description the store
+   * turns into one SQL filter (lists and counts are filtered in their query,
+   * never row by row). The author sees all of it. Their managers, up the
+   * chain, see what is shared with managers and what names them. Anyone else
+   * sees only what names them. Being an admin adds nothing: an admin outside
+   * the chain reads no private evidence.
+   *
+   * @param ownerChain the owner's managers, nearest first (findManagementChain).
+   */
+  evidenceViewer(actor: Actor, ownerId: string, ownerChain: readonly string[]): EvidenceViewer {
+    if (isSelf(actor, ownerId)) return { sees: 'all' };
+    return { sees: 'audience', personId: actor.person.id, inManagerChain: ownerChain.includes(actor.person.id) };
   },
 
-  /** One piece of evidence: the author's own, or shared. */
-  readEvidence(actor: Actor, evidence: EvidenceSubject): Decision {
-    if (isSelf(actor, evidence.personId) || evidence.visibility === 'shared') return allow;
-    return refuse('this evidence is private to its author');
+  /** One piece of evidence: by the same rule as the lists (`evidenceViewer`), so a list never shows what a read refuses. */
+  readEvidence(actor: Actor, evidence: EvidenceSubject, ownerChain: readonly string[]): Decision {
+    const viewer = policy.evidenceViewer(actor, evidence.personId, ownerChain);
+    if (viewer.sees === 'all') return allow;
+    if (viewer.inManagerChain && evidence.visibility === 'managers') return allow;
+    if (evidence.visibility === 'people' && evidence.sharedWith.some((p) => p.id === viewer.personId)) return allow;
+    return refuse(EVIDENCE_NOT_SHARED);
   },
 
   /** Logging, editing, deleting and restoring evidence: only one's own. */

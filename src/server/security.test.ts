@@ -76,7 +76,7 @@ const newEvidence = JSON.stringify({
   kind: 'incident',
   competencies: ['reliability'],
   date: '2026-03-02',
-  visibility: 'shared',
+  visibility: 'managers',
 });
 
 describe('headers on HTML responses', () => {

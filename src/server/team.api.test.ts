@@ -61,7 +61,7 @@ beforeAll(async () => {
   const everything = (level: string) => Object.fromEntries(ladder.competencies.map((c) => [c.id, level]));
   await selfAssess(pat, everything('mid-level'));
   for (const competency of ladder.competencies.slice(0, 3)) {
-    await buildEvidence(t, pat, { competencies: [competency.id], visibility: 'shared' });
+    await buildEvidence(t, pat, { competencies: [competency.id], visibility: 'managers' });
   }
 });
 

@@ -219,7 +219,7 @@ export async function buildEvidence(
       kind: 'incident',
       competencies: ['reliability'],
       date: '2026-03-02',
-      visibility: 'shared',
+      visibility: 'managers',
       ...overrides,
     },
     TEST_TODAY,

@@ -244,7 +244,9 @@ describe('progress', () => {
       '2026-01-15',
     );
     expect((await getProgress(db(), ladder, me.id)).evaluation.demonstrated?.id).toBe('senior');
-    const asOthers = await getProgress(db(), ladder, me.id, { evidenceVisibility: 'shared' });
+    const asOthers = await getProgress(db(), ladder, me.id, {
+      evidenceViewer: { sees: 'audience', personId: 'someone-else', inManagerChain: true },
+    });
     expect(asOthers.evaluation.demonstrated?.id).toBe('junior');
   });
 });
@@ -274,7 +276,11 @@ describe('history', () => {
     );
     const history = oldestFirst(await buildHistory(db(), new LadderCache(), me.id));
     expect(history.map((h) => h.demonstrated?.id)).toEqual(['junior', 'senior', 'senior']);
-    const shared = oldestFirst(await buildHistory(db(), new LadderCache(), me.id, { evidenceVisibility: 'shared' }));
+    const shared = oldestFirst(
+      await buildHistory(db(), new LadderCache(), me.id, {
+        evidenceViewer: { sees: 'audience', personId: 'someone-else', inManagerChain: true },
+      }),
+    );
     expect(shared.map((h) => h.demonstrated?.id)).toEqual(['junior', 'junior', 'junior']);
   });
 

@@ -16,6 +16,7 @@ function evidence(overrides: Partial<Evidence>): Evidence {
     kind: 'review',
     links: [],
     visibility: 'private',
+    sharedWith: [],
     competencyIds: ['design'],
     ladderId: 'longhaul',
     ladderHash: 'abcdef0123456789',

@@ -177,7 +177,7 @@ const EVIDENCE: Record<string, () => void> = {
       expect((evidence.get(person.id) ?? []).length).toBeLessThanOrEqual(16);
     }
     const others = allEvidence().filter((e) => e.personId !== local.id);
-    const shared = others.filter((e) => e.visibility === 'shared').length / others.length;
+    const shared = others.filter((e) => e.visibility === 'managers').length / others.length;
     expect(shared).toBeGreaterThan(0.2);
     expect(shared).toBeLessThan(0.6);
     const withBody = others.filter((e) => e.body !== '').length / others.length;
@@ -197,6 +197,10 @@ const EVIDENCE: Record<string, () => void> = {
     expect(mentioned.length).toBe(templated.length);
     const dates = mine.map((e) => daysBefore(e.date)).sort((a, b) => a - b);
     expect(dates).toEqual(localHistory.evidence.map((e) => e.daysAgo).sort((a, b) => a - b));
+    // One piece is shared with a named mentor only, not with the managers.
+    const named = mine.filter((e) => e.visibility === 'people');
+    expect(named.map((e) => e.sharedWith.map((p) => p.name))).toEqual([['Sofia Lindqvist']]);
+    expect(named[0]?.title).toMatch(/duplicate payout incident/);
   },
 };
 

@@ -414,7 +414,7 @@ class Seeder {
         date: this.daysAgo(at(days, index)),
         body,
         links: link === null ? [] : [link],
-        visibility: this.chance(person.role === 'engineer' ? 0.3 : 0.5) ? 'shared' : 'private',
+        visibility: this.chance(person.role === 'engineer' ? 0.3 : 0.5) ? 'managers' : 'private',
       });
       for (const id of logged) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -480,6 +480,12 @@ class Seeder {
         body: item.body?.join('\n') ?? '',
         links: item.link === undefined ? [] : [item.link],
         visibility: item.visibility,
+        sharedWith: item.sharedWith?.map((name) => {
+          const named = people.find((p) => p.row.name === name);
+          if (named === undefined)
+            throw new Error(`demo data: local evidence is shared with "${name}", who is not in the organisation`);
+          return named.row.id;
+        }),
       });
     }
     const manager = people.find((p) => p.row.id === person.row.managerId) ?? person;
@@ -610,6 +616,7 @@ class Seeder {
       body: string;
       links: string[];
       visibility: EvidenceVisibility;
+      sharedWith?: string[];
     },
   ): Promise<string[]> {
     const competencies = this.mapCompetencies(input.competencies);

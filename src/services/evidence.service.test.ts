@@ -79,7 +79,7 @@ describe('logEvidence', () => {
       body: 'Steps for a failover.',
       links: ['https://example.test/runbook', 'http://example.test/old'],
       date: '2026-03-01',
-      visibility: 'shared',
+      visibility: 'managers',
       competencies: [' ops ', 'scope'],
     });
     expect(evidence).toMatchObject({
@@ -87,7 +87,7 @@ describe('logEvidence', () => {
       body: 'Steps for a failover.',
       links: ['https://example.test/runbook', 'http://example.test/old'],
       date: '2026-03-01',
-      visibility: 'shared',
+      visibility: 'managers',
       competencyIds: ['ops', 'scope'],
     });
   });
@@ -207,10 +207,10 @@ describe('editEvidence', () => {
       workspace.db,
       ladder,
       logged.id,
-      { kind: 'incident', date: '2026-01-02', links: [], body: '', visibility: 'shared' },
+      { kind: 'incident', date: '2026-01-02', links: [], body: '', visibility: 'managers' },
       TODAY,
     );
-    expect(again).toMatchObject({ kind: 'incident', date: '2026-01-02', links: [], body: '', visibility: 'shared' });
+    expect(again).toMatchObject({ kind: 'incident', date: '2026-01-02', links: [], body: '', visibility: 'managers' });
   });
 
   it('returns the evidence unchanged when nothing is given', async () => {
@@ -300,14 +300,14 @@ describe('findEvidence and countEvidence across a rename', () => {
     expect(await titles({ since: '2026-02-01' })).toEqual(['Wrote the runbook']);
     expect(await titles({ until: '2026-02-01' })).toEqual(['Paged at night']);
     expect(await titles({ kind: 'incident' })).toEqual(['Paged at night']);
-    expect(await titles({ visibility: 'shared' })).toEqual([]);
+    expect(await titles({ visibility: 'managers' })).toEqual([]);
 
     expect(await countEvidence(workspace.db, renamed.ladder, me.id)).toEqual({ operations: 2, scope: 1 });
     expect(await countEvidence(workspace.db, renamed.ladder, me.id, { since: '2026-02-01' })).toEqual({
       operations: 1,
       scope: 1,
     });
-    expect(await countEvidence(workspace.db, renamed.ladder, me.id, { visibility: 'shared' })).toEqual({});
+    expect(await countEvidence(workspace.db, renamed.ladder, me.id, { visibility: 'managers' })).toEqual({});
   });
 
   it('refuses a bad filter, naming each field', async () => {

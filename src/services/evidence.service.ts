@@ -4,6 +4,7 @@ import { requireCompetency, resolveCompetency, type Ladder } from '../core/ladde
 import {
   countEvidenceByCompetency,
   findEvidenceById,
+  findPeopleForAudience,
   findEvidenceIncludingDeleted,
   insertEvidence,
   listEvidence,
@@ -13,6 +14,7 @@ import {
   updateEvidence,
   type EvidencePatch,
   type EvidenceRecord,
+  type EvidenceViewer,
 } from '../store/evidence.repository.js';
 import { readAllPages, planPage, toPage, type Page, type PagePlan, type PageRequest } from './paging.js';
 import { problemsError, quoteInput } from './problems.js';
@@ -35,6 +37,13 @@ export const EVIDENCE_MAX_COMPETENCIES = 50;
 /** The most links one piece of evidence may hold; the API contract states it. */
 export const EVIDENCE_MAX_LINKS = 50;
 
+/** The most people one piece of evidence may be shared with by name; the API contract states it. */
+export const EVIDENCE_MAX_AUDIENCE = 50;
+
+/** Why `shared` is refused since evidence names its audience: for the API and the command line alike. */
+export const SHARED_IS_GONE_MESSAGE =
+  '"shared" is no longer a visibility: use "managers" to share with your manager chain, or "people" with sharedWith to name who may see it';
+
 /** The sentence that explains the body limit, for the API and the command line alike. */
 export function bodyTooLongMessage(length: number): string {
   return `the body is ${length.toLocaleString('en')} characters; keep it to ${EVIDENCE_BODY_MAX_LENGTH.toLocaleString('en')} and link to anything longer`;
@@ -48,7 +57,10 @@ export interface LogEvidenceInput {
   date?: string;
   body?: string;
   links?: string[];
+  /** Who may see it besides the author; `private` when left out. */
   visibility?: EvidenceVisibility;
+  /** Ids of the people it is shared with: for visibility `people` only, at least one then. */
+  sharedWith?: string[];
 }
 
 /**
@@ -63,7 +75,8 @@ export async function logEvidence(
   input: LogEvidenceInput,
   today: string,
 ): Promise<Evidence> {
-  const checked = checkEvidenceFields(ladder, { ...input, date: input.date ?? today }, today);
+  const audience = await checkAudience(db, personId, input.visibility ?? 'private', input.sharedWith, []);
+  const checked = checkEvidenceFields(ladder, { ...input, date: input.date ?? today }, today, audience.problems);
   return insertEvidence(db, {
     personId,
     date: checked.date ?? today,
@@ -72,6 +85,7 @@ export async function logEvidence(
     kind: checked.kind ?? 'other',
     links: checked.links ?? [],
     visibility: input.visibility ?? 'private',
+    sharedWith: audience.sharedWith ?? [],
     ladderId: ladder.id,
     ladderHash: ladder.hash,
     competencyIds: checked.competencyIds ?? [],
@@ -95,7 +109,22 @@ export async function editEvidence(
   input: EditEvidenceInput,
   today: string,
 ): Promise<Evidence> {
-  const checked = checkEvidenceFields(ladder, input, today);
+  let audienceProblems: Problem[] = [];
+  let sharedWith: string[] | undefined;
+  if (input.visibility !== undefined || input.sharedWith !== undefined) {
+    const current = await findEvidenceById(db, evidenceId);
+    if (current === undefined) throw evidenceNotFound(evidenceId);
+    const audience = await checkAudience(
+      db,
+      current.personId,
+      input.visibility ?? current.visibility,
+      input.sharedWith,
+      current.sharedWith.map((p) => p.id),
+    );
+    audienceProblems = audience.problems;
+    sharedWith = audience.sharedWith;
+  }
+  const checked = checkEvidenceFields(ladder, input, today, audienceProblems);
   const patch: EvidencePatch = {
     title: checked.title,
     kind: checked.kind,
@@ -103,6 +132,7 @@ export async function editEvidence(
     links: checked.links,
     body: input.body,
     visibility: input.visibility,
+    sharedWith,
   };
   if (checked.competencyIds !== undefined) {
     patch.competencyIds = checked.competencyIds;
@@ -166,6 +196,67 @@ function evidenceNotFound(evidenceId: string): DomainError {
   return notFound('evidence_not_found', evidenceId);
 }
 
+/**
+ * Checks who a piece of evidence is to be shared with: at most
+ * EVIDENCE_MAX_AUDIENCE people, each once, not the author, each an active
+ * person, all read in one query. A named audience goes with visibility
+ * `people` only, and that visibility needs one. Returns the audience to store
+ * (an empty one when the visibility is not `people`, so a narrowed
+ * visibility leaves nobody named) or undefined to keep the stored one.
+ */
+async function checkAudience(
+  db: Kysely<Database>,
+  ownerId: string,
+  visibility: EvidenceVisibility,
+  given: string[] | undefined,
+  stored: readonly string[],
+): Promise<{ sharedWith: string[] | undefined; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  if (visibility !== 'people') {
+    if (given !== undefined && given.length > 0)
+      problems.push({
+        path: ['sharedWith'],
+        message: `people are named only when visibility is "people" (it is "${visibility}"); set visibility to "people" or leave sharedWith out`,
+      });
+    return { sharedWith: [], problems };
+  }
+  if (given === undefined) {
+    if (stored.length === 0)
+      problems.push({ path: ['sharedWith'], message: 'name at least one person to share with, by id' });
+    return { sharedWith: undefined, problems };
+  }
+  if (given.length === 0)
+    problems.push({ path: ['sharedWith'], message: 'name at least one person to share with, by id' });
+  if (given.length > EVIDENCE_MAX_AUDIENCE) {
+    problems.push({
+      path: ['sharedWith'],
+      message: `share with at most ${EVIDENCE_MAX_AUDIENCE} people by name (${given.length.toLocaleString('en')} given); share with managers for more`,
+    });
+    return { sharedWith: undefined, problems };
+  }
+  const found = new Map((await findPeopleForAudience(db, given)).map((p) => [p.id, p]));
+  const seen = new Set<string>();
+  given.forEach((id, i) => {
+    const person = found.get(id);
+    if (seen.has(id))
+      problems.push({ path: ['sharedWith', i], message: `${quoteInput(id)} is named twice; name each person once` });
+    else if (id === ownerId)
+      problems.push({
+        path: ['sharedWith', i],
+        message: 'the author always sees their own evidence; name someone else',
+      });
+    else if (person === undefined)
+      problems.push({ path: ['sharedWith', i], message: `no person has the id ${quoteInput(id)}` });
+    else if (person.deactivatedAt !== null)
+      problems.push({
+        path: ['sharedWith', i],
+        message: `${person.name} is deactivated; evidence can be shared only with active people`,
+      });
+    seen.add(id);
+  });
+  return { sharedWith: given, problems };
+}
+
 /** The fields of evidence after checking: present exactly when given. */
 interface CheckedFields {
   title?: string;
@@ -179,7 +270,12 @@ interface CheckedFields {
  * Checks the fields that are given and reports every problem together, named
  * by field, so a form or a command line can point at each.
  */
-function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, today: string): CheckedFields {
+function checkEvidenceFields(
+  ladder: Ladder,
+  input: Partial<LogEvidenceInput>,
+  today: string,
+  alsoWrong: readonly Problem[] = [],
+): CheckedFields {
   const problems: Problem[] = [];
   const checked: CheckedFields = {};
   if (input.title !== undefined) {
@@ -248,6 +344,7 @@ function checkEvidenceFields(ladder: Ladder, input: Partial<LogEvidenceInput>, t
     });
     checked.links = input.links;
   }
+  problems.push(...alsoWrong);
   if (problems.length > 0) throw problemsError('input_invalid', problems);
   return checked;
 }
@@ -266,8 +363,10 @@ export interface EvidenceQuery {
   since?: string;
   until?: string;
   kind?: string;
-  /** Only evidence of this visibility: `shared` when someone other than the author is looking. */
+  /** Only evidence of this visibility. */
   visibility?: EvidenceVisibility;
+  /** Only what this reader may see (policy.evidenceViewer); everything when left out. */
+  viewer?: EvidenceViewer;
 }
 
 /** The kind tag of evidence cursors, so a cursor of another list is refused here. */
@@ -325,6 +424,7 @@ export async function findEvidence(
     until: query.until,
     kind: query.kind as EvidenceKind | undefined,
     visibility: query.visibility,
+    viewer: query.viewer,
     after: plan.after as readonly [string, string, string] | undefined,
     limit: plan.limit + 1,
   });
@@ -365,7 +465,7 @@ export async function countEvidence(
   db: Kysely<Database>,
   ladder: Ladder,
   personId: string,
-  options: { since?: string; visibility?: EvidenceVisibility } = {},
+  options: { since?: string; visibility?: EvidenceVisibility; viewer?: EvidenceViewer } = {},
 ): Promise<Record<string, number>> {
   const raw = await countEvidenceByCompetency(db, personId, options);
   const counts: Record<string, number> = {};

@@ -12,8 +12,8 @@ import {
 import type { Level } from '../core/ladder.schema.js';
 import { evaluateProgress } from '../core/progression.js';
 import { listAssessments, type AssessmentRecord } from '../store/assessment.repository.js';
-import { countEvidenceByCompetencyAndDate } from '../store/evidence.repository.js';
-import type { AssessmentKind, Database, EvidenceVisibility } from '../store/schema.js';
+import { countEvidenceByCompetencyAndDate, type EvidenceViewer } from '../store/evidence.repository.js';
+import type { AssessmentKind, Database } from '../store/schema.js';
 import type { LadderCache } from './ladder-version.service.js';
 import { readPage, type Page, type PageRequest } from './paging.js';
 
@@ -71,11 +71,11 @@ export async function buildHistory(
   db: Kysely<Database>,
   ladders: LadderCache,
   personId: string,
-  options: { kind?: AssessmentKind; evidenceVisibility?: EvidenceVisibility } & PageRequest = {},
+  options: { kind?: AssessmentKind; evidenceViewer?: EvidenceViewer } & PageRequest = {},
 ): Promise<Page<HistoryEntry>> {
   const [page, dated] = await Promise.all([
     listAssessmentsOf(db, personId, options),
-    countEvidenceByCompetencyAndDate(db, personId, { visibility: options.evidenceVisibility }),
+    countEvidenceByCompetencyAndDate(db, personId, { viewer: options.evidenceViewer }),
   ]);
   const entries: HistoryEntry[] = [];
   // The evidence rule reads the evidence dated up to each assessment's day, as it stood then:

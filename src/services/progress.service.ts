@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { notFound } from '../core/domain-error.js';
 import { findLevel, type Ladder } from '../core/ladder.js';
 import { computeGap, evaluateProgress, type Evaluation, type LevelProgress } from '../core/progression.js';
-import type { Database, EvidenceVisibility } from '../store/schema.js';
+import type { EvidenceViewer } from '../store/evidence.repository.js';
+import type { Database } from '../store/schema.js';
 import { currentRatings } from './assessment.service.js';
 import { countEvidence } from './evidence.service.js';
 
@@ -20,8 +21,8 @@ export interface ProgressReport {
 /** Narrows a progress report: the track, and which evidence the viewer may count. */
 export interface ProgressOptions {
   track?: string;
-  /** Count only evidence of this visibility: `shared` when someone other than the author is looking. */
-  evidenceVisibility?: EvidenceVisibility;
+  /** Count only the evidence this reader may see (policy.evidenceViewer); all of it when left out. */
+  evidenceViewer?: EvidenceViewer;
 }
 
 /** Evaluates a person's latest self-assessment and evidence against today's ladder. */
@@ -33,7 +34,7 @@ export async function getProgress(
 ): Promise<ProgressReport> {
   const [current, evidenceCounts] = await Promise.all([
     currentRatings(db, ladder, personId, { track: options.track }),
-    countEvidence(db, ladder, personId, { visibility: options.evidenceVisibility }),
+    countEvidence(db, ladder, personId, { viewer: options.evidenceViewer }),
   ]);
   const track = current.track.id;
   const evaluation = evaluateProgress({ ladder, track, ratings: current.ratings, evidenceCounts });

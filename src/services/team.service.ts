@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
 import { countDirectReports, findReportTree } from '../store/organisation.repository.js';
+import type { EvidenceViewer } from '../store/evidence.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import { readPage, type Page, type PageRequest } from './paging.js';
 import { getProgress, type ProgressReport } from './progress.service.js';
@@ -16,7 +17,7 @@ export interface ReportSummary {
   person: PersonRow;
   /** 1 for a direct report, 2 for a report's report, and so on. */
   depth: number;
-  /** Their progress as their managers see it: evidence counted only where it is shared. */
+  /** Their progress as the reader sees it: evidence counted only where it is shared with the reader. */
   progress: ProgressReport;
 }
 
@@ -26,7 +27,8 @@ export interface ReportSummary {
  * the readiness for the next one and when they were last assessed. The tree
  * is one recursive query; deactivated people are left out. Progress is
  * worked out for the page only, so a page costs its own size whatever the
- * size of the tree.
+ * size of the tree; `viewerOf` says which of each report's evidence the
+ * reader may count (the policy's evidenceViewer).
  *
  * @throws DomainError `input_invalid` naming `limit` or `cursor`.
  */
@@ -34,6 +36,7 @@ export async function listReports(
   db: Kysely<Database>,
   ladder: Ladder,
   managerId: string,
+  viewerOf: (reportId: string) => EvidenceViewer,
   request: PageRequest & { scope?: ReportScope } = {},
 ): Promise<Page<ReportSummary>> {
   const keyOf = (row: { depth: number; nameKey: string | null; id: string }) =>
@@ -58,7 +61,7 @@ export async function listReports(
     page.items.map(async ({ depth, ...person }) => ({
       person,
       depth,
-      progress: await getProgress(db, ladder, person.id, { evidenceVisibility: 'shared' }),
+      progress: await getProgress(db, ladder, person.id, { evidenceViewer: viewerOf(person.id) }),
     })),
   );
   return { ...page, items };

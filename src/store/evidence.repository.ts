@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { runInTransaction } from './database.js';
 import { chunk, newId, nowIso, uniqueSorted } from './row-values.js';
 import type { Database, EvidenceKind, EvidenceRow, EvidenceVisibility } from './schema.js';
@@ -11,7 +11,32 @@ import type { Database, EvidenceKind, EvidenceRow, EvidenceVisibility } from './
 export type EvidenceRecord = Omit<EvidenceRow, 'links' | 'deletedAt'> & {
   links: string[];
   competencyIds: string[];
+  /** The people it is shared with (`evidence_audience`), by name; empty unless visibility is `people`. */
+  sharedWith: EvidenceAudienceMember[];
 };
+
+/** A person named in a piece of evidence's audience. */
+export interface EvidenceAudienceMember {
+  id: string;
+  name: string;
+}
+
+/**
+ * Who is reading someone's evidence, as the store needs it to filter in SQL:
+ * the author sees everything; anyone else sees only what names them and,
+ * when they are in the author's manager chain, what is shared with managers.
+ * The policy decides which (policy.evidenceViewer); the store only applies it,
+ * in the one query that lists or counts, never row by row.
+ */
+export type EvidenceViewer =
+  | { sees: 'all' }
+  | {
+      sees: 'audience';
+      /** The reader: `people` evidence is visible when it names them. */
+      personId: string;
+      /** Whether the reader manages the author (directly or higher up): `managers` evidence is visible. */
+      inManagerChain: boolean;
+    };
 
 /** What is needed to record evidence. The store trusts its caller: validate dates, URLs and ids in the service. */
 export interface InsertEvidenceInput {
@@ -26,6 +51,8 @@ export interface InsertEvidenceInput {
   links?: string[];
   /** Defaults to 'private'. */
   visibility?: EvidenceVisibility;
+  /** Ids of the people it is shared with (visibility `people`); duplicates are ignored. Defaults to none. */
+  sharedWith?: string[];
   /** With `ladderHash`, a ladder version already saved with saveLadderVersion. */
   ladderId: string;
   ladderHash: string;
@@ -33,7 +60,7 @@ export interface InsertEvidenceInput {
   competencyIds: string[];
 }
 
-/** The fields of evidence that can change; absent fields are left as they are. `competencyIds` replaces the set. */
+/** The fields of evidence that can change; absent fields are left as they are. `competencyIds` and `sharedWith` replace their sets. */
 export type EvidencePatch = Partial<Omit<InsertEvidenceInput, 'personId'>>;
 
 /** Which evidence to list. All given conditions must hold. */
@@ -47,6 +74,8 @@ export interface ListEvidenceFilter {
   until?: string;
   kind?: EvidenceKind;
   visibility?: EvidenceVisibility;
+  /** Only the evidence this reader may see; everything when left out. */
+  viewer?: EvidenceViewer;
   /** Only evidence listed after this position: the (date, createdAt, id) of the last row of the previous page. */
   after?: readonly [date: string, createdAt: string, id: string];
   /** At most this many rows; every row when left out. */
@@ -59,8 +88,10 @@ export interface CountEvidenceOptions {
   since?: string;
   /** Count only evidence dated on or before this `YYYY-MM-DD`. */
   until?: string;
-  /** Count only evidence of this visibility: `shared` when someone other than the author is looking. */
+  /** Count only evidence of this visibility. */
   visibility?: EvidenceVisibility;
+  /** Count only the evidence this reader may see (someone other than the author looking); everything when left out. */
+  viewer?: EvidenceViewer;
 }
 
 /** Records a piece of evidence and the competencies it supports, atomically. */
@@ -86,7 +117,8 @@ export async function insertEvidence(db: Kysely<Database>, input: InsertEvidence
       .returningAll()
       .executeTakeFirstOrThrow();
     const competencyIds = await replaceCompetencies(trx, row.id, input.competencyIds);
-    return toRecord(row, competencyIds);
+    await replaceAudience(trx, row.id, input.sharedWith ?? []);
+    return toRecord(row, competencyIds, (await loadAudience(trx, [row.id])).get(row.id) ?? []);
   });
 }
 
@@ -124,7 +156,8 @@ export async function updateEvidence(
       patch.competencyIds === undefined
         ? ((await loadCompetencyIds(trx, [id])).get(id) ?? [])
         : await replaceCompetencies(trx, id, patch.competencyIds);
-    return toRecord(row, competencyIds);
+    if (patch.sharedWith !== undefined) await replaceAudience(trx, id, patch.sharedWith);
+    return toRecord(row, competencyIds, (await loadAudience(trx, [id])).get(id) ?? []);
   });
 }
 
@@ -182,7 +215,8 @@ export async function findEvidenceIncludingDeleted(
   const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return undefined;
   const competencyIds = (await loadCompetencyIds(db, [id])).get(id) ?? [];
-  return { evidence: toRecord(row, competencyIds), deletedAt: row.deletedAt };
+  const sharedWith = (await loadAudience(db, [id])).get(id) ?? [];
+  return { evidence: toRecord(row, competencyIds, sharedWith), deletedAt: row.deletedAt };
 }
 
 /**
@@ -212,6 +246,8 @@ export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFil
   if (filter.until !== undefined) query = query.where('evidence.date', '<=', filter.until);
   if (filter.kind !== undefined) query = query.where('evidence.kind', '=', filter.kind);
   if (filter.visibility !== undefined) query = query.where('evidence.visibility', '=', filter.visibility);
+  const viewerFilter = visibleTo(filter.viewer);
+  if (viewerFilter !== undefined) query = query.where(viewerFilter);
   const after = filter.after;
   if (after !== undefined) {
     query = query.where(({ eb, refTuple, tuple }) =>
@@ -224,11 +260,7 @@ export async function listEvidence(db: Kysely<Database>, filter: ListEvidenceFil
     .orderBy('evidence.createdAt', 'desc')
     .orderBy('evidence.id', 'desc')
     .execute();
-  const byEvidence = await loadCompetencyIds(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toRecord(row, byEvidence.get(row.id) ?? []));
+  return withCompetenciesAndAudience(db, rows);
 }
 
 /**
@@ -250,11 +282,7 @@ export async function listEvidenceByIdPrefix(
     .orderBy('id')
     .limit(limit)
     .execute();
-  const byEvidence = await loadCompetencyIds(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toRecord(row, byEvidence.get(row.id) ?? []));
+  return withCompetenciesAndAudience(db, rows);
 }
 
 /**
@@ -273,6 +301,8 @@ export async function countEvidenceByCompetency(
     .where('evidence.personId', '=', personId)
     .where('evidence.deletedAt', 'is', null);
   if (options.visibility !== undefined) query = query.where('evidence.visibility', '=', options.visibility);
+  const viewerFilter = visibleTo(options.viewer);
+  if (viewerFilter !== undefined) query = query.where(viewerFilter);
   if (options.since !== undefined) query = query.where('evidence.date', '>=', options.since);
   if (options.until !== undefined) query = query.where('evidence.date', '<=', options.until);
   const rows = await query.groupBy('evidenceCompetencies.competencyId').execute();
@@ -295,7 +325,7 @@ export interface DatedEvidenceCount {
 export async function countEvidenceByCompetencyAndDate(
   db: Kysely<Database>,
   personId: string,
-  options: Pick<CountEvidenceOptions, 'visibility'> = {},
+  options: Pick<CountEvidenceOptions, 'visibility' | 'viewer'> = {},
 ): Promise<DatedEvidenceCount[]> {
   let query = db
     .selectFrom('evidenceCompetencies')
@@ -304,12 +334,93 @@ export async function countEvidenceByCompetencyAndDate(
     .where('evidence.personId', '=', personId)
     .where('evidence.deletedAt', 'is', null);
   if (options.visibility !== undefined) query = query.where('evidence.visibility', '=', options.visibility);
+  const viewerFilter = visibleTo(options.viewer);
+  if (viewerFilter !== undefined) query = query.where(viewerFilter);
   const rows = await query
     .groupBy(['evidenceCompetencies.competencyId', 'evidence.date'])
     .orderBy('evidence.date')
     .orderBy('evidenceCompetencies.competencyId')
     .execute();
   return rows.map((r) => ({ competencyId: r.competencyId, date: r.date, count: Number(r.evidenceCount) }));
+}
+
+/**
+ * The people of these ids that exist, with whether they are active: what a
+ * service checks an audience against, in one query per 500 ids.
+ */
+export async function findPeopleForAudience(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Array<{ id: string; name: string; deactivatedAt: string | null }>> {
+  const found: Array<{ id: string; name: string; deactivatedAt: string | null }> = [];
+  for (const slice of chunk(uniqueSorted(ids))) {
+    found.push(
+      ...(await db.selectFrom('people').select(['id', 'name', 'deactivatedAt']).where('id', 'in', slice).execute()),
+    );
+  }
+  return found;
+}
+
+/**
+ * The condition a row of `evidence` must meet for this reader to see it, or
+ * undefined when they see everything: one SQL expression, so a list of any
+ * length is filtered in the query that reads it.
+ */
+function visibleTo(viewer: EvidenceViewer | undefined): Expression<SqlBool> | undefined {
+  if (viewer === undefined || viewer.sees === 'all') return undefined;
+  const eb = expressionBuilder<Database, 'evidence'>();
+  const namesReader = eb.and([
+    eb('evidence.visibility', '=', 'people'),
+    eb.exists(
+      eb
+        .selectFrom('evidenceAudience')
+        .select('evidenceAudience.evidenceId')
+        .whereRef('evidenceAudience.evidenceId', '=', 'evidence.id')
+        .where('evidenceAudience.personId', '=', viewer.personId),
+    ),
+  ]);
+  return viewer.inManagerChain ? eb.or([eb('evidence.visibility', '=', 'managers'), namesReader]) : namesReader;
+}
+
+async function withCompetenciesAndAudience(db: Kysely<Database>, rows: EvidenceRow[]): Promise<EvidenceRecord[]> {
+  const ids = rows.map((r) => r.id);
+  const byEvidence = await loadCompetencyIds(db, ids);
+  const audiences = await loadAudience(db, ids);
+  return rows.map((row) => toRecord(row, byEvidence.get(row.id) ?? [], audiences.get(row.id) ?? []));
+}
+
+async function replaceAudience(trx: Kysely<Database>, evidenceId: string, personIds: string[]): Promise<void> {
+  await trx.deleteFrom('evidenceAudience').where('evidenceId', '=', evidenceId).execute();
+  for (const slice of chunk(uniqueSorted(personIds))) {
+    await trx
+      .insertInto('evidenceAudience')
+      .values(slice.map((personId) => ({ evidenceId, personId })))
+      .execute();
+  }
+}
+
+/** The audience of each piece of evidence, by name: one query per 500 pieces. */
+async function loadAudience(
+  db: Kysely<Database>,
+  evidenceIds: string[],
+): Promise<Map<string, EvidenceAudienceMember[]>> {
+  const byEvidence = new Map<string, EvidenceAudienceMember[]>();
+  for (const slice of chunk(evidenceIds)) {
+    const rows = await db
+      .selectFrom('evidenceAudience')
+      .innerJoin('people', 'people.id', 'evidenceAudience.personId')
+      .select(['evidenceAudience.evidenceId', 'people.id', 'people.name'])
+      .where('evidenceAudience.evidenceId', 'in', slice)
+      .orderBy('people.nameKey')
+      .orderBy('people.id')
+      .execute();
+    for (const { evidenceId, id, name } of rows) {
+      const list = byEvidence.get(evidenceId);
+      if (list === undefined) byEvidence.set(evidenceId, [{ id, name }]);
+      else list.push({ id, name });
+    }
+  }
+  return byEvidence;
 }
 
 async function replaceCompetencies(trx: Kysely<Database>, evidenceId: string, ids: string[]): Promise<string[]> {
@@ -342,9 +453,9 @@ async function loadCompetencyIds(db: Kysely<Database>, evidenceIds: string[]): P
   return byEvidence;
 }
 
-function toRecord(row: EvidenceRow, competencyIds: string[]): EvidenceRecord {
+function toRecord(row: EvidenceRow, competencyIds: string[], sharedWith: EvidenceAudienceMember[]): EvidenceRecord {
   const { deletedAt: _deletedAt, ...live } = row;
-  return { ...live, links: parseLinks(row), competencyIds };
+  return { ...live, links: parseLinks(row), competencyIds, sharedWith };
 }
 
 function parseLinks(row: EvidenceRow): string[] {

@@ -65,6 +65,7 @@ export {
   findEvidenceIncludingDeleted,
   listEvidence,
   listEvidenceByIdPrefix,
+  findPeopleForAudience,
   countEvidenceByCompetency,
   countEvidenceByCompetencyAndDate,
 } from './evidence.repository.js';
@@ -74,6 +75,8 @@ export type {
   EvidencePatch,
   ListEvidenceFilter,
   CountEvidenceOptions,
+  EvidenceViewer,
+  EvidenceAudienceMember,
 } from './evidence.repository.js';
 export { insertAssessment, findLatestAssessment, listAssessments } from './assessment.repository.js';
 export type {

@@ -15,8 +15,11 @@ export const EVIDENCE_KINDS = ['incident', 'design', 'review', 'mentoring', 'del
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Who may see a piece of evidence; the database rejects any other value. */
-export const EVIDENCE_VISIBILITIES = ['private', 'shared'] as const;
-/** `private` is for the author only, `shared` also for their manager. */
+export const EVIDENCE_VISIBILITIES = ['private', 'managers', 'people'] as const;
+/**
+ * `private` is for the author only; `managers` also for their manager chain (migration 0008 made every
+ * `shared` row this); `people` also for the people named in `evidence_audience`.
+ */
 export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
 
 /** Whose view of a person an assessment records; the database rejects any other value. */
@@ -145,6 +148,14 @@ export interface EvidenceCompetenciesTable {
   evidenceId: string;
   /** Column `competency_id`: a competency id of the evidence's ladder version. Part of the primary key. */
   competencyId: string;
+}
+
+/** Table `evidence_audience` (migration 0008): the people a piece of evidence with visibility `people` is shared with. */
+export interface EvidenceAudienceTable {
+  /** Column `evidence_id`: the evidence (evidence.id); rows go when the evidence is deleted. Part of the primary key. */
+  evidenceId: string;
+  /** Column `person_id`: a person who may read it (people.id); rows go when the person is deleted. Part of the primary key. */
+  personId: string;
 }
 
 /** Table `assessments`: one person's view of another's (or their own) level, at one moment. */
@@ -291,6 +302,7 @@ export interface Database {
   teams: TeamsTable;
   evidence: EvidenceTable;
   evidenceCompetencies: EvidenceCompetenciesTable;
+  evidenceAudience: EvidenceAudienceTable;
   assessments: AssessmentsTable;
   ratings: RatingsTable;
   accounts: AccountsTable;

@@ -188,6 +188,7 @@ async function clearTables(db: Kysely<Database>): Promise<void> {
     'oidcSignIns',
     'ratings',
     'assessments',
+    'evidenceAudience',
     'evidenceCompetencies',
     'evidence',
     'people',
@@ -301,6 +302,99 @@ for (const dialect of DIALECTS) {
         expect(await listEvidence(upgraded, { personId: person.id })).toEqual([kept]);
         expect(await softDeleteEvidence(upgraded, kept.id)).toBe(true);
         expect(await listEvidence(upgraded, { personId: person.id })).toEqual([]);
+        await closeDatabase(upgraded);
+      });
+
+      it('upgrades shared evidence to managers (migration 0008), losing no row, link or field', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0007-oidc-sign-ins');
+        // As release 0007 left it: "shared" meant shared with everyone. Written by hand, as today's store cannot.
+        const old = first as unknown as Kysely<{
+          evidence: Record<string, string | null>;
+          evidenceCompetencies: Record<string, string>;
+        }>;
+        await saveLadderVersion(first, LADDER);
+        const person = await insertPerson(first, { name: 'Old Timer' });
+        const row = (id: string, visibility: string, deletedAt: string | null = null) => ({
+          id,
+          personId: person.id,
+          date: '2024-05-01',
+          title: `${visibility} ${id}`,
+          body: `**body** of ${id}`,
+          kind: 'delivery',
+          links: '["https://example.com/pr/1"]',
+          visibility,
+          ladderId: LADDER.ladderId,
+          ladderHash: LADDER.hash,
+          createdAt: `2024-05-01T10:00:0${id.slice(-1)}.000Z`,
+          updatedAt: '2024-05-02T10:00:00.000Z',
+          deletedAt,
+        });
+        await old
+          .insertInto('evidence')
+          .values([row('e1', 'shared'), row('e2', 'private'), row('e3', 'shared', '2024-06-01T00:00:00.000Z')])
+          .execute();
+        await old
+          .insertInto('evidenceCompetencies')
+          .values([
+            { evidenceId: 'e1', competencyId: 'ownership' },
+            { evidenceId: 'e1', competencyId: 'scope' },
+            { evidenceId: 'e2', competencyId: 'ownership' },
+            { evidenceId: 'e3', competencyId: 'mentoring' },
+          ])
+          .execute();
+        await closeDatabase(first);
+
+        const upgraded = await open(file);
+        expect(await listEvidence(upgraded, { personId: person.id })).toEqual([
+          expect.objectContaining({ id: 'e2', visibility: 'private', competencyIds: ['ownership'] }),
+          expect.objectContaining({
+            id: 'e1',
+            visibility: 'managers',
+            title: 'shared e1',
+            body: '**body** of e1',
+            links: ['https://example.com/pr/1'],
+            competencyIds: ['ownership', 'scope'],
+            sharedWith: [],
+            updatedAt: '2024-05-02T10:00:00.000Z',
+          }),
+        ]);
+        // Deleted evidence is kept as deleted, and its links with it.
+        expect(await findEvidenceIncludingDeleted(upgraded, 'e3')).toMatchObject({
+          evidence: { visibility: 'managers', competencyIds: ['mentoring'] },
+          deletedAt: '2024-06-01T00:00:00.000Z',
+        });
+        expect(await upgraded.selectFrom('evidenceCompetencies').selectAll().execute()).toHaveLength(4);
+        // The old value is refused from now on, and links still go with their evidence.
+        await expect(updateEvidence(upgraded, 'e2', { visibility: 'shared' as never })).rejects.toThrow();
+        expect(await deleteEvidence(upgraded, 'e1')).toBe(true);
+        expect(await upgraded.selectFrom('evidenceCompetencies').selectAll().execute()).toHaveLength(2);
+
+        // Its down step never widens an audience: evidence for named people goes back to private.
+        const friend = await insertPerson(upgraded, { name: 'Friend' });
+        const named = await insertEvidence(upgraded, {
+          personId: person.id,
+          date: '2024-07-01',
+          title: 'for a friend',
+          kind: 'review',
+          visibility: 'people',
+          sharedWith: [friend.id],
+          ladderId: LADDER.ladderId,
+          ladderHash: LADDER.hash,
+          competencyIds: ['ownership'],
+        });
+        await migrateBackTo(upgraded, '0007-oidc-sign-ins');
+        const rows = await (upgraded as unknown as Kysely<{ evidence: { id: string; visibility: string } }>)
+          .selectFrom('evidence')
+          .select(['id', 'visibility'])
+          .orderBy('id')
+          .execute();
+        expect(Object.fromEntries(rows.map((r) => [r.id, r.visibility]))).toEqual({
+          e2: 'private',
+          e3: 'shared',
+          [named.id]: 'private',
+        });
         await closeDatabase(upgraded);
       });
 
@@ -705,14 +799,14 @@ for (const dialect of DIALECTS) {
             body: '# Postmortem\n\nWe **fixed** it.',
             kind: 'design',
             links: ['https://example.com/doc', 'https://example.com/pr/1'],
-            visibility: 'shared',
+            visibility: 'managers',
           }),
         );
         expect(await findEvidenceById(db, created.id)).toMatchObject({
           body: '# Postmortem\n\nWe **fixed** it.',
           kind: 'design',
           links: ['https://example.com/doc', 'https://example.com/pr/1'],
-          visibility: 'shared',
+          visibility: 'managers',
         });
       });
 
@@ -737,7 +831,7 @@ for (const dialect of DIALECTS) {
             date: '2025-05-10',
             kind: 'mentoring',
             competencyIds: ['mentoring', 'scope'],
-            visibility: 'shared',
+            visibility: 'managers',
           }),
         );
         const mayLater = await insertEvidence(
@@ -763,7 +857,7 @@ for (const dialect of DIALECTS) {
         expect(await titles({ until: '2025-03-01' })).toEqual([march.title, january.title]);
         expect(await titles({ since: '2025-02-01', until: '2025-04-30' })).toEqual([march.title]);
         expect(await titles({ kind: 'mentoring' })).toEqual([may.title]);
-        expect(await titles({ visibility: 'shared' })).toEqual([may.title]);
+        expect(await titles({ visibility: 'managers' })).toEqual([may.title]);
         expect(await titles({ competencyIds: ['scope'], kind: 'incident' })).toEqual([mayLater.title]);
 
         const [first] = await listEvidence(db, { personId: alice.id, competencyIds: ['scope'] });
@@ -842,9 +936,9 @@ for (const dialect of DIALECTS) {
         const moved = await updateEvidence(db, created.id, {
           competencyIds: ['mentoring'],
           links: [],
-          visibility: 'shared',
+          visibility: 'managers',
         });
-        expect(moved).toMatchObject({ competencyIds: ['mentoring'], links: [], visibility: 'shared' });
+        expect(moved).toMatchObject({ competencyIds: ['mentoring'], links: [], visibility: 'managers' });
         expect(await findEvidenceById(db, created.id)).toEqual(moved);
         expect(await countEvidenceByCompetency(db, alice.id)).toEqual({ mentoring: 1 });
 
@@ -868,7 +962,7 @@ for (const dialect of DIALECTS) {
         const kept = await insertEvidence(db, evidenceFor(alice, { title: 'kept', competencyIds: ['ownership'] }));
         const doomed = await insertEvidence(
           db,
-          evidenceFor(alice, { title: 'doomed', competencyIds: ['ownership', 'scope'], visibility: 'shared' }),
+          evidenceFor(alice, { title: 'doomed', competencyIds: ['ownership', 'scope'], visibility: 'managers' }),
         );
 
         expect(await softDeleteEvidence(db, doomed.id)).toBe(true);
@@ -892,11 +986,86 @@ for (const dialect of DIALECTS) {
         expect(kept).toEqual(await findEvidenceById(db, kept.id));
       });
 
+      it('keeps the people evidence is shared with, by name, and lists for each reader only what they may see', async () => {
+        const { alice, bob } = await seed();
+        const carol = await insertPerson(db, { name: 'Carol', email: 'carol@example.com' });
+        const dan = await insertPerson(db, { name: 'Dan', email: 'dan@example.com' });
+        const hidden = await insertEvidence(db, evidenceFor(alice, { title: 'private', competencyIds: ['ownership'] }));
+        const toManagers = await insertEvidence(
+          db,
+          evidenceFor(alice, { title: 'managers', visibility: 'managers', competencyIds: ['ownership'] }),
+        );
+        const toCarol = await insertEvidence(
+          db,
+          evidenceFor(alice, {
+            title: 'carol and dan',
+            visibility: 'people',
+            sharedWith: [dan.id, carol.id, dan.id],
+            competencyIds: ['ownership', 'scope'],
+          }),
+        );
+        const toBob = await insertEvidence(
+          db,
+          evidenceFor(alice, { title: 'bob', visibility: 'people', sharedWith: [bob.id], competencyIds: ['scope'] }),
+        );
+        expect(toCarol.sharedWith).toEqual([
+          { id: carol.id, name: 'Carol' },
+          { id: dan.id, name: 'Dan' },
+        ]);
+        expect(await findEvidenceById(db, toCarol.id)).toEqual(toCarol);
+
+        const titlesFor = async (viewer: Parameters<typeof listEvidence>[1]['viewer']) =>
+          (await listEvidence(db, { personId: alice.id, viewer })).map((e) => e.title).sort();
+        expect(await titlesFor({ sees: 'all' })).toEqual(
+          [hidden.title, toManagers.title, toCarol.title, toBob.title].sort(),
+        );
+        // Bob manages Alice: what is shared with managers, and what names him.
+        expect(await titlesFor({ sees: 'audience', personId: bob.id, inManagerChain: true })).toEqual([
+          'bob',
+          'managers',
+        ]);
+        // Carol is named once and manages nobody; Dan likewise.
+        expect(await titlesFor({ sees: 'audience', personId: carol.id, inManagerChain: false })).toEqual([
+          'carol and dan',
+        ]);
+        // A manager named nowhere sees the managers' evidence only; a stranger sees nothing.
+        expect(await titlesFor({ sees: 'audience', personId: dan.id, inManagerChain: true })).toEqual([
+          'carol and dan',
+          'managers',
+        ]);
+        expect(await titlesFor({ sees: 'audience', personId: 'nobody', inManagerChain: false })).toEqual([]);
+        // Counts follow the same filter.
+        expect(
+          await countEvidenceByCompetency(db, alice.id, {
+            viewer: { sees: 'audience', personId: carol.id, inManagerChain: false },
+          }),
+        ).toEqual({ ownership: 1, scope: 1 });
+        expect(
+          await countEvidenceByCompetencyAndDate(db, alice.id, {
+            viewer: { sees: 'audience', personId: bob.id, inManagerChain: true },
+          }),
+        ).toEqual([
+          { competencyId: 'ownership', date: '2025-03-01', count: 1 },
+          { competencyId: 'scope', date: '2025-03-01', count: 1 },
+        ]);
+
+        // A new audience replaces the old one; leaving it out of a patch keeps it.
+        const retitled = await updateEvidence(db, toCarol.id, { title: 'renamed' });
+        expect(retitled?.sharedWith.map((p) => p.name)).toEqual(['Carol', 'Dan']);
+        const narrowed = await updateEvidence(db, toCarol.id, { sharedWith: [dan.id] });
+        expect(narrowed?.sharedWith).toEqual([{ id: dan.id, name: 'Dan' }]);
+        expect(await titlesFor({ sees: 'audience', personId: carol.id, inManagerChain: false })).toEqual([]);
+
+        // The audience goes with its evidence.
+        expect(await deleteEvidence(db, toCarol.id)).toBe(true);
+        expect(await db.selectFrom('evidenceAudience').select('personId').execute()).toEqual([{ personId: bob.id }]);
+      });
+
       it('counts only evidence of one visibility when asked', async () => {
         const { alice } = await seed();
-        await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership'], visibility: 'shared' }));
+        await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership'], visibility: 'managers' }));
         await insertEvidence(db, evidenceFor(alice, { competencyIds: ['ownership', 'scope'] }));
-        expect(await countEvidenceByCompetency(db, alice.id, { visibility: 'shared' })).toEqual({ ownership: 1 });
+        expect(await countEvidenceByCompetency(db, alice.id, { visibility: 'managers' })).toEqual({ ownership: 1 });
         expect(await countEvidenceByCompetency(db, alice.id, { visibility: 'private' })).toEqual({
           ownership: 1,
           scope: 1,

@@ -1,7 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Assessment, AssessmentPage, Evidence, History, Ladder, Me, Progress } from '../server/api-contract.js';
 import {
+  Assessment,
+  AssessmentPage,
+  Evidence,
+  History,
+  Ladder,
+  Me,
+  PeoplePage,
+  Progress,
+} from '../server/api-contract.js';
+import {
+  buildPerson,
   sessionCookieOf,
   startTestServer,
   TEST_EMAIL,
@@ -113,9 +123,18 @@ describe('api client against the server', () => {
       visibility: 'private',
     });
 
-    const updated = Evidence.parse(await client.updateEvidence(created.id, { visibility: 'shared' }));
-    expect(updated).toMatchObject({ id: created.id, visibility: 'shared' });
-    expect((await client.getEvidence(created.id)).visibility).toBe('shared');
+    const updated = Evidence.parse(await client.updateEvidence(created.id, { visibility: 'managers' }));
+    expect(updated).toMatchObject({ id: created.id, visibility: 'managers' });
+    expect((await client.getEvidence(created.id)).visibility).toBe('managers');
+
+    // The people picker searches the directory, then shares with whom it picked.
+    const mentor = await buildPerson(t.db, { name: 'Mia Mentor' });
+    const directory = PeoplePage.parse(await client.listPeople({ limit: 200 }));
+    expect(directory.items.map((p) => p.id)).toContain(mentor.id);
+    const named = Evidence.parse(
+      await client.updateEvidence(created.id, { visibility: 'people', sharedWith: [mentor.id] }),
+    );
+    expect(named.sharedWith).toEqual([{ id: mentor.id, name: 'Mia Mentor' }]);
 
     await expect(client.deleteEvidence(created.id)).resolves.toBeUndefined();
     const gone = await failureOf(client.getEvidence(created.id));
@@ -124,7 +143,7 @@ describe('api client against the server', () => {
     const restored = Evidence.parse(await client.restoreEvidence(created.id));
     expect(restored.id).toBe(created.id);
     expect((await client.listEvidence(t.me.id)).items.map((e) => e.id)).toContain(created.id);
-    expect(client.changeCount() - changesBefore).toBe(4);
+    expect(client.changeCount() - changesBefore).toBe(5);
   });
 
   it('sends filters the server understands and leaves empty ones out', async () => {

@@ -13,6 +13,7 @@ import type {
   History,
   Ladder,
   Me,
+  PeoplePage,
   Person,
   PersonUpdate,
   ReportPage,
@@ -99,6 +100,8 @@ export interface ApiClient {
   getMe(): Promise<Me>;
   /** The full active ladder. */
   getActiveLadder(): Promise<Ladder>;
+  /** One page of the directory, by name: who evidence can be shared with. */
+  listPeople(page?: PageParams): Promise<PeoplePage>;
   /** Changes a person's own settings, such as the time zone their today is taken in. */
   updatePerson(personId: string, body: PersonUpdate): Promise<Person>;
   /** A person's profile: the directory's view of them. */
@@ -238,6 +241,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
       };
     },
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
+    listPeople: (page) => request<PeoplePage>('GET', withPage('/people', page)),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
     getPerson: (personId) => request<Person>('GET', person(personId)),
     listReports: (personId, scope, page) =>

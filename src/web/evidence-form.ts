@@ -2,8 +2,8 @@ import type { Evidence, EvidenceCreate } from '../server/api-contract.js';
 
 /**
  * The evidence form's values and how they become a request body, kept apart
- * from the component so the conversions (links one per line, the
- * shared/private switch, an empty date) are tested without a browser.
+ * from the component so the conversions (links one per line, who sees it,
+ * an empty date) are tested without a browser.
  */
 
 /** The kinds of evidence the API accepts, with the words the form shows. */
@@ -21,6 +21,25 @@ export function kindLabel(kind: string): string {
   return EVIDENCE_KINDS.find((k) => k.id === kind)?.label ?? kind;
 }
 
+/** Who sees a piece of evidence besides its author. */
+export type Audience = Evidence['visibility'];
+
+/** A person the evidence is shared with, as the form shows them. */
+export interface AudiencePerson {
+  id: string;
+  name: string;
+}
+
+/** The three audiences, with the words the form's radio buttons show. */
+export const AUDIENCES: ReadonlyArray<{ id: Audience; label: string; hint: string }> = [
+  { id: 'private', label: 'Only me', hint: 'Nobody else sees it.' },
+  { id: 'managers', label: 'My managers', hint: 'Your manager, and their managers up the chain.' },
+  { id: 'people', label: 'Named people', hint: 'Only the people you choose, such as a mentor.' },
+];
+
+/** The most people the form lets one name; the server refuses more. */
+export const MAX_NAMED_PEOPLE = 50;
+
 /** What the form holds while someone types. */
 export interface EvidenceFormValues {
   title: string;
@@ -32,7 +51,9 @@ export interface EvidenceFormValues {
   links: string;
   /** Markdown. */
   body: string;
-  shared: boolean;
+  visibility: Audience;
+  /** The people chosen for `people`; kept while another audience is picked, sent only with `people`. */
+  sharedWith: AudiencePerson[];
 }
 
 /** A blank form dated today, optionally with one competency already ticked. */
@@ -44,7 +65,8 @@ export function emptyEvidenceForm(today: string, competency?: string | null): Ev
     competencies: competency === undefined || competency === null || competency === '' ? [] : [competency],
     links: '',
     body: '',
-    shared: false,
+    visibility: 'private',
+    sharedWith: [],
   };
 }
 
@@ -57,7 +79,8 @@ export function valuesFromEvidence(evidence: Evidence): EvidenceFormValues {
     competencies: [...evidence.competencyIds],
     links: evidence.links.join('\n'),
     body: evidence.body,
-    shared: evidence.visibility === 'shared',
+    visibility: evidence.visibility,
+    sharedWith: evidence.sharedWith.map((person) => ({ id: person.id, name: person.name })),
   };
 }
 
@@ -89,8 +112,9 @@ export function toEvidenceBody(values: EvidenceFormValues): EvidenceCreate {
     competencies: [...values.competencies],
     body: values.body,
     links: splitLinks(values.links),
-    visibility: values.shared ? 'shared' : 'private',
+    visibility: values.visibility,
   };
+  if (values.visibility === 'people') body.sharedWith = values.sharedWith.map((person) => person.id);
   if (values.date.trim() !== '') body.date = values.date.trim();
   return body;
 }
@@ -103,4 +127,52 @@ export function toggleCompetency(selected: readonly string[], id: string, order:
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
   return next.sort((a, b) => position(a) - position(b));
+}
+
+/** Who sees a piece of evidence besides its author, in the words the list shows. */
+export function audienceLabel(evidence: Pick<Evidence, 'visibility' | 'sharedWith'>): string {
+  if (evidence.visibility === 'managers') return 'Shared with managers';
+  if (evidence.visibility === 'private') return 'Private';
+  const [first, second] = evidence.sharedWith;
+  if (first === undefined) return 'Shared with nobody yet';
+  if (second === undefined) return `Shared with ${first.name}`;
+  return `Shared with ${evidence.sharedWith.length} people`;
+}
+
+/** A name or an email folded for matching: no accents, no case. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * The people of the directory a search names, for the people picker: every
+ * word of the query must start a word of the name, or the email or a part of it.
+ * The author and those already chosen are left out; at most `limit`, in the
+ * directory's order (by name).
+ */
+export function matchPeople<P extends { id: string; name: string; email: string | null }>(
+  directory: readonly P[],
+  query: string,
+  leaveOut: readonly string[],
+  limit = 8,
+): P[] {
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (words.length === 0) return [];
+  const found: P[] = [];
+  for (const person of directory) {
+    if (leaveOut.includes(person.id)) continue;
+    const nameWords = fold(person.name).split(/[\s-]+/);
+    const email = fold(person.email ?? '');
+    const emailParts = [email, ...email.split(/[.@_+-]+/)].filter((part) => part !== '');
+    const starts = (word: string) =>
+      nameWords.some((w) => w.startsWith(word)) || emailParts.some((part) => part.startsWith(word));
+    if (words.every(starts)) found.push(person);
+    if (found.length === limit) break;
+  }
+  return found;
 }

@@ -67,7 +67,7 @@ describe('stored HTML and script never run', { timeout: 120_000 }, () => {
           kind: 'delivery',
           competencies: competencies.slice(0, 2),
           links: [`https://example.com/?q=${encodeURIComponent(payload)}`, 'https://example.com/"><script>x</script>'],
-          visibility: 'shared',
+          visibility: 'managers',
         },
       });
       expect(created.status(), await created.text()).toBe(201);

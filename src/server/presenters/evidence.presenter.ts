@@ -12,6 +12,7 @@ export function presentEvidence(evidence: EvidenceRecord): Evidence {
     kind: evidence.kind,
     links: [...evidence.links],
     visibility: evidence.visibility,
+    sharedWith: evidence.sharedWith.map((person) => ({ id: person.id, name: person.name })),
     competencyIds: [...evidence.competencyIds],
     ladderId: evidence.ladderId,
     ladderHash: evidence.ladderHash,

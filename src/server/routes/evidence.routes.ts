@@ -7,7 +7,7 @@ import {
   logEvidence,
   undeleteEvidence,
 } from '../../services/evidence.service.js';
-import { getPerson } from '../../services/person.service.js';
+import { findManagementChain, getPerson } from '../../services/person.service.js';
 import {
   Evidence,
   EvidenceCreate,
@@ -30,7 +30,8 @@ const EXAMPLE_EVIDENCE = {
   competencies: ['reliability', 'debugging'],
   date: '2026-03-02',
   links: ['https://wiki.example.com/pir/42'],
-  visibility: 'shared',
+  visibility: 'people',
+  sharedWith: ['5f0c8f2e-9d1b-4a7c-8e3a-2b6d4c1e9f70'],
 };
 
 /** Evidence: a person's list, logging, and one piece read, edited, deleted (undoably) and restored. */
@@ -42,7 +43,7 @@ export const evidenceRoutes: Route[] = [
     tag: 'evidence',
     summary: "A person's evidence, newest first, a page at a time",
     description:
-      'All of your own evidence; of anyone else, only what they shared. `competency` may be a former id. Dates are YYYY-MM-DD and inclusive.',
+      'All of your own evidence; of anyone else, only what they shared with you: by name, or with managers when you are in their manager chain. `competency` may be a former id. Dates are YYYY-MM-DD and inclusive.',
     authenticate: signedIn,
     params: PersonParams,
     query: EvidenceQuery,
@@ -53,12 +54,12 @@ export const evidenceRoutes: Route[] = [
     },
     handle: async ({ actor, app, loaded, query }) => {
       const ladder = await app.ladders.active(app.db);
-      const visible = policy.evidenceVisibleTo(actor, loaded.id);
+      const chain = actor.person.id === loaded.id ? [] : await findManagementChain(app.db, loaded);
       return blameInput(
         () =>
           findEvidence(app.db, ladder, loaded.id, {
             ...query,
-            visibility: visible === 'shared' ? 'shared' : undefined,
+            viewer: policy.evidenceViewer(actor, loaded.id, chain),
           }),
         { competency_not_found: 'competency' },
       );
@@ -73,7 +74,7 @@ export const evidenceRoutes: Route[] = [
     tag: 'evidence',
     summary: 'Log a piece of evidence',
     description:
-      'Recorded against the active ladder. Private unless `visibility` is shared. Every problem is reported at once, one entry in `fields` each.',
+      'Recorded against the active ladder. Private unless `visibility` says managers (the manager chain) or people (the ids in `sharedWith`). Every problem is reported at once, one entry in `fields` each.',
     authenticate: signedIn,
     params: PersonParams,
     body: EvidenceCreate,
@@ -94,12 +95,18 @@ export const evidenceRoutes: Route[] = [
     operationId: 'getEvidence',
     tag: 'evidence',
     summary: 'One piece of evidence',
+    description:
+      'Its author, their managers when it is shared with managers, and the people it names when it is shared with people; anyone else is refused (403).',
     authenticate: signedIn,
     params: EvidenceParams,
     errors: [403, 404, 503],
     authorize: async ({ actor, app, params }) => {
       const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);
-      return permit(policy.readEvidence(actor, evidence), evidence);
+      const chain =
+        actor.person.id === evidence.personId
+          ? []
+          : await findManagementChain(app.db, await getPerson(app.db, evidence.personId));
+      return permit(policy.readEvidence(actor, evidence, chain), evidence);
     },
     handle: async ({ loaded }) => loaded,
     present: presentEvidence,
@@ -112,11 +119,11 @@ export const evidenceRoutes: Route[] = [
     tag: 'evidence',
     summary: 'Change a piece of evidence',
     description:
-      'Only the fields sent change. New `competencies` are read against the active ladder, and the evidence then belongs to that version.',
+      'Only the fields sent change. New `competencies` are read against the active ladder, and the evidence then belongs to that version. Only the author changes who sees it; a visibility other than people clears `sharedWith`.',
     authenticate: signedIn,
     params: EvidenceParams,
     body: EvidenceUpdate,
-    example: { title: 'Led the review of the checkout timeout incident, and its follow-ups', visibility: 'shared' },
+    example: { title: 'Led the review of the checkout timeout incident, and its follow-ups', visibility: 'managers' },
     errors: [403, 404, 503],
     authorize: async ({ actor, app, params }) => {
       const evidence = await getEvidence(app.db, await app.ladders.active(app.db), params.evidenceId);

@@ -15,7 +15,7 @@ export const historyRoutes: Route[] = [
     tag: 'history',
     summary: "A person's assessments over time, newest first, a page at a time",
     description:
-      "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed. The evidence rule counts evidence dated up to the assessment's day (shared evidence only, for anyone but the person).",
+      "Each assessment is evaluated against the ladder version it was made with, not today's, so a later ladder edit never rewrites what an old assessment showed. The evidence rule counts evidence dated up to the assessment's day (for anyone but the person, only what they may see: what is shared with managers or names them).",
     authenticate: signedIn,
     params: PersonParams,
     query: HistoryQuery,
@@ -23,15 +23,15 @@ export const historyRoutes: Route[] = [
     authorize: async ({ actor, app, params }) => {
       const subject = await getPerson(app.db, params.personId);
       const chain = await findManagementChain(app.db, subject);
-      return permit(policy.readAssessments(actor, subject, chain), subject);
+      return permit(policy.readAssessments(actor, subject, chain), { subject, chain });
     },
-    handle: ({ actor, app, loaded, query }) =>
-      buildHistory(app.db, app.ladders, loaded.id, {
+    handle: ({ actor, app, loaded: { subject, chain }, query }) =>
+      buildHistory(app.db, app.ladders, subject.id, {
         kind: query.kind,
         limit: query.limit,
         cursor: query.cursor,
-        // Like progress: someone else's view counts only shared evidence toward each level.
-        evidenceVisibility: policy.evidenceVisibleTo(actor, loaded.id) === 'shared' ? 'shared' : undefined,
+        // Like progress: someone else's view counts only the evidence they may see toward each level.
+        evidenceViewer: policy.evidenceViewer(actor, subject.id, chain),
       }),
     present: presentHistory,
     response: { status: 200, description: 'A page of entries, newest first.', schema: History },

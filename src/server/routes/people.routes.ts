@@ -91,7 +91,15 @@ export const peopleRoutes: Route[] = [
       const chain = await findManagementChain(app.db, manager);
       return permit(policy.readReports(actor, manager, chain), manager);
     },
-    handle: async ({ app, loaded, query }) => listReports(app.db, await app.ladders.active(app.db), loaded.id, query),
+    handle: async ({ actor, app, loaded, query }) =>
+      // The reader manages every report in the tree (authorize saw to it): each report's chain holds them.
+      listReports(
+        app.db,
+        await app.ladders.active(app.db),
+        loaded.id,
+        (reportId) => policy.evidenceViewer(actor, reportId, [actor.person.id]),
+        query,
+      ),
     present: (page) => presentPage(page, presentReport),
     response: { status: 200, description: 'A page of the reports, nearest first.', schema: ReportPage },
   }),

@@ -16,7 +16,7 @@ export const progressRoutes: Route[] = [
     tag: 'progress',
     summary: 'Demonstrated level and the gap to a target level',
     description:
-      "The latest self-assessment evaluated against today's ladder. The target is the next level, or the top level at the top. Evidence counts include private evidence only for the person themself.",
+      "The latest self-assessment evaluated against today's ladder. The target is the next level, or the top level at the top. Evidence counts include only the evidence the reader may see: all of it for the person themself, for a manager what is shared with managers or names them.",
     authenticate: signedIn,
     params: PersonParams,
     query: ProgressQuery,
@@ -24,16 +24,15 @@ export const progressRoutes: Route[] = [
     authorize: async ({ actor, app, params }) => {
       const subject = await getPerson(app.db, params.personId);
       const chain = await findManagementChain(app.db, subject);
-      return permit(policy.readAssessments(actor, subject, chain), subject);
+      return permit(policy.readAssessments(actor, subject, chain), { subject, chain });
     },
-    handle: async ({ actor, app, loaded, query }) => {
+    handle: async ({ actor, app, loaded: { subject: loaded, chain }, query }) => {
       const ladder = await app.ladders.active(app.db);
-      const visible = policy.evidenceVisibleTo(actor, loaded.id);
       const report = await blameInput(
         () =>
           getProgress(app.db, ladder, loaded.id, {
             track: query.track,
-            evidenceVisibility: visible === 'shared' ? 'shared' : undefined,
+            evidenceViewer: policy.evidenceViewer(actor, loaded.id, chain),
           }),
         { track_not_found: 'track' },
       );

@@ -87,7 +87,9 @@ const LocalHistory = z.strictObject({
         daysAgo: z.number().int().min(0),
         kind: z.enum(EVIDENCE_KINDS),
         competencies: competencyIds,
-        visibility: z.enum(['private', 'shared']),
+        visibility: z.enum(['private', 'managers', 'people']),
+        /** Names of people of the organisation who may see it, with visibility people. */
+        sharedWith: z.array(text).min(1).optional(),
         title: text,
         body: lines.optional(),
         link: z.url().optional(),

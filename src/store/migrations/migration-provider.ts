@@ -6,6 +6,7 @@ import { organisationMigration } from './0004-organisation.js';
 import { accountsMigration } from './0005-accounts.js';
 import { peopleNameKeyMigration } from './0006-people-name-key.js';
 import { oidcSignInsMigration } from './0007-oidc-sign-ins.js';
+import { evidenceAudienceMigration } from './0008-evidence-audience.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0005-accounts': accountsMigration,
   '0006-people-name-key': peopleNameKeyMigration,
   '0007-oidc-sign-ins': oidcSignInsMigration,
+  '0008-evidence-audience': evidenceAudienceMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */

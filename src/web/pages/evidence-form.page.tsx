@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Evidence } from '../../server/api-contract.js';
 import { api, ApiError, messageOf } from '../api-client.js';
+import { AudiencePicker } from '../components/audience-picker.js';
 import { Link } from '../components/link.js';
 import { MarkdownView } from '../components/markdown-view.js';
 import { Page } from '../components/page.js';
@@ -81,14 +82,14 @@ export function EvidenceFormPage({ evidenceId }: { evidenceId: string | null }) 
   return <EvidenceForm initial={valuesFromEvidence(existing.data)} evidence={existing.data} today={today} />;
 }
 
-const INPUTS = ['title', 'kind', 'date', 'competencies', 'links', 'body', 'visibility'];
+const INPUTS = ['title', 'kind', 'date', 'competencies', 'links', 'body', 'visibility', 'sharedWith'];
 
 /** The id of the element an error for an input should lead to. */
 function targetIdOf(name: string): string {
   return name === 'competencies'
     ? 'evidence-competencies-first'
     : name === 'visibility'
-      ? 'evidence-shared'
+      ? 'evidence-visibility-private'
       : `evidence-${name}`;
 }
 
@@ -99,7 +100,8 @@ const LABELS: Record<string, string> = {
   competencies: 'Competencies',
   links: 'Links',
   body: 'Details',
-  visibility: 'Sharing',
+  visibility: 'Who can see this evidence',
+  sharedWith: 'People who can see it',
 };
 
 function EvidenceForm({
@@ -154,7 +156,10 @@ function EvidenceForm({
         caught instanceof ApiError
           ? mapFieldErrors(caught.fields, INPUTS, {
               aliases: { competencyIds: 'competencies' },
-              describeItem: { links: (i) => `Line ${lines[i] ?? i + 1}` },
+              describeItem: {
+                links: (i) => `Line ${lines[i] ?? i + 1}`,
+                sharedWith: (i) => values.sharedWith[i]?.name ?? `Person ${i + 1}`,
+              },
               rewrite: { date: (message) => datesAsInput(message) },
             })
           : NO_FIELD_ERRORS;
@@ -380,27 +385,15 @@ function EvidenceForm({
           )}
         </section>
 
-        <Field
-          name="visibility"
-          label=""
-          hint="Shared evidence can be shown to others, such as your manager; private evidence stays with you."
-          errors={errors}
-          inline
-        >
-          {(describedBy, invalid) => (
-            <label className="choice">
-              <input
-                id="evidence-shared"
-                type="checkbox"
-                checked={values.shared}
-                onChange={(event) => set('shared', event.target.checked)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-              <span>Share this evidence</span>
-            </label>
-          )}
-        </Field>
+        <AudiencePicker
+          visibility={values.visibility}
+          sharedWith={values.sharedWith}
+          authorId={evidence?.personId ?? me.person.id}
+          visibilityError={errorFor(errors, 'visibility')}
+          sharedWithError={errorFor(errors, 'sharedWith')}
+          onVisibility={(visibility) => set('visibility', visibility)}
+          onSharedWith={(people) => set('sharedWith', people)}
+        />
 
         <div className="wizard-nav">
           <button type="submit" className="button" disabled={saving}>

@@ -7,7 +7,7 @@ import { Page } from '../components/page.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useToast } from '../components/toast.js';
 import { deleteEvidenceWithUndo } from '../components/undoable-delete.js';
-import { EVIDENCE_KINDS, kindLabel } from '../evidence-form.js';
+import { audienceLabel, EVIDENCE_KINDS, kindLabel } from '../evidence-form.js';
 import { formatDate, pluralise } from '../format.js';
 import { navigate, useLocation } from '../history-store.js';
 import { competenciesOn, competencyTitle, groupByCategory, trackOf } from '../ladder-view.js';
@@ -283,7 +283,7 @@ function EvidenceCard({
           <span>{kindLabel(item.kind)}</span>
           <span aria-hidden="true"> · </span>
           <span className="visually-hidden">, </span>
-          <span>{item.visibility === 'shared' ? 'Shared' : 'Private'}</span>
+          <span>{audienceLabel(item)}</span>
         </p>
         <ul className="tag-list" aria-label="Competencies">
           {item.competencyIds.map((id) => (

@@ -14,7 +14,10 @@ export interface EvidenceInput {
   links?: readonly string[];
   /** Markdown. */
   body?: string;
-  shared?: boolean;
+  /** Who can see it, as the radio buttons read. */
+  audience?: 'Only me' | 'My managers' | 'Named people';
+  /** With Named people: what to type to find each person, and the name to pick. */
+  sharedWith?: ReadonlyArray<{ search: string; name: string }>;
 }
 
 /** Adding and editing evidence (`/evidence/new`, `/evidence/:id/edit`). */
@@ -29,7 +32,9 @@ export class EvidenceFormPage {
   readonly details: Locator;
   readonly previewButton: Locator;
   readonly preview: Locator;
-  readonly shared: Locator;
+  readonly audience: Locator;
+  readonly peopleSearch: Locator;
+  readonly chosenPeople: Locator;
   readonly addButton: Locator;
   readonly cancelLink: Locator;
   readonly problem: Locator;
@@ -45,7 +50,9 @@ export class EvidenceFormPage {
     this.details = this.main.getByLabel('Details', { exact: true });
     this.previewButton = this.main.getByRole('button', { name: /^(Show|Hide) preview$/ });
     this.preview = this.main.getByRole('region', { name: 'Preview' });
-    this.shared = this.main.getByRole('checkbox', { name: 'Share this evidence' });
+    this.audience = this.main.getByRole('group', { name: 'Who can see this evidence', exact: true });
+    this.peopleSearch = this.main.getByRole('searchbox', { name: 'People who can see it', exact: true });
+    this.chosenPeople = this.main.getByRole('list', { name: 'Chosen people', exact: true });
     this.addButton = this.main.getByRole('button', { name: 'Add evidence', exact: true });
     this.cancelLink = this.main.getByRole('link', { name: 'Cancel', exact: true });
     this.problem = this.main.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -85,7 +92,28 @@ export class EvidenceFormPage {
     }
     await this.links.fill((input.links ?? []).join('\n'));
     await this.details.fill(input.body ?? '');
-    if (input.shared !== undefined) await this.shared.setChecked(input.shared);
+    if (input.audience !== undefined) await this.chooseAudience(input.audience);
+    for (const person of input.sharedWith ?? []) await this.addPerson(person.search, person.name);
+  }
+
+  /** Picks one of the three audiences. */
+  async chooseAudience(label: 'Only me' | 'My managers' | 'Named people'): Promise<void> {
+    await this.audience.getByRole('radio', { name: new RegExp(`^${label}`) }).check();
+  }
+
+  /** Types into the people search and picks the person named. */
+  async addPerson(search: string, name: string): Promise<void> {
+    await this.peopleSearch.fill(search);
+    await this.main.getByRole('button', { name: new RegExp(`^Add ${name}`) }).click();
+  }
+
+  /** The names on the chips of the people chosen, in order. */
+  async chosenNames(): Promise<string[]> {
+    if ((await this.chosenPeople.count()) === 0) return [];
+    const labels = await this.chosenPeople
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    return labels.map((label) => label.replace(/^Remove /, ''));
   }
 
   /** The titles of the competencies ticked right now, in the form's order. */
