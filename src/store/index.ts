@@ -84,3 +84,7 @@ export type {
 } from './assessment.repository.js';
 export { saveOidcSignIn, takeOidcSignIn, purgeExpiredOidcSignIns, hashOidcState } from './oidc-sign-in.repository.js';
 export type { SaveOidcSignInInput } from './oidc-sign-in.repository.js';
+export { insertAuditEvent, listAuditEvents } from './audit.repository.js';
+export type { AuditFilter, AuditEventWithNames } from './audit.repository.js';
+export { AUDIT_OUTCOMES, AUDIT_VIAS } from './schema.js';
+export type { AuditEventRow, NewAuditEventRow, AuditOutcome, AuditVia } from './schema.js';

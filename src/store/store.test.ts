@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,8 @@ import {
   deleteEvidence,
   findPeopleByEmailIgnoringCase,
   hashOidcState,
+  insertAuditEvent,
+  listAuditEvents,
   purgeExpiredOidcSignIns,
   saveOidcSignIn,
   takeOidcSignIn,
@@ -47,7 +50,7 @@ import {
   softDeleteEvidence,
   updateEvidence,
 } from './index.js';
-import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
+import type { Database, DatabaseConfig, InsertEvidenceInput, NewAuditEventRow, PersonRow } from './index.js';
 import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
@@ -669,6 +672,94 @@ for (const dialect of DIALECTS) {
         const upgraded = await open(file);
         await saveOidcSignIn(upgraded, pending('after-upgrade', '2025-03-01T09:10:00.000Z'));
         expect(await takeOidcSignIn(upgraded, 'after-upgrade')).toMatchObject({ returnTo: '/people' });
+        await closeDatabase(upgraded);
+      });
+    });
+
+    describe('audit log (migration 0009)', () => {
+      const event = (overrides: Partial<NewAuditEventRow> = {}): NewAuditEventRow => ({
+        id: randomUUID(),
+        at: '2025-03-01T09:00:00.000Z',
+        actorId: null,
+        action: 'getProgress',
+        subjectId: null,
+        targetKind: null,
+        targetId: null,
+        outcome: 'allowed',
+        via: 'web',
+        address: '127.0.0.1',
+        requestId: 'req-1',
+        ...overrides,
+      });
+
+      it('appends events and lists them newest first, filtered, with the names of people who still exist', async () => {
+        const { alice, bob } = await seed();
+        const ghost = randomUUID();
+        await insertAuditEvent(db, event({ actorId: bob.id, subjectId: alice.id, at: '2025-03-01T09:00:00.000Z' }));
+        await insertAuditEvent(
+          db,
+          event({ actorId: ghost, subjectId: alice.id, action: 'updatePerson', at: '2025-03-02T09:00:00.000Z' }),
+        );
+        await insertAuditEvent(db, event({ actorId: alice.id, subjectId: bob.id, at: '2025-03-03T09:00:00.000Z' }));
+
+        const aboutAlice = await listAuditEvents(db, { subjectId: alice.id });
+        expect(aboutAlice.map((e) => [e.actorName, e.action])).toEqual([
+          [null, 'updatePerson'],
+          ['Bob', 'getProgress'],
+        ]);
+        expect(await listAuditEvents(db, { subjectId: alice.id, action: 'getProgress' })).toHaveLength(1);
+        expect(await listAuditEvents(db, { actorId: ghost })).toHaveLength(1);
+        const window = await listAuditEvents(db, { from: '2025-03-02T00:00:00.000Z', to: '2025-03-03T00:00:00.000Z' });
+        expect(window.map((e) => e.actorId)).toContain(ghost);
+        expect(window.every((e) => e.at.startsWith('2025-03-02'))).toBe(true);
+        const [newest] = await listAuditEvents(db, { subjectId: alice.id }, { limit: 1 });
+        if (newest === undefined) throw new Error('no event listed');
+        const older = await listAuditEvents(db, { subjectId: alice.id }, { after: [newest.at, newest.id] });
+        expect(older.map((e) => e.actorName)).toEqual(['Bob']);
+      });
+
+      it('refuses to change or delete an event, in the database itself', async () => {
+        const subjectId = randomUUID();
+        const kept = event({ action: 'recordAssessment', subjectId });
+        await insertAuditEvent(db, kept);
+
+        await expect(
+          db.updateTable('auditEvents').set({ outcome: 'refused' }).where('id', '=', kept.id).execute(),
+        ).rejects.toThrow(/append-only/);
+        await expect(db.deleteFrom('auditEvents').where('id', '=', kept.id).execute()).rejects.toThrow(/append-only/);
+        await expect(db.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
+        if (dialect === 'postgres') {
+          await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(/append-only/);
+        }
+        expect(await listAuditEvents(db, { subjectId })).toEqual([
+          expect.objectContaining({ id: kept.id, outcome: 'allowed' }),
+        ]);
+      });
+
+      it('keeps events about a person after the person is gone: no foreign key ties them', async () => {
+        const person = await insertPerson(db, { name: 'Leaver' });
+        await insertAuditEvent(db, event({ actorId: person.id, subjectId: person.id, action: 'deletePerson' }));
+        await db.deleteFrom('people').where('id', '=', person.id).execute();
+        expect(await listAuditEvents(db, { subjectId: person.id })).toEqual([
+          expect.objectContaining({ action: 'deletePerson', actorName: null, subjectName: null }),
+        ]);
+      });
+
+      it('refuses an outcome or an edge it does not know', async () => {
+        await expect(insertAuditEvent(db, event({ outcome: 'maybe' as 'allowed' }))).rejects.toThrow();
+        await expect(insertAuditEvent(db, event({ via: 'fax' as 'web' }))).rejects.toThrow();
+      });
+
+      it('is undone by its own down migration and made again on the next open', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0007-oidc-sign-ins');
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'audit_events')).toBe(false);
+        const upgraded = await open(file);
+        await insertAuditEvent(upgraded, event({ action: 'afterUpgrade' }));
+        expect(await listAuditEvents(upgraded, { action: 'afterUpgrade' })).toHaveLength(1);
+        await expect(upgraded.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
         await closeDatabase(upgraded);
       });
     });
