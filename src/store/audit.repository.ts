@@ -5,6 +5,8 @@ import type { AuditEventRow, Database, NewAuditEventRow } from './schema.js';
 export interface AuditFilter {
   actorId?: string;
   subjectId?: string;
+  /** Leave out what this person did themself: "who has looked at my data" is about the others. */
+  notActorId?: string;
   action?: string;
   /** ISO-8601 instant: events at or after it. */
   from?: string;
@@ -34,6 +36,10 @@ export async function listAuditEvents(
     .select(['actor.name as actorName', 'subject.name as subjectName']);
   if (filter.actorId !== undefined) query = query.where('e.actorId', '=', filter.actorId);
   if (filter.subjectId !== undefined) query = query.where('e.subjectId', '=', filter.subjectId);
+  if (filter.notActorId !== undefined) {
+    const self = filter.notActorId;
+    query = query.where((eb) => eb.or([eb('e.actorId', 'is', null), eb('e.actorId', '!=', self)]));
+  }
   if (filter.action !== undefined) query = query.where('e.action', '=', filter.action);
   if (filter.from !== undefined) query = query.where('e.at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('e.at', '<', filter.to);

@@ -88,3 +88,10 @@ export { insertAuditEvent, listAuditEvents } from './audit.repository.js';
 export type { AuditFilter, AuditEventWithNames } from './audit.repository.js';
 export { AUDIT_OUTCOMES, AUDIT_VIAS } from './schema.js';
 export type { AuditEventRow, NewAuditEventRow, AuditOutcome, AuditVia } from './schema.js';
+export {
+  listAllEvidenceOf,
+  countAssessmentsRecordedOfOthers,
+  countOtherActiveAdmins,
+  deletePersonAndData,
+} from './personal-data.repository.js';
+export type { StoredEvidence } from './personal-data.repository.js';

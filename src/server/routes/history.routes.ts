@@ -34,6 +34,7 @@ export const historyRoutes: Route[] = [
         evidenceVisibility: policy.evidenceVisibleTo(actor, loaded.id) === 'shared' ? 'shared' : undefined,
       }),
     present: presentHistory,
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'A page of entries, newest first.', schema: History },
   }),
 ];

@@ -1,5 +1,6 @@
 import type { Route } from '../route.js';
 import { assessmentRoutes } from './assessments.routes.js';
+import { auditRoutes } from './audit.routes.js';
 import { evidenceRoutes } from './evidence.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { ladderRoutes } from './ladders.routes.js';
@@ -7,6 +8,7 @@ import { meRoutes } from './me.routes.js';
 import { opsRoutes } from './ops.routes.js';
 import { orgRoutes } from './org.routes.js';
 import { peopleRoutes } from './people.routes.js';
+import { personalDataRoutes } from './personal-data.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { sessionRoutes } from './session.routes.js';
@@ -22,10 +24,12 @@ export const ROUTES: readonly Route[] = [
   ...securityRoutes,
   ...ladderRoutes,
   ...peopleRoutes,
+  ...personalDataRoutes,
   ...orgRoutes,
   ...evidenceRoutes,
   ...assessmentRoutes,
   ...progressRoutes,
   ...historyRoutes,
+  ...auditRoutes,
   ...opsRoutes,
 ];

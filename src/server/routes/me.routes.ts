@@ -19,6 +19,7 @@ export const meRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readPeople(actor), actor),
     handle: async ({ app, loaded }) => ({ actor: loaded, ladder: await app.ladders.active(app.db) }),
     present: ({ actor, ladder }) => presentMe(actor, ladder),
+    audit: { none: "the actor's own profile and the ladder: nobody else's data" },
     response: { status: 200, description: 'The signed-in person and the active ladder.', schema: Me },
   }),
 ];

@@ -21,6 +21,7 @@ export const peopleRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readPeople(actor), undefined),
     handle: ({ app, query }) => listPeopleInTeam(app.db, query),
     present: (page) => presentPage(page, presentPerson),
+    audit: { none: 'the directory lists everyone to everyone; a read of one profile is recorded by getPerson' },
     response: { status: 200, description: 'A page of people, in name order.', schema: PeoplePage },
   }),
   defineRoute({
@@ -36,6 +37,7 @@ export const peopleRoutes: Route[] = [
       permit(policy.readPeople(actor), await getPerson(app.db, params.personId)),
     handle: async ({ loaded }) => loaded,
     present: presentPerson,
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'The person.', schema: Person },
   }),
   defineRoute({
@@ -57,6 +59,7 @@ export const peopleRoutes: Route[] = [
     },
     handle: ({ app, loaded, body }) => changePersonSettings(app.db, loaded.id, body),
     present: presentPerson,
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'The person as stored now.', schema: Person },
   }),
 ];

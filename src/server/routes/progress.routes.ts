@@ -43,6 +43,7 @@ export const progressRoutes: Route[] = [
       return { report, ladder, target };
     },
     present: ({ report, ladder, target }) => presentProgress(report, ladder, target),
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'Where the person stands.', schema: Progress },
   }),
 ];
