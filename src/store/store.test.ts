@@ -15,6 +15,7 @@ import {
   hashOidcState,
   insertAuditEvent,
   listAuditEvents,
+  MIGRATIONS,
   purgeExpiredOidcSignIns,
   saveOidcSignIn,
   takeOidcSignIn,
@@ -748,6 +749,34 @@ for (const dialect of DIALECTS) {
       it('refuses an outcome or an edge it does not know', async () => {
         await expect(insertAuditEvent(db, event({ outcome: 'maybe' as 'allowed' }))).rejects.toThrow();
         await expect(insertAuditEvent(db, event({ via: 'fax' as 'web' }))).rejects.toThrow();
+      });
+
+      it('runs a migration that lands after a later-numbered one already ran (parallel branches)', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0006-people-name-key');
+        // A release without 0007 ran 0009; this release brings 0007.
+        const { '0007-oidc-sign-ins': _later, ...without } = MIGRATIONS;
+        const { error } = await new Migrator({
+          db: first,
+          provider: new StaticMigrationProvider(without),
+        }).migrateToLatest();
+        expect(error).toBeUndefined();
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'audit_events')).toBe(true);
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(false);
+
+        const upgraded = await open(file);
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(true);
+        await saveOidcSignIn(upgraded, {
+          state: 'late',
+          nonce: 'n',
+          codeVerifier: 'v',
+          returnTo: '/',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          expiresAt: '2025-03-01T09:10:00.000Z',
+        });
+        await closeDatabase(upgraded);
       });
 
       it('is undone by its own down migration and made again on the next open', async () => {
