@@ -21,7 +21,10 @@ export type AppRouteName =
   | 'sign-in'
   | 'setup'
   | 'reset-password'
-  | 'security';
+  | 'security'
+  | 'your-data'
+  | 'data-access'
+  | 'audit-log';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -48,6 +51,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
   // The link's token is in the fragment (#…), which browsers never send: it stays out of server logs.
   { name: 'reset-password', pattern: '/reset-password' },
   { name: 'security', pattern: '/settings/security' },
+  { name: 'your-data', pattern: '/settings/data' },
+  { name: 'data-access', pattern: '/settings/data/access' },
+  { name: 'audit-log', pattern: '/admin/audit' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

@@ -22,6 +22,9 @@ export type Route =
   | { name: 'setup' }
   | { name: 'reset-password' }
   | { name: 'security' }
+  | { name: 'your-data' }
+  | { name: 'data-access' }
+  | { name: 'audit-log' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -72,6 +75,9 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'setup':
     case 'reset-password':
     case 'security':
+    case 'your-data':
+    case 'data-access':
+    case 'audit-log':
     case 'not-found':
       return null;
   }
