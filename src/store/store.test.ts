@@ -14,6 +14,10 @@ import {
   findPeopleByEmailIgnoringCase,
   hashOidcState,
   insertAuditEvent,
+  listAllEvidenceOf,
+  countAssessmentsRecordedOfOthers,
+  countOtherActiveAdmins,
+  deletePersonAndData,
   listAuditEvents,
   MIGRATIONS,
   purgeExpiredOidcSignIns,
@@ -52,6 +56,7 @@ import {
   updateEvidence,
 } from './index.js';
 import type { Database, DatabaseConfig, InsertEvidenceInput, NewAuditEventRow, PersonRow } from './index.js';
+import { insertAccount, insertApiToken, insertSession } from './account.repository.js';
 import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
@@ -790,6 +795,80 @@ for (const dialect of DIALECTS) {
         expect(await listAuditEvents(upgraded, { action: 'afterUpgrade' })).toHaveLength(1);
         await expect(upgraded.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
         await closeDatabase(upgraded);
+      });
+    });
+
+    describe("a person's data", () => {
+      it('lists all of their evidence, deleted pieces included, and deletes the person with everything of theirs', async () => {
+        const { alice, bob } = await seed();
+        const carol = await insertPerson(db, { name: 'Carol', managerId: alice.id });
+        const kept = await insertEvidence(db, evidenceFor(alice, { competencyIds: ['scope', 'ownership'] }));
+        const gone = await insertEvidence(db, evidenceFor(alice, { title: 'Withdrawn' }));
+        await softDeleteEvidence(db, gone.id);
+        const ofBob = await insertEvidence(db, evidenceFor(bob));
+        const base = { ladderId: LADDER.ladderId, ladderHash: LADDER.hash, trackId: 'ic' };
+        await insertAssessment(db, {
+          ...base,
+          personId: alice.id,
+          assessorId: alice.id,
+          kind: 'self',
+          ratings: [{ competencyId: 'scope', rating: 'mid' }],
+        });
+        await insertAssessment(db, { ...base, personId: alice.id, assessorId: bob.id, kind: 'manager', ratings: [] });
+        const now = '2025-03-01T09:00:00.000Z';
+        await insertAccount(db, { personId: alice.id, passwordHash: null, now });
+        await insertSession(db, {
+          id: 'session-hash',
+          personId: alice.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: now,
+          userAgent: null,
+          address: null,
+        });
+        await insertApiToken(db, {
+          id: randomUUID(),
+          personId: alice.id,
+          name: 'script',
+          hash: 'token-hash',
+          prefix: 'lh_x',
+          createdAt: now,
+          expiresAt: now,
+          lastUsedAt: null,
+          revokedAt: null,
+        });
+
+        const all = await listAllEvidenceOf(db, alice.id);
+        expect(all.map((e) => [e.title, e.deletedAt === null])).toEqual([
+          ['Ran the incident review', true],
+          ['Withdrawn', false],
+        ]);
+        expect(all.find((e) => e.id === kept.id)?.competencyIds).toEqual(['ownership', 'scope']);
+        expect(await countAssessmentsRecordedOfOthers(db, bob.id)).toBe(1);
+        expect(await countAssessmentsRecordedOfOthers(db, alice.id)).toBe(0);
+
+        await deletePersonAndData(db, alice.id);
+        expect(await findPersonById(db, alice.id)).toBeUndefined();
+        expect((await findPersonById(db, carol.id))?.managerId).toBeNull();
+        expect(await findPersonById(db, bob.id)).toBeDefined();
+        expect(await listAssessments(db, alice.id)).toEqual([]);
+        expect(await listAllEvidenceOf(db, alice.id)).toEqual([]);
+        expect(await findEvidenceById(db, ofBob.id)).toBeDefined();
+        for (const table of ['accounts', 'sessions', 'apiTokens', 'evidence', 'assessments'] as const) {
+          expect(
+            await db.selectFrom(table).select('personId').where('personId', '=', alice.id).execute(),
+            table,
+          ).toEqual([]);
+        }
+      });
+
+      it('counts the other active admins', async () => {
+        const ada = await insertPerson(db, { name: 'Ada', isAdmin: 1 });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(0);
+        const grace = await insertPerson(db, { name: 'Grace', isAdmin: 1 });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(1);
+        await updatePerson(db, grace.id, { deactivatedAt: '2025-03-01T09:00:00.000Z' });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(0);
       });
     });
 
