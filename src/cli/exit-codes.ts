@@ -26,5 +26,6 @@ export const exitCodeFor: Record<DomainErrorCode, number> = {
   unauthenticated: EXIT.failure,
   rate_limited: EXIT.failure,
   reset_link_invalid: EXIT.failure,
+  audit_unavailable: EXIT.failure,
   sign_in_failed: EXIT.failure,
 };

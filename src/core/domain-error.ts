@@ -22,6 +22,8 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'rate_limited'
   | 'reset_link_invalid'
+  // The audit log could not be written, so the change it records was not made either.
+  | 'audit_unavailable'
   // A single sign-on did not succeed; the message says what the person can do, never a token.
   | 'sign_in_failed';
 

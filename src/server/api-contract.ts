@@ -730,3 +730,110 @@ export const SessionPage = pageOf(SessionInfo, 'SessionPage');
 export const ApiTokenPage = pageOf(ApiToken, 'ApiTokenPage');
 export type SessionPage = z.infer<typeof SessionPage>;
 export type ApiTokenPage = z.infer<typeof ApiTokenPage>;
+
+/** An instant or a date in a filter: ISO-8601 (`2026-03-01` or `2026-03-01T09:00:00Z`). */
+const isoInstant = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    error: 'must be an ISO-8601 date or instant, such as 2026-03-01 or 2026-03-01T09:00:00Z',
+  })
+  .describe('An ISO-8601 date (midnight UTC) or instant.');
+
+export const AuditEvent = z
+  .object({
+    id,
+    at: z.string().describe('When it happened, ISO-8601 UTC.'),
+    actorId: z.string().nullable().describe('Who acted; null for a request before sign-in.'),
+    actorName: z.string().nullable().describe("The actor's name, or null when they are anonymous or deleted."),
+    action: z.string().describe('The operation, as the operationId of its route (updatePerson, getProgress).'),
+    subjectId: z.string().nullable().describe('Whose data it concerned; null when nobody in particular.'),
+    subjectName: z.string().nullable().describe("The subject's name, or null when deleted."),
+    targetKind: z.string().nullable().describe('The kind of record acted on (evidence, assessment, api_token).'),
+    targetId: z.string().nullable(),
+    outcome: z.enum(['allowed', 'refused']).describe('Whether the access policy allowed it.'),
+    via: z.enum(['web', 'api', 'cli']).describe('The web app (a session), the API (a token) or the command line.'),
+    address: z.string().nullable().describe("The client's IP address."),
+    requestId: z.string().nullable().describe('The id of the request in the server log (X-Request-Id).'),
+  })
+  .meta({ id: 'AuditEvent' });
+
+const auditFilters = {
+  actor: z.string().min(1).max(ID_MAX_LENGTH).optional().describe('Only what this person did (their id).'),
+  subject: z.string().min(1).max(ID_MAX_LENGTH).optional().describe("Only what concerned this person's data."),
+  action: z.string().min(1).max(100).optional().describe('Only this operation (an operationId).'),
+  from: isoInstant.optional().describe('Only events at or after this date or instant.'),
+  to: isoInstant.optional().describe('Only events before this date or instant.'),
+};
+
+export const AuditQuery = PageQuery.extend(auditFilters);
+export const AuditExportQuery = z.object(auditFilters);
+export const PersonAuditQuery = PageQuery;
+export const AuditPage = pageOf(AuditEvent, 'AuditPage');
+
+export const PersonalData = z
+  .object({
+    exportedAt: z.string(),
+    person: Person.extend({
+      teamId: z.string().nullable(),
+      trackId: z.string().nullable(),
+      levelId: z.string().nullable(),
+      isAdmin: z.boolean(),
+      deactivatedAt: z.string().nullable(),
+    }),
+    account: z
+      .object({
+        createdAt: z.string(),
+        passwordChangedAt: z.string().nullable(),
+        hasPassword: z.boolean(),
+        isDemo: z.boolean(),
+      })
+      .nullable()
+      .describe('Null for a person who cannot sign in. Never the password or its hash.'),
+    sessions: z
+      .array(
+        z.object({
+          createdAt: z.string(),
+          lastSeenAt: z.string(),
+          expiresAt: z.string(),
+          userAgent: z.string().nullable(),
+          address: z.string().nullable(),
+        }),
+      )
+      .describe('Every stored session, without its id.'),
+    apiTokens: z
+      .array(
+        z.object({
+          name: z.string(),
+          prefix: z.string(),
+          createdAt: z.string(),
+          expiresAt: z.string(),
+          lastUsedAt: z.string().nullable(),
+          revokedAt: z.string().nullable(),
+        }),
+      )
+      .describe('Every token, revoked ones included, by name: never the token or its hash.'),
+    evidence: z
+      .array(Evidence.extend({ deletedAt: z.string().nullable() }))
+      .describe('Every piece, deleted ones (which can still be restored) included.'),
+    assessments: z.array(Assessment).describe('Every assessment of the person, oldest first.'),
+    settings: z.object({ timeZone: z.string().nullable() }),
+    auditEvents: z.array(AuditEvent).describe('What happened to their data, newest first.'),
+    auditEventsTruncated: z.boolean().describe('Whether older audit events were left out (10,000 at most).'),
+  })
+  .meta({ id: 'PersonalData' });
+
+export const PersonDelete = z
+  .object({
+    confirmEmail: z
+      .string()
+      .max(254)
+      .describe("The person's email, typed again (their name for a person without one), so a slip cannot delete."),
+  })
+  .strict()
+  .meta({ id: 'PersonDelete' });
+
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export type AuditPage = z.infer<typeof AuditPage>;
+export type PersonalData = z.infer<typeof PersonalData>;
+export type PersonDelete = z.infer<typeof PersonDelete>;

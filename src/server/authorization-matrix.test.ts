@@ -193,6 +193,30 @@ const MATRIX: Record<string, Case[]> = {
       expect: selfAndChain(200),
     },
   ],
+  deletePerson: [
+    {
+      name: 'with an email that is not theirs: refused by the policy, or by the check the policy lets through',
+      call: () => ({
+        method: 'DELETE',
+        path: `/api/people/${pat()}`,
+        body: { confirmEmail: 'not-pat@example.com' },
+      }),
+      expect: { ...signedIn(403), self: 422, admin: 422 },
+    },
+  ],
+  getPersonalData: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}/data` }), expect: selfOnly(200) }],
+  getPersonalDataMarkdown: [
+    { call: () => ({ method: 'GET', path: `/api/people/${pat()}/data.md` }), expect: selfOnly(200) },
+  ],
+  listPersonAudit: [
+    {
+      name: 'who has looked at my data: not the manager, not an admin',
+      call: () => ({ method: 'GET', path: `/api/people/${pat()}/audit` }),
+      expect: selfOnly(200),
+    },
+  ],
+  listAuditEvents: [{ call: () => ({ method: 'GET', path: '/api/audit' }), expect: adminOnly(200) }],
+  exportAuditEvents: [{ call: () => ({ method: 'GET', path: '/api/audit/export' }), expect: adminOnly(200) }],
   updatePerson: [
     {
       name: "Pat's own settings",

@@ -30,6 +30,8 @@ export const httpStatusForDomainError: Readonly<Record<DomainErrorCode, number>>
   rate_limited: 429,
   // A password-reset link that is unknown, used or expired: ask an admin for a new one.
   reset_link_invalid: 410,
+  // The audit log could not be written; the change it would record was rolled back with it.
+  audit_unavailable: 503,
 });
 
 /**
@@ -83,5 +85,5 @@ export const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = Object.free
   422: 'The input is well-formed but wrong (code input_invalid or rating_invalid): `fields` names every field at fault.',
   429: 'Too many failed sign-ins for this account or from this address (code rate_limited); Retry-After says when to try again.',
   500: 'An unexpected failure; the response says nothing more, the server log has the details.',
-  503: 'The database is not usable (not initialised, not answering, or read-only), or it is busy (code database_busy): another program holds its write lock, and the Retry-After header says when to try again.',
+  503: 'The database is not usable (not initialised, not answering, or read-only), or it is busy (code database_busy): another program holds its write lock, and the Retry-After header says when to try again; or the audit log could not be written (code audit_unavailable), and nothing was changed.',
 });

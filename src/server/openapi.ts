@@ -27,12 +27,13 @@ const TAGS: Readonly<Record<string, string>> = {
   session: 'Signing in and out, the first admin account, and the demo accounts.',
   security: "A person's sessions and personal API tokens, and password-reset links.",
   ladders: 'The career ladder: every stored version, and what changed between two.',
-  people: 'The directory of people and their profiles.',
+  people: 'The directory of people and their profiles, what Longhaul holds about a person, and deleting it.',
   organisation: 'Teams, and importing the people of the organisation from a CSV file (admins only).',
   evidence: 'What people did that shows a competency. Private to its author unless shared.',
   assessments: 'Self and manager ratings of each competency.',
   progress: 'The demonstrated level and the gap to the next one.',
   history: 'Assessments over time, each read against the ladder it was made with.',
+  audit: 'The append-only audit log: who has looked at my data, and the whole log for admins.',
   ops: 'Health, readiness, metrics and this reference.',
 };
 

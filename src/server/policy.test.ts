@@ -132,7 +132,7 @@ describe('the access policy', () => {
     ['an admin making a reset link', policy.createResetLink(admin), null],
     ['anyone else making a reset link', policy.createResetLink(sam), 'only an admin can make a password-reset link'],
   ])('%s: refused with %s', (_what, decision, reason) => {
-    expect(decision).toEqual(reason === null ? { allowed: true } : { allowed: false, reason });
+    expect(decision).toMatchObject(reason === null ? { allowed: true } : { allowed: false, reason });
   });
 
   it('lets the store filter evidence for the reader: all of your own, and of others what names you or your chain', () => {
@@ -161,5 +161,42 @@ describe('the access policy', () => {
     expect(() => permit(policy.writeEvidence(sam, 'pat'), 42)).toThrow(
       'evidence can only be logged, edited or deleted by the person it belongs to',
     );
+  });
+});
+
+describe('the rules of the audit log and of personal data', () => {
+  it('lets only the person see their data and who looked at it, naming them in the refusal', () => {
+    expect(policy.readOwnData(sam, sam.person)).toEqual({ allowed: true });
+    for (const actor of [admin, { ...sam, person: person('kwame') }]) {
+      expect(policy.readOwnData(actor, sam.person)).toEqual({
+        allowed: false,
+        reason: 'only sam can see what Longhaul holds about them and who has looked at it',
+        subjectId: 'sam',
+      });
+    }
+  });
+
+  it('lets only an admin read the whole log', () => {
+    expect(policy.readAuditLog(admin)).toEqual({ allowed: true });
+    expect(policy.readAuditLog(sam)).toEqual({ allowed: false, reason: 'only an admin can read the audit log' });
+  });
+
+  it('lets the person or an admin delete an account, not their manager', () => {
+    expect(policy.deletePerson(sam, sam.person)).toEqual({ allowed: true });
+    expect(policy.deletePerson(admin, sam.person)).toEqual({ allowed: true });
+    expect(policy.deletePerson({ ...sam, person: person('kwame') }, sam.person)).toMatchObject({
+      allowed: false,
+      subjectId: 'sam',
+    });
+  });
+
+  it('carries the subject of a refusal into PolicyRefusal, for the audit log', () => {
+    try {
+      permit(policy.readAssessments(sam, peer, ['kwame']), undefined);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PolicyRefusal);
+      expect((error as PolicyRefusal).subjectId).toBe('pat');
+    }
   });
 });

@@ -24,8 +24,12 @@ export interface Actor {
   tokenId?: string;
 }
 
-/** A rule's answer: allowed, or refused with a sentence the client can show. */
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+/**
+ * A rule's answer: allowed, or refused with a sentence the client can show and,
+ * when the request was about a person, their id, so the audit log can tell
+ * them who was turned away from their data.
+ */
+export type Decision = { allowed: true } | { allowed: false; reason: string; subjectId?: string };
 
 declare const permitted: unique symbol;
 
@@ -42,16 +46,24 @@ export interface Permit<T> {
 /** Raised when a rule refuses; the edge answers 403 with the reason. */
 export class PolicyRefusal extends Error {
   override readonly name = 'PolicyRefusal';
+  constructor(
+    message: string,
+    /** The person whose data the refused request was about, for the audit log; undefined when nobody's. */
+    readonly subjectId?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Turns a decision into a Permit, or throws PolicyRefusal with the rule's reason. */
 export function permit<T>(decision: Decision, value: T): Permit<T> {
-  if (!decision.allowed) throw new PolicyRefusal(decision.reason);
+  if (!decision.allowed) throw new PolicyRefusal(decision.reason, decision.subjectId);
   return { value } as Permit<T>;
 }
 
 const allow: Decision = { allowed: true };
-const refuse = (reason: string): Decision => ({ allowed: false, reason });
+const refuse = (reason: string, subjectId?: string): Decision =>
+  subjectId === undefined ? { allowed: false, reason } : { allowed: false, reason, subjectId };
 const isSelf = (actor: Actor, personId: string) => actor.person.id === personId;
 
 /** A person as the policy needs them: who they are and who manages them. */
@@ -101,7 +113,7 @@ export const policy = {
   revokeToken(actor: Actor, token: { personId: string }): Decision {
     return isSelf(actor, token.personId)
       ? allow
-      : refuse('an API token can only be revoked by the person it belongs to');
+      : refuse('an API token can only be revoked by the person it belongs to', token.personId);
   },
 
   /** Password-reset links are made by admins, who hand them over. */
@@ -144,7 +156,7 @@ export const policy = {
   /** A person's own settings (their time zone): only they change them. */
   editPerson(actor: Actor, subject: Subject): Decision {
     if (isSelf(actor, subject.id)) return allow;
-    return refuse(`only ${subject.name} can change their own settings`);
+    return refuse(`only ${subject.name} can change their own settings`, subject.id);
   },
 
   /** Anyone may list a person's evidence; `evidenceViewer` narrows what the list holds. */
@@ -173,13 +185,13 @@ export const policy = {
     if (viewer.sees === 'all') return allow;
     if (viewer.inManagerChain && evidence.visibility === 'managers') return allow;
     if (evidence.visibility === 'people' && evidence.sharedWith.some((p) => p.id === viewer.personId)) return allow;
-    return refuse(EVIDENCE_NOT_SHARED);
+    return refuse(EVIDENCE_NOT_SHARED, evidence.personId);
   },
 
   /** Logging, editing, deleting and restoring evidence: only one's own. */
   writeEvidence(actor: Actor, ownerId: string): Decision {
     if (isSelf(actor, ownerId)) return allow;
-    return refuse('evidence can only be logged, edited or deleted by the person it belongs to');
+    return refuse('evidence can only be logged, edited or deleted by the person it belongs to', ownerId);
   },
 
   /**
@@ -189,7 +201,10 @@ export const policy = {
    */
   readAssessments(actor: Actor, subject: Subject, managementChain: readonly string[]): Decision {
     if (isSelf(actor, subject.id) || managementChain.includes(actor.person.id)) return allow;
-    return refuse(`the assessments and progress of ${subject.name} are visible to them and their managers only`);
+    return refuse(
+      `the assessments and progress of ${subject.name} are visible to them and their managers only`,
+      subject.id,
+    );
   },
 
   /**
@@ -207,9 +222,26 @@ export const policy = {
     if (kind === 'self') {
       return isSelf(actor, subject.id)
         ? allow
-        : refuse('a self-assessment can only be recorded by the person themself');
+        : refuse('a self-assessment can only be recorded by the person themself', subject.id);
     }
     if (subject.managerId === actor.person.id) return allow;
-    return refuse(`only the manager of ${subject.name} can record a manager assessment of them`);
+    return refuse(`only the manager of ${subject.name} can record a manager assessment of them`, subject.id);
+  },
+
+  /** "Who has looked at my data" and "what Longhaul holds about me": the person themself only, not even an admin. */
+  readOwnData(actor: Actor, subject: Subject): Decision {
+    if (isSelf(actor, subject.id)) return allow;
+    return refuse(`only ${subject.name} can see what Longhaul holds about them and who has looked at it`, subject.id);
+  },
+
+  /** The whole audit log and its export: admins only. */
+  readAuditLog(actor: Actor): Decision {
+    return actor.isAdmin ? allow : refuse('only an admin can read the audit log');
+  },
+
+  /** Deleting an account and its data: the person themself, or an admin. */
+  deletePerson(actor: Actor, subject: Subject): Decision {
+    if (isSelf(actor, subject.id) || actor.isAdmin) return allow;
+    return refuse(`only ${subject.name} or an admin can delete their account and data`, subject.id);
   },
 };

@@ -4,7 +4,8 @@ import type { AppContext } from './app-context.js';
 import { anonymous, type Authenticator } from './authenticate.js';
 import type { InputLocator, InputSource } from './error-response.js';
 import { HttpError, type FieldProblem } from './http-error.js';
-import type { Permit } from './policy.js';
+import { PolicyRefusal, type Permit } from './policy.js';
+import { recordAuditEvent, type AuditEntry } from '../services/audit.service.js';
 import { getPerson } from '../services/person.service.js';
 import { capFields, checkInput } from './validation.js';
 
@@ -13,7 +14,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Content types a route may answer with. */
 export type ResponseContentType =
-  'application/json' | 'text/html; charset=utf-8' | 'text/plain; version=0.0.4; charset=utf-8';
+  | 'application/json'
+  | 'text/html; charset=utf-8'
+  | 'text/plain; version=0.0.4; charset=utf-8'
+  | 'text/markdown; charset=utf-8'
+  | 'application/x-ndjson';
 
 /** What a route answers on success, for the pipeline and for the OpenAPI document. */
 export interface ResponseSpec<R> {
@@ -36,6 +41,42 @@ export interface RouteInput<A, P, Q, B> {
   /** For the routes that set or clear the session cookie. */
   reply: FastifyReply;
 }
+
+/** What an audit event says the request acted on, besides the person: `{ kind: 'evidence', id }`. */
+export interface AuditTarget {
+  kind: string;
+  id: string;
+}
+
+/**
+ * What the audit log keeps of a route. Required on every route, so a new one
+ * cannot be forgotten: either who the request is about (and what it acted
+ * on), or in words why it concerns nobody's data.
+ *
+ * A change (any method but GET) is recorded in the same transaction as the
+ * change itself: if the event cannot be written, nothing is. A read is
+ * recorded when it is about someone other than the actor (`reads: 'others'`,
+ * the default) or every time (`'always'`). A refusal by the policy is
+ * recorded on every route, with the id of the person it protected.
+ */
+export type RouteAudit<A, P, Q, B, L, D> =
+  | {
+      /** Why the route concerns nobody's data (a probe, the ladder everyone reads); its refusals are still recorded. */
+      none: string;
+    }
+  | {
+      /** The id of the person whose data this is; null when it is nobody's in particular. */
+      subject(input: RouteInput<A, P, Q, B> & { loaded: L }, result: D): string | null;
+      /** The record acted on, when there is one besides the person. */
+      target?(input: RouteInput<A, P, Q, B> & { loaded: L }, result: D): AuditTarget | undefined;
+      /** For a GET: record reads of someone else's data only (the default), or every read. */
+      reads?: 'others' | 'always';
+      /**
+       * For a change whose service must commit its own writes even when the request fails (a failed sign-in
+       * counts towards the limit): why. The event is then appended just after the change, not with it.
+       */
+      ownTransaction?: string;
+    };
 
 /**
  * A route as one fixed pipeline: authenticate -> validate -> authorize ->
@@ -68,6 +109,8 @@ export interface RouteDefinition<A, P, Q, B, L, D, R> {
   /** Turns the service's result into the contract's response shape. */
   present(result: D, input: RouteInput<A, P, Q, B>): R;
   response: ResponseSpec<R>;
+  /** What the audit log records of every request to this route. */
+  audit: RouteAudit<A, P, Q, B, L, D>;
 }
 
 /** The parts of a route the OpenAPI document and the method check need, without its types. */
@@ -85,6 +128,8 @@ export interface RouteMeta {
   errors: readonly number[];
   /** Whether the route needs a signed-in actor (anything but the anonymous authenticator). */
   authenticated: boolean;
+  /** What the audit log keeps of it: `none` with the reason, or that its events name a subject. */
+  audit: { none: string } | { subject: true; reads: 'others' | 'always' };
   /** Which input a domain problem's field path refers to, to prefix it: `params.hash`, `query.from`, `body.title`. */
   inputSource: InputLocator;
   response: { status: number; description: string; schema?: z.ZodType; contentType: ResponseContentType };
@@ -106,9 +151,13 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
   const contentType = definition.response.contentType ?? 'application/json';
   const authenticated = (definition.authenticate as unknown) !== anonymous;
   // A signed-in route can answer 401 (no or a stale credential), and a change 403 (no CSRF token).
+  const audit = definition.audit;
+  const audited = !('none' in audit);
+  // An audited route answers 503 audit_unavailable when its event cannot be written.
+  const own = audited ? [...definition.errors, 503] : definition.errors;
   const errors = authenticated
-    ? [...new Set([401, ...(definition.method === 'GET' ? [] : [403]), ...definition.errors])].sort((a, b) => a - b)
-    : definition.errors;
+    ? [...new Set([401, ...(definition.method === 'GET' ? [] : [403]), ...own])].sort((a, b) => a - b)
+    : [...new Set(own)].sort((a, b) => a - b);
   const meta: RouteMeta = {
     method: definition.method,
     path: definition.path,
@@ -122,6 +171,7 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
     example: definition.example,
     errors,
     authenticated,
+    audit: 'none' in audit ? { none: audit.none } : { subject: true, reads: audit.reads ?? 'others' },
     inputSource: locateInput(definition),
     response: {
       status: definition.response.status,
@@ -156,8 +206,24 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
         request,
         reply,
       };
-      const permit = await definition.authorize(input);
-      const result = await definition.handle({ ...input, loaded: permit.value });
+      const entry = (subjectId: string | null, outcome: 'allowed' | 'refused'): AuditEntry => ({
+        actorId: actorIdOf(actor),
+        action: definition.operationId,
+        subjectId,
+        outcome,
+        via: viaOf(actor, request),
+        address: request.ip,
+        requestId: request.id,
+      });
+      let permit: Permit<L>;
+      try {
+        permit = await definition.authorize(input);
+      } catch (error) {
+        if (error instanceof PolicyRefusal)
+          await recordAuditEvent(app.db, app.now(), entry(error.subjectId ?? null, 'refused'));
+        throw error;
+      }
+      const result = await runAudited(definition, audit, input, permit.value, entry);
       const presented = definition.present(result, input);
       reply.code(definition.response.status);
       if (definition.response.status === 204) {
@@ -172,6 +238,57 @@ export function defineRoute<A, P = undefined, Q = undefined, B = undefined, L = 
       await reply.send(contentType === 'application/json' ? JSON.stringify(presented) : presented);
     },
   };
+}
+
+/**
+ * Calls the route's service and appends its audit event: a change inside one
+ * transaction with the event (the service sees the transaction as `app.db`),
+ * a read after it, and only when the audit field says the read is recorded.
+ */
+async function runAudited<A, P, Q, B, L, D, R>(
+  definition: RouteDefinition<A, P, Q, B, L, D, R>,
+  audit: RouteAudit<A, P, Q, B, L, D>,
+  input: RouteInput<A, P, Q, B>,
+  loaded: L,
+  entry: (subjectId: string | null, outcome: 'allowed') => AuditEntry,
+): Promise<D> {
+  if ('none' in audit) return definition.handle({ ...input, loaded });
+  const event = (scoped: RouteInput<A, P, Q, B> & { loaded: L }, result: D): AuditEntry => ({
+    ...entry(audit.subject(scoped, result), 'allowed'),
+    target: audit.target?.(scoped, result),
+  });
+  const { app } = input;
+  if (definition.method === 'GET') {
+    const result = await definition.handle({ ...input, loaded });
+    const recorded = event({ ...input, loaded }, result);
+    const others = recorded.subjectId !== null && recorded.subjectId !== recorded.actorId;
+    if ((audit.reads ?? 'others') === 'always' || others) await recordAuditEvent(app.db, app.now(), recorded);
+    return result;
+  }
+  if (audit.ownTransaction !== undefined) {
+    const result = await definition.handle({ ...input, loaded });
+    await recordAuditEvent(app.db, app.now(), event({ ...input, loaded }, result));
+    return result;
+  }
+  return app.db.transaction().execute(async (trx) => {
+    const scoped = { ...input, app: { ...app, db: trx }, loaded };
+    const result = await definition.handle(scoped);
+    await recordAuditEvent(trx, app.now(), event(scoped, result));
+    return result;
+  });
+}
+
+/** The id of the signed-in person, or null for the anonymous routes. */
+function actorIdOf(actor: unknown): string | null {
+  if (typeof actor !== 'object' || actor === null || !('person' in actor)) return null;
+  const person = (actor as { person: { id: string } }).person;
+  return person.id;
+}
+
+/** The edge in the audit log's words: a session is the web app, a token a script; before sign-in, the web app when a browser says so. */
+function viaOf(actor: unknown, request: FastifyRequest): 'web' | 'api' {
+  if (typeof actor === 'object' && actor !== null && 'via' in actor) return actor.via === 'token' ? 'api' : 'web';
+  return request.headers.origin !== undefined || request.headers['sec-fetch-mode'] !== undefined ? 'web' : 'api';
 }
 
 /**

@@ -25,7 +25,10 @@ export type AppRouteName =
   | 'team'
   | 'person-progress'
   | 'person-evidence'
-  | 'person-history';
+  | 'person-history'
+  | 'your-data'
+  | 'data-access'
+  | 'audit-log';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -57,6 +60,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'person-progress', pattern: '/people/:personId' },
   { name: 'person-evidence', pattern: '/people/:personId/evidence' },
   { name: 'person-history', pattern: '/people/:personId/history' },
+  { name: 'your-data', pattern: '/settings/data' },
+  { name: 'data-access', pattern: '/settings/data/access' },
+  { name: 'audit-log', pattern: '/admin/audit' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

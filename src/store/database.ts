@@ -514,16 +514,21 @@ async function migrateToLatest(db: Kysely<Database>, config: DatabaseConfig): Pr
     );
   }
   // The common case on every CLI command: one read says the file is up to date, with no Migrator bookkeeping.
-  if (config.kind === 'sqlite' && applied !== undefined && applied.at(-1) === known.at(-1)) return;
+  // Every migration is checked, not just the last: branches add migrations in parallel, so a database can
+  // hold 0009 without 0008.
+  const missing = known.filter((name) => !(applied ?? []).includes(name));
+  if (config.kind === 'sqlite' && applied !== undefined && missing.length === 0) return;
   if (config.kind === 'sqlite' && config.readOnly === true) {
     throw new Error(
       `${describeDatabase(config)} is read-only and needs an upgrade to this version of Longhaul ` +
-        `(schema version "${applied?.at(-1) ?? 'none'}" to "${known.at(-1) ?? ''}"); open it once with write access`,
+        `(schema version "${applied?.at(-1) ?? 'none'}" to "${known.at(-1) ?? ''}", missing ${missing.join(', ')}); open it once with write access`,
     );
   }
   const migrator = new Migrator({
     db: plain,
     provider: new StaticMigrationProvider(),
+    // Migrations written on parallel branches may arrive after a later-numbered one ran; each is independent.
+    allowUnorderedMigrations: true,
     migrationTableSchema: config.kind === 'postgres' ? await currentPostgresSchema(plain, config) : undefined,
   });
   const { error, results } = await migrator.migrateToLatest();

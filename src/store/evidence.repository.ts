@@ -400,7 +400,7 @@ async function replaceAudience(trx: Kysely<Database>, evidenceId: string, person
 }
 
 /** The audience of each piece of evidence, by name: one query per 500 pieces. */
-async function loadAudience(
+export async function loadAudience(
   db: Kysely<Database>,
   evidenceIds: string[],
 ): Promise<Map<string, EvidenceAudienceMember[]>> {

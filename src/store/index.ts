@@ -87,3 +87,14 @@ export type {
 } from './assessment.repository.js';
 export { saveOidcSignIn, takeOidcSignIn, purgeExpiredOidcSignIns, hashOidcState } from './oidc-sign-in.repository.js';
 export type { SaveOidcSignInInput } from './oidc-sign-in.repository.js';
+export { insertAuditEvent, listAuditEvents } from './audit.repository.js';
+export type { AuditFilter, AuditEventWithNames } from './audit.repository.js';
+export { AUDIT_OUTCOMES, AUDIT_VIAS } from './schema.js';
+export type { AuditEventRow, NewAuditEventRow, AuditOutcome, AuditVia } from './schema.js';
+export {
+  listAllEvidenceOf,
+  countAssessmentsRecordedOfOthers,
+  countOtherActiveAdmins,
+  deletePersonAndData,
+} from './personal-data.repository.js';
+export type { StoredEvidence } from './personal-data.repository.js';

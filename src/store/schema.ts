@@ -294,6 +294,45 @@ export interface OidcSignInsTable {
   expiresAt: string;
 }
 
+/** Whether the policy let an audited request through; the database rejects any other value. */
+export const AUDIT_OUTCOMES = ['allowed', 'refused'] as const;
+/** `allowed` or `refused`. */
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Which edge an audited request came through; the database rejects any other value. */
+export const AUDIT_VIAS = ['web', 'api', 'cli'] as const;
+/** The web app (a session cookie), the API (a token) or the command line. */
+export type AuditVia = (typeof AUDIT_VIAS)[number];
+
+/**
+ * Table `audit_events` (migration 0009): who did or read what, when and from where. Ids only, no content, no
+ * foreign keys (an event outlives what it names); triggers refuse UPDATE, DELETE and (PostgreSQL) TRUNCATE.
+ */
+export interface AuditEventsTable {
+  /** Column `id`: UUID, primary key. */
+  id: string;
+  /** Column `at`: ISO-8601 instant of the event. */
+  at: string;
+  /** Column `actor_id`: the person who acted, or null for an anonymous request. */
+  actorId: string | null;
+  /** Column `action`: the operation, the route's operationId (`updatePerson`) or a service's name for it. */
+  action: string;
+  /** Column `subject_id`: the person whose data it is about, or null when it is about nobody in particular. */
+  subjectId: string | null;
+  /** Column `target_kind`: the kind of thing acted on (`evidence`, `api_token`), or null. */
+  targetKind: string | null;
+  /** Column `target_id`: its id, or null. */
+  targetId: string | null;
+  /** Column `outcome`: whether the policy allowed it. */
+  outcome: AuditOutcome;
+  /** Column `via`: the edge it came through. */
+  via: AuditVia;
+  /** Column `address`: the client's IP address, or null (the command line). */
+  address: string | null;
+  /** Column `request_id`: the server's id of the request, to find it in the server log; null from the CLI. */
+  requestId: string | null;
+}
+
 /** Every table Kysely may query, keyed by the camelCase form of its SQL name. */
 export interface Database {
   ladderVersions: LadderVersionsTable;
@@ -311,6 +350,7 @@ export interface Database {
   passwordResets: PasswordResetsTable;
   signInLimits: SignInLimitsTable;
   oidcSignIns: OidcSignInsTable;
+  auditEvents: AuditEventsTable;
 }
 
 /** A ladder version as read back. */
@@ -365,3 +405,7 @@ export type SignInLimitRow = Selectable<SignInLimitsTable>;
 export type OidcSignInRow = Selectable<OidcSignInsTable>;
 /** A pending single sign-on as written. */
 export type NewOidcSignInRow = Insertable<OidcSignInsTable>;
+/** An audit event as read back. */
+export type AuditEventRow = Selectable<AuditEventsTable>;
+/** An audit event as written. */
+export type NewAuditEventRow = Insertable<AuditEventsTable>;

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,13 @@ import {
   deleteEvidence,
   findPeopleByEmailIgnoringCase,
   hashOidcState,
+  insertAuditEvent,
+  listAllEvidenceOf,
+  countAssessmentsRecordedOfOthers,
+  countOtherActiveAdmins,
+  deletePersonAndData,
+  listAuditEvents,
+  MIGRATIONS,
   purgeExpiredOidcSignIns,
   saveOidcSignIn,
   takeOidcSignIn,
@@ -47,7 +55,8 @@ import {
   softDeleteEvidence,
   updateEvidence,
 } from './index.js';
-import type { Database, DatabaseConfig, InsertEvidenceInput, PersonRow } from './index.js';
+import type { Database, DatabaseConfig, InsertEvidenceInput, NewAuditEventRow, PersonRow } from './index.js';
+import { insertAccount, insertApiToken, insertSession } from './account.repository.js';
 import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
@@ -764,6 +773,196 @@ for (const dialect of DIALECTS) {
         await saveOidcSignIn(upgraded, pending('after-upgrade', '2025-03-01T09:10:00.000Z'));
         expect(await takeOidcSignIn(upgraded, 'after-upgrade')).toMatchObject({ returnTo: '/people' });
         await closeDatabase(upgraded);
+      });
+    });
+
+    describe('audit log (migration 0009)', () => {
+      const event = (overrides: Partial<NewAuditEventRow> = {}): NewAuditEventRow => ({
+        id: randomUUID(),
+        at: '2025-03-01T09:00:00.000Z',
+        actorId: null,
+        action: 'getProgress',
+        subjectId: null,
+        targetKind: null,
+        targetId: null,
+        outcome: 'allowed',
+        via: 'web',
+        address: '127.0.0.1',
+        requestId: 'req-1',
+        ...overrides,
+      });
+
+      it('appends events and lists them newest first, filtered, with the names of people who still exist', async () => {
+        const { alice, bob } = await seed();
+        const ghost = randomUUID();
+        await insertAuditEvent(db, event({ actorId: bob.id, subjectId: alice.id, at: '2025-03-01T09:00:00.000Z' }));
+        await insertAuditEvent(
+          db,
+          event({ actorId: ghost, subjectId: alice.id, action: 'updatePerson', at: '2025-03-02T09:00:00.000Z' }),
+        );
+        await insertAuditEvent(db, event({ actorId: alice.id, subjectId: bob.id, at: '2025-03-03T09:00:00.000Z' }));
+
+        const aboutAlice = await listAuditEvents(db, { subjectId: alice.id });
+        expect(aboutAlice.map((e) => [e.actorName, e.action])).toEqual([
+          [null, 'updatePerson'],
+          ['Bob', 'getProgress'],
+        ]);
+        expect(await listAuditEvents(db, { subjectId: alice.id, action: 'getProgress' })).toHaveLength(1);
+        expect(await listAuditEvents(db, { actorId: ghost })).toHaveLength(1);
+        const window = await listAuditEvents(db, { from: '2025-03-02T00:00:00.000Z', to: '2025-03-03T00:00:00.000Z' });
+        expect(window.map((e) => e.actorId)).toContain(ghost);
+        expect(window.every((e) => e.at.startsWith('2025-03-02'))).toBe(true);
+        const [newest] = await listAuditEvents(db, { subjectId: alice.id }, { limit: 1 });
+        if (newest === undefined) throw new Error('no event listed');
+        const older = await listAuditEvents(db, { subjectId: alice.id }, { after: [newest.at, newest.id] });
+        expect(older.map((e) => e.actorName)).toEqual(['Bob']);
+      });
+
+      it('refuses to change or delete an event, in the database itself', async () => {
+        const subjectId = randomUUID();
+        const kept = event({ action: 'recordAssessment', subjectId });
+        await insertAuditEvent(db, kept);
+
+        await expect(
+          db.updateTable('auditEvents').set({ outcome: 'refused' }).where('id', '=', kept.id).execute(),
+        ).rejects.toThrow(/append-only/);
+        await expect(db.deleteFrom('auditEvents').where('id', '=', kept.id).execute()).rejects.toThrow(/append-only/);
+        await expect(db.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
+        if (dialect === 'postgres') {
+          await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(/append-only/);
+        }
+        expect(await listAuditEvents(db, { subjectId })).toEqual([
+          expect.objectContaining({ id: kept.id, outcome: 'allowed' }),
+        ]);
+      });
+
+      it('keeps events about a person after the person is gone: no foreign key ties them', async () => {
+        const person = await insertPerson(db, { name: 'Leaver' });
+        await insertAuditEvent(db, event({ actorId: person.id, subjectId: person.id, action: 'deletePerson' }));
+        await db.deleteFrom('people').where('id', '=', person.id).execute();
+        expect(await listAuditEvents(db, { subjectId: person.id })).toEqual([
+          expect.objectContaining({ action: 'deletePerson', actorName: null, subjectName: null }),
+        ]);
+      });
+
+      it('refuses an outcome or an edge it does not know', async () => {
+        await expect(insertAuditEvent(db, event({ outcome: 'maybe' as 'allowed' }))).rejects.toThrow();
+        await expect(insertAuditEvent(db, event({ via: 'fax' as 'web' }))).rejects.toThrow();
+      });
+
+      it('runs a migration that lands after a later-numbered one already ran (parallel branches)', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0006-people-name-key');
+        // A release without 0007 ran 0009; this release brings 0007.
+        const { '0007-oidc-sign-ins': _later, ...without } = MIGRATIONS;
+        const { error } = await new Migrator({
+          db: first,
+          provider: new StaticMigrationProvider(without),
+        }).migrateToLatest();
+        expect(error).toBeUndefined();
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'audit_events')).toBe(true);
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(false);
+
+        const upgraded = await open(file);
+        expect(await harness.tableExists(file, 'oidc_sign_ins')).toBe(true);
+        await saveOidcSignIn(upgraded, {
+          state: 'late',
+          nonce: 'n',
+          codeVerifier: 'v',
+          returnTo: '/',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          expiresAt: '2025-03-01T09:10:00.000Z',
+        });
+        await closeDatabase(upgraded);
+      });
+
+      it('is undone by its own down migration and made again on the next open', async () => {
+        const file = await harness.freshConfig();
+        const first = await open(file);
+        await migrateBackTo(first, '0007-oidc-sign-ins');
+        await closeDatabase(first);
+        expect(await harness.tableExists(file, 'audit_events')).toBe(false);
+        const upgraded = await open(file);
+        await insertAuditEvent(upgraded, event({ action: 'afterUpgrade' }));
+        expect(await listAuditEvents(upgraded, { action: 'afterUpgrade' })).toHaveLength(1);
+        await expect(upgraded.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
+        await closeDatabase(upgraded);
+      });
+    });
+
+    describe("a person's data", () => {
+      it('lists all of their evidence, deleted pieces included, and deletes the person with everything of theirs', async () => {
+        const { alice, bob } = await seed();
+        const carol = await insertPerson(db, { name: 'Carol', managerId: alice.id });
+        const kept = await insertEvidence(db, evidenceFor(alice, { competencyIds: ['scope', 'ownership'] }));
+        const gone = await insertEvidence(db, evidenceFor(alice, { title: 'Withdrawn' }));
+        await softDeleteEvidence(db, gone.id);
+        const ofBob = await insertEvidence(db, evidenceFor(bob));
+        const base = { ladderId: LADDER.ladderId, ladderHash: LADDER.hash, trackId: 'ic' };
+        await insertAssessment(db, {
+          ...base,
+          personId: alice.id,
+          assessorId: alice.id,
+          kind: 'self',
+          ratings: [{ competencyId: 'scope', rating: 'mid' }],
+        });
+        await insertAssessment(db, { ...base, personId: alice.id, assessorId: bob.id, kind: 'manager', ratings: [] });
+        const now = '2025-03-01T09:00:00.000Z';
+        await insertAccount(db, { personId: alice.id, passwordHash: null, now });
+        await insertSession(db, {
+          id: 'session-hash',
+          personId: alice.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: now,
+          userAgent: null,
+          address: null,
+        });
+        await insertApiToken(db, {
+          id: randomUUID(),
+          personId: alice.id,
+          name: 'script',
+          hash: 'token-hash',
+          prefix: 'lh_x',
+          createdAt: now,
+          expiresAt: now,
+          lastUsedAt: null,
+          revokedAt: null,
+        });
+
+        const all = await listAllEvidenceOf(db, alice.id);
+        expect(all.map((e) => [e.title, e.deletedAt === null])).toEqual([
+          ['Ran the incident review', true],
+          ['Withdrawn', false],
+        ]);
+        expect(all.find((e) => e.id === kept.id)?.competencyIds).toEqual(['ownership', 'scope']);
+        expect(await countAssessmentsRecordedOfOthers(db, bob.id)).toBe(1);
+        expect(await countAssessmentsRecordedOfOthers(db, alice.id)).toBe(0);
+
+        await deletePersonAndData(db, alice.id);
+        expect(await findPersonById(db, alice.id)).toBeUndefined();
+        expect((await findPersonById(db, carol.id))?.managerId).toBeNull();
+        expect(await findPersonById(db, bob.id)).toBeDefined();
+        expect(await listAssessments(db, alice.id)).toEqual([]);
+        expect(await listAllEvidenceOf(db, alice.id)).toEqual([]);
+        expect(await findEvidenceById(db, ofBob.id)).toBeDefined();
+        for (const table of ['accounts', 'sessions', 'apiTokens', 'evidence', 'assessments'] as const) {
+          expect(
+            await db.selectFrom(table).select('personId').where('personId', '=', alice.id).execute(),
+            table,
+          ).toEqual([]);
+        }
+      });
+
+      it('counts the other active admins', async () => {
+        const ada = await insertPerson(db, { name: 'Ada', isAdmin: 1 });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(0);
+        const grace = await insertPerson(db, { name: 'Grace', isAdmin: 1 });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(1);
+        await updatePerson(db, grace.id, { deactivatedAt: '2025-03-01T09:00:00.000Z' });
+        expect(await countOtherActiveAdmins(db, ada.id)).toBe(0);
       });
     });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Assessment,
   AssessmentPage,
+  AuditPage,
   Evidence,
   History,
   Ladder,
@@ -174,6 +175,22 @@ describe('api client against the server', () => {
     expect(rest.nextCursor).toBeNull();
     const history = await client.getHistory(t.me.id, { limit: 1 });
     expect(history).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('deletes a person with the email typed again, and reads the audit log and who has looked', async () => {
+    const leaver = await buildPerson(t.db, { name: 'Lee Leaver', email: 'lee.leaver@example.com' });
+    const wrong = await failureOf(client.deletePerson(leaver.id, 'someone@example.com'));
+    expect(wrong).toMatchObject({ status: 422, code: 'input_invalid' });
+    expect(wrong.fields.map((f) => f.path)).toEqual(['body.confirmEmail']);
+    await client.deletePerson(leaver.id, 'Lee.Leaver@example.com');
+    const filters = { actor: '', subject: leaver.id, action: 'deletePerson', from: '', to: '' };
+    const log = AuditPage.parse(await client.listAuditEvents(filters, { limit: 5 }));
+    // The refused attempt changed nothing and so left no event; the deletion left one, ids only.
+    expect(log.items.map((e) => [e.action, e.outcome, e.via, e.subjectName])).toEqual([
+      ['deletePerson', 'allowed', 'web', null],
+    ]);
+    const mine = AuditPage.parse(await client.listPersonAudit(t.me.id));
+    expect(mine.items.every((e) => e.actorId !== t.me.id)).toBe(true);
   });
 
   it('escapes ids, so an id with a slash is an unknown piece of evidence rather than another route', async () => {

@@ -1,6 +1,7 @@
 import type {
   ApiTokenPage,
   ApiTokenCreate,
+  AuditPage,
   ApiTokenCreated,
   Assessment,
   AssessmentCreate,
@@ -26,6 +27,7 @@ import type {
   SetupState,
   DemoAccounts,
 } from '../server/api-contract.js';
+import { auditQuery, type AuditFilters } from './audit-view.js';
 import { evidenceQuery, hrefWith, type EvidenceFilters } from './url-state.js';
 
 /**
@@ -123,6 +125,12 @@ export interface ApiClient {
   getProgress(personId: string, target?: string | null): Promise<Progress>;
   /** One page of history, newest first. */
   getHistory(personId: string, page?: PageParams): Promise<History>;
+  /** One page of who has looked at the person's data (only the person may ask), newest first. */
+  listPersonAudit(personId: string, page?: PageParams): Promise<AuditPage>;
+  /** One page of the whole audit log (admins), newest first, filtered. */
+  listAuditEvents(filters: AuditFilters, page?: PageParams): Promise<AuditPage>;
+  /** Deletes a person's account and data; `confirmEmail` is their email typed again. */
+  deletePerson(personId: string, confirmEmail: string): Promise<void>;
   /** How many changes the client has made; screens key their data on it. */
   changeCount(): number;
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -262,6 +270,9 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     getProgress: (personId, target) =>
       request<Progress>('GET', hrefWith(`${person(personId)}/progress`, { target: target ?? null })),
     getHistory: (personId, page) => request<History>('GET', withPage(`${person(personId)}/history`, page)),
+    listPersonAudit: (personId, page) => request<AuditPage>('GET', withPage(`${person(personId)}/audit`, page)),
+    listAuditEvents: (filters, page) => request<AuditPage>('GET', withPage(`/audit${auditQuery(filters)}`, page)),
+    deletePerson: (personId, confirmEmail) => mutate<undefined>('DELETE', person(personId), { confirmEmail }),
     changeCount: () => changes,
     onChange: (listener) => {
       listeners.add(listener);

@@ -34,6 +34,9 @@ const EvidenceFormPage = lazy(() =>
 const HistoryPage = lazy(() => import('./pages/history.page.js').then((m) => ({ default: m.HistoryPage })));
 const SecurityPage = lazy(() => import('./pages/security.page.js').then((m) => ({ default: m.SecurityPage })));
 const TeamPage = lazy(() => import('./pages/team.page.js').then((m) => ({ default: m.TeamPage })));
+const YourDataPage = lazy(() => import('./pages/your-data.page.js').then((m) => ({ default: m.YourDataPage })));
+const DataAccessPage = lazy(() => import('./pages/data-access.page.js').then((m) => ({ default: m.DataAccessPage })));
+const AuditLogPage = lazy(() => import('./pages/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -82,6 +85,12 @@ function renderRoute(route: Route): ReactNode {
       return <HistoryPage key={route.personId} personId={route.personId} />;
     case 'security':
       return <SecurityPage />;
+    case 'your-data':
+      return <YourDataPage />;
+    case 'data-access':
+      return <DataAccessPage />;
+    case 'audit-log':
+      return <AuditLogPage />;
     case 'reset-password':
       return <ResetPasswordPage />;
     case 'sign-in':
@@ -187,6 +196,17 @@ export function App() {
               <Link href="/settings/security" aria-current={route.name === 'security' ? 'page' : undefined}>
                 Security
               </Link>
+              <Link
+                href="/settings/data"
+                aria-current={route.name === 'your-data' || route.name === 'data-access' ? 'page' : undefined}
+              >
+                Your data
+              </Link>
+              {signedIn.me.isAdmin ? (
+                <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
+                  Audit log
+                </Link>
+              ) : null}
               <button type="button" className="button button--quiet button--small" onClick={() => void signOut()}>
                 Sign out
               </button>

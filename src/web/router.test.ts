@@ -21,6 +21,9 @@ describe('matchRoute', () => {
     ['/setup', { name: 'setup' }],
     ['/reset-password', { name: 'reset-password' }],
     ['/settings/security', { name: 'security' }],
+    ['/settings/data', { name: 'your-data' }],
+    ['/settings/data/access', { name: 'data-access' }],
+    ['/admin/audit', { name: 'audit-log' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {
     expect(matchRoute(path)).toEqual(expected);
@@ -35,6 +38,8 @@ describe('matchRoute', () => {
     '/evidence/abc',
     '/evidence/abc/delete',
     '/history/1',
+    '/admin',
+    '/settings/data/other',
     '/ladder/levels/%E0%A4%A',
   ])('%s is not found', (path) => {
     expect(matchRoute(path)).toEqual({ name: 'not-found' });

@@ -26,6 +26,9 @@ export type Route =
   | { name: 'person-progress'; personId: string }
   | { name: 'person-evidence'; personId: string }
   | { name: 'person-history'; personId: string }
+  | { name: 'your-data' }
+  | { name: 'data-access' }
+  | { name: 'audit-log' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -86,6 +89,9 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'setup':
     case 'reset-password':
     case 'security':
+    case 'your-data':
+    case 'data-access':
+    case 'audit-log':
     case 'not-found':
       return null;
   }

@@ -29,6 +29,7 @@ export const assessmentRoutes: Route[] = [
     },
     handle: ({ app, loaded, query }) => listAssessmentsOf(app.db, loaded.id, query),
     present: (page) => presentPage(page, presentAssessment),
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'A page of assessments, newest first.', schema: AssessmentPage },
   }),
   defineRoute({
@@ -65,6 +66,10 @@ export const assessmentRoutes: Route[] = [
       );
     },
     present: presentAssessment,
+    audit: {
+      subject: ({ loaded }) => loaded.id,
+      target: (_input, assessment) => ({ kind: 'assessment', id: assessment.id }),
+    },
     response: { status: 201, description: 'The assessment with every rating in force.', schema: Assessment },
   }),
 ];

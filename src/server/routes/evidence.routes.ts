@@ -65,6 +65,7 @@ export const evidenceRoutes: Route[] = [
       );
     },
     present: (page) => presentPage(page, presentEvidence),
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'A page of the evidence the actor may see.', schema: EvidencePage },
   }),
   defineRoute({
@@ -87,6 +88,10 @@ export const evidenceRoutes: Route[] = [
     handle: async ({ app, loaded, body }) =>
       logEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today(loaded)),
     present: presentEvidence,
+    audit: {
+      subject: ({ loaded }) => loaded.id,
+      target: (_input, evidence) => ({ kind: 'evidence', id: evidence.id }),
+    },
     response: { status: 201, description: 'The evidence as stored.', schema: Evidence },
   }),
   defineRoute({
@@ -110,6 +115,10 @@ export const evidenceRoutes: Route[] = [
     },
     handle: async ({ loaded }) => loaded,
     present: presentEvidence,
+    audit: {
+      subject: ({ loaded }) => loaded.personId,
+      target: ({ loaded }) => ({ kind: 'evidence', id: loaded.id }),
+    },
     response: { status: 200, description: 'The evidence.', schema: Evidence },
   }),
   defineRoute({
@@ -133,6 +142,10 @@ export const evidenceRoutes: Route[] = [
     handle: async ({ actor, app, loaded, body }) =>
       editEvidence(app.db, await app.ladders.active(app.db), loaded.id, body, app.today(actor.person)),
     present: presentEvidence,
+    audit: {
+      subject: ({ loaded }) => loaded.personId,
+      target: ({ loaded }) => ({ kind: 'evidence', id: loaded.id }),
+    },
     response: { status: 200, description: 'The evidence as stored now.', schema: Evidence },
   }),
   defineRoute({
@@ -152,6 +165,10 @@ export const evidenceRoutes: Route[] = [
     },
     handle: ({ app, loaded }) => deleteEvidence(app.db, loaded.id),
     present: () => undefined,
+    audit: {
+      subject: ({ loaded }) => loaded.personId,
+      target: ({ loaded }) => ({ kind: 'evidence', id: loaded.id }),
+    },
     response: { status: 204, description: 'Deleted; no body.' },
   }),
   defineRoute({
@@ -170,6 +187,10 @@ export const evidenceRoutes: Route[] = [
     },
     handle: async ({ app, loaded }) => undeleteEvidence(app.db, await app.ladders.active(app.db), loaded.id),
     present: presentEvidence,
+    audit: {
+      subject: ({ loaded }) => loaded.personId,
+      target: ({ loaded }) => ({ kind: 'evidence', id: loaded.id }),
+    },
     response: { status: 200, description: 'The evidence, back in every list.', schema: Evidence },
   }),
 ];

@@ -34,6 +34,7 @@ export const historyRoutes: Route[] = [
         evidenceViewer: policy.evidenceViewer(actor, subject.id, chain),
       }),
     present: presentHistory,
+    audit: { subject: ({ loaded }) => loaded.subject.id },
     response: { status: 200, description: 'A page of entries, newest first.', schema: History },
   }),
 ];

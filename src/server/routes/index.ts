@@ -1,5 +1,6 @@
 import type { Route } from '../route.js';
 import { assessmentRoutes } from './assessments.routes.js';
+import { auditRoutes } from './audit.routes.js';
 import { evidenceRoutes } from './evidence.routes.js';
 import { historyRoutes } from './history.routes.js';
 import { ladderRoutes } from './ladders.routes.js';
@@ -8,6 +9,7 @@ import { oidcRoutes } from './oidc.routes.js';
 import { opsRoutes } from './ops.routes.js';
 import { orgRoutes } from './org.routes.js';
 import { peopleRoutes } from './people.routes.js';
+import { personalDataRoutes } from './personal-data.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { sessionRoutes } from './session.routes.js';
@@ -24,10 +26,12 @@ export const ROUTES: readonly Route[] = [
   ...securityRoutes,
   ...ladderRoutes,
   ...peopleRoutes,
+  ...personalDataRoutes,
   ...orgRoutes,
   ...evidenceRoutes,
   ...assessmentRoutes,
   ...progressRoutes,
   ...historyRoutes,
+  ...auditRoutes,
   ...opsRoutes,
 ];

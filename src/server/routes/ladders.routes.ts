@@ -33,6 +33,7 @@ export const ladderRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app, query }) => listLadderVersionSummaries(app.db, query),
     present: (page) => presentPage(page, presentLadderVersion),
+    audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'A page of the stored versions, oldest first.', schema: LadderVersionPage },
   }),
   defineRoute({
@@ -46,6 +47,7 @@ export const ladderRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app }) => app.ladders.active(app.db),
     present: presentLadder,
+    audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'The ladder with its content hash.', schema: Ladder },
   }),
   defineRoute({
@@ -64,6 +66,7 @@ export const ladderRoutes: Route[] = [
       return app.ladders.version(app.db, version.ladderId, version.hash);
     },
     present: presentLadder,
+    audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'The ladder version with its content hash.', schema: Ladder },
   }),
   defineRoute({
@@ -81,6 +84,7 @@ export const ladderRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readLadders(actor), undefined),
     handle: ({ app, params, query }) => diffLadderVersions(app.db, app.ladders, params.ladderId, query.from, query.to),
     present: presentLadderDiff,
+    audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'The changes, in ladder order.', schema: LadderDiff },
   }),
 ];

@@ -24,6 +24,7 @@ export const meRoutes: Route[] = [
       directReports: await countReports(app.db, loaded.person.id),
     }),
     present: ({ actor, ladder, directReports }) => presentMe(actor, ladder, directReports),
+    audit: { none: "the actor's own profile and the ladder: nobody else's data" },
     response: { status: 200, description: 'The signed-in person and the active ladder.', schema: Me },
   }),
 ];

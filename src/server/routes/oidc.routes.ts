@@ -83,16 +83,17 @@ export const oidcRoutes: Route[] = [
           ...stateCookieOptions(app, request),
           maxAge: OIDC_SIGN_IN_TTL_MS / 1000,
         });
-        return started.authorizationUrl;
+        return { location: started.authorizationUrl, personId: null };
       } catch (error) {
         if (error instanceof SignInFailedError) {
           request.log.warn({ reason: error.reason }, 'single sign-on could not begin');
-          return failed(error.reason, query.returnTo);
+          return { location: failed(error.reason, query.returnTo), personId: null };
         }
         throw error;
       }
     },
-    present: (location) => location,
+    present: ({ location }) => location,
+    audit: { none: "begins a sign-in: nobody is signed in yet, and nobody's data is read" },
     response: { status: 303, description: "To the identity provider's sign-in page." },
   }),
   defineRoute({
@@ -132,16 +133,18 @@ export const oidcRoutes: Route[] = [
           app.secureCookies(request),
         );
         request.log.info({ personId: session.account.person.id }, 'signed in through single sign-on');
-        return identity.returnTo;
+        return { location: identity.returnTo, personId: session.account.person.id };
       } catch (error) {
         if (error instanceof SignInFailedError) {
           request.log.warn({ reason: error.reason }, 'single sign-on refused');
-          return failed(error.reason);
+          return { location: failed(error.reason), personId: null };
         }
         throw error;
       }
     },
-    present: (location) => location,
+    present: ({ location }) => location,
+    // A sign-in that worked is recorded as the person's; one that failed names nobody.
+    audit: { subject: (_input, result) => result.personId, reads: 'always' },
     response: { status: 303, description: 'Signed in, to the page the sign-in began from; or to the sign-in page.' },
   }),
 ];

@@ -29,6 +29,7 @@ export const opsRoutes: Route[] = [
     authorize: async () => permit(policy.openToAll(), undefined),
     handle: async () => undefined,
     present: () => ({ status: 'ok' as const }),
+    audit: { none: "a probe: no one's data" },
     response: { status: 200, description: 'The process answers.', schema: Health },
   }),
   defineRoute({
@@ -58,6 +59,7 @@ export const opsRoutes: Route[] = [
       }
     },
     present: () => ({ status: 'ok' as const }),
+    audit: { none: "a probe: no one's data" },
     response: { status: 200, description: 'The database answers.', schema: Health },
   }),
   defineRoute({
@@ -73,6 +75,7 @@ export const opsRoutes: Route[] = [
     authorize: async () => permit(policy.openToAll(), undefined),
     handle: async ({ app }) => app.metrics.registry.render(),
     present: (text) => text,
+    audit: { none: "counters of the server, no one's data" },
     response: { status: 200, description: 'The metrics, as text.', contentType: PROMETHEUS_CONTENT_TYPE },
   }),
   defineRoute({
@@ -86,6 +89,7 @@ export const opsRoutes: Route[] = [
     authorize: async () => permit(policy.openToAll(), undefined),
     handle: async ({ app }) => app.openapi(),
     present: (doc) => ({ ...doc }),
+    audit: { none: "the API reference: no one's data" },
     response: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocumentSchema },
   }),
   defineRoute({
@@ -99,6 +103,7 @@ export const opsRoutes: Route[] = [
     authorize: async () => permit(policy.openToAll(), undefined),
     handle: async ({ app, request }) => renderDocsPage(app.openapi(), `${request.protocol}://${request.host}`),
     present: (html) => html,
+    audit: { none: "the API reference: no one's data" },
     response: { status: 200, description: 'The reference page.', contentType: 'text/html; charset=utf-8' },
   }),
 ];

@@ -53,6 +53,7 @@ export const orgRoutes: Route[] = [
       );
     },
     present: presentImportPlan,
+    audit: { subject: () => null, target: () => ({ kind: 'organisation', id: 'people' }) },
     response: { status: 200, description: 'What the import did, or would do on a dry run.', schema: ImportPlan },
   }),
   defineRoute({
@@ -68,6 +69,7 @@ export const orgRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readTeams(actor), undefined),
     handle: ({ app, query }) => listTeams(app.db, query),
     present: (page) => presentPage(page, presentTeam),
+    audit: { none: "the teams and their sizes are the organisation's directory, read by everyone" },
     response: { status: 200, description: 'A page of teams, in name order.', schema: TeamPage },
   }),
 ];

@@ -36,6 +36,7 @@ export const peopleRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.readPeople(actor), undefined),
     handle: ({ app, query }) => listPeopleInTeam(app.db, query),
     present: (page) => presentPage(page, presentPerson),
+    audit: { none: 'the directory lists everyone to everyone; a read of one profile is recorded by getPerson' },
     response: { status: 200, description: 'A page of people, in name order.', schema: PeoplePage },
   }),
   defineRoute({
@@ -51,6 +52,7 @@ export const peopleRoutes: Route[] = [
       permit(policy.readPeople(actor), await getPerson(app.db, params.personId)),
     handle: async ({ loaded }) => loaded,
     present: presentPerson,
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'The person.', schema: Person },
   }),
   defineRoute({
@@ -72,6 +74,7 @@ export const peopleRoutes: Route[] = [
     },
     handle: ({ app, loaded, body }) => changePersonSettings(app.db, loaded.id, body),
     present: presentPerson,
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'The person as stored now.', schema: Person },
   }),
   defineRoute({
@@ -101,6 +104,7 @@ export const peopleRoutes: Route[] = [
         query,
       ),
     present: (page) => presentPage(page, presentReport),
+    audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'A page of the reports, nearest first.', schema: ReportPage },
   }),
 ];

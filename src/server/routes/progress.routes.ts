@@ -42,6 +42,7 @@ export const progressRoutes: Route[] = [
       return { report, ladder, target };
     },
     present: ({ report, ladder, target }) => presentProgress(report, ladder, target),
+    audit: { subject: ({ loaded }) => loaded.subject.id },
     response: { status: 200, description: 'Where the person stands.', schema: Progress },
   }),
 ];

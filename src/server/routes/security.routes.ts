@@ -34,6 +34,7 @@ export const securityRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
     handle: ({ actor, app, query }) => listTokens(app.db, actor.person.id, query),
     present: (page) => presentPage(page, presentApiToken),
+    audit: { subject: ({ actor }) => actor.person.id },
     response: { status: 200, description: 'A page of the tokens, newest first.', schema: ApiTokenPage },
   }),
   defineRoute({
@@ -51,6 +52,10 @@ export const securityRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
     handle: ({ actor, app, body }) => createApiToken(app.db, actor.person.id, body, app.now()),
     present: ({ token, info }) => ({ ...presentApiToken(info), token }),
+    audit: {
+      subject: ({ actor }) => actor.person.id,
+      target: (_input, { info }) => ({ kind: 'api_token', id: info.id }),
+    },
     response: { status: 201, description: 'The token, shown this once.', schema: ApiTokenCreated },
   }),
   defineRoute({
@@ -71,6 +76,10 @@ export const securityRoutes: Route[] = [
       await revokeToken(app.db, loaded.id, app.now());
     },
     present: () => undefined,
+    audit: {
+      subject: ({ loaded }) => loaded.personId,
+      target: ({ loaded }) => ({ kind: 'api_token', id: loaded.id }),
+    },
     response: { status: 204, description: 'Revoked.' },
   }),
   defineRoute({
@@ -92,6 +101,7 @@ export const securityRoutes: Route[] = [
       return { ...link, link: `${origin}/reset-password#${link.token}` };
     },
     present: (link) => ({ link: link.link, expiresAt: link.expiresAt, person: presentPerson(link.person) }),
+    audit: { subject: (_input, link) => link.person.id },
     response: { status: 201, description: 'The link, shown this once.', schema: PasswordResetCreated },
   }),
   defineRoute({
@@ -108,10 +118,10 @@ export const securityRoutes: Route[] = [
     example: { password: 'a long and private passphrase' },
     errors: [410],
     authorize: async () => permit(policy.useResetLink(), undefined),
-    handle: async ({ app, params, body }) => {
-      await useResetLink(app.db, { token: params.token, password: body.password }, app.now());
-    },
+    handle: ({ app, params, body }) =>
+      useResetLink(app.db, { token: params.token, password: body.password }, app.now()),
     present: () => undefined,
+    audit: { subject: (_input, account) => account.person.id },
     response: { status: 204, description: 'The password is set.' },
   }),
 ];

@@ -62,6 +62,10 @@ export const sessionRoutes: Route[] = [
     handle: async ({ app, request, reply, body }) =>
       deliver(app, request, reply, await signIn(app.db, body, clientOf(request), readSessionToken(request), app.now())),
     present: presentSessionCreated,
+    audit: {
+      subject: (_input, session) => session.account.person.id,
+      ownTransaction: 'a failed sign-in must count towards the limit even though the request fails',
+    },
     response: { status: 200, description: 'Signed in; the cookie is set.', schema: SessionCreated },
   }),
   defineRoute({
@@ -80,6 +84,7 @@ export const sessionRoutes: Route[] = [
       clearSessionCookie(reply, app.secureCookies(request));
     },
     present: () => undefined,
+    audit: { subject: ({ actor }) => actor.person.id },
     response: { status: 204, description: 'Signed out.' },
   }),
   defineRoute({
@@ -95,6 +100,7 @@ export const sessionRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
     handle: ({ actor, app, query }) => listActiveSessions(app.db, actor.person.id, app.now(), query),
     present: (page, { actor }) => presentPage(page, (s) => presentSession(s, actor.sessionId)),
+    audit: { subject: ({ actor }) => actor.person.id },
     response: { status: 200, description: 'A page of the sessions, newest first.', schema: SessionPage },
   }),
   defineRoute({
@@ -110,6 +116,7 @@ export const sessionRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.manageOwnCredentials(actor), undefined),
     handle: async ({ actor, app }) => ({ ended: await endOtherSessions(app.db, actor.person.id, actor.sessionId) }),
     present: (result) => result,
+    audit: { subject: ({ actor }) => actor.person.id },
     response: { status: 200, description: 'How many sessions ended.', schema: SessionsEnded },
   }),
   defineRoute({
@@ -128,6 +135,7 @@ export const sessionRoutes: Route[] = [
       singleSignOn: app.oidc !== undefined,
     }),
     present: (state) => state,
+    audit: { none: 'whether an admin exists: the same answer for everyone' },
     response: { status: 200, description: 'The state of the installation.', schema: SetupState },
   }),
   defineRoute({
@@ -149,6 +157,7 @@ export const sessionRoutes: Route[] = [
       return deliver(app, request, reply, session);
     },
     present: presentSessionCreated,
+    audit: { subject: (_input, session) => session.account.person.id },
     response: { status: 201, description: 'The admin account, signed in.', schema: SessionCreated },
   }),
   defineRoute({
@@ -164,6 +173,7 @@ export const sessionRoutes: Route[] = [
     authorize: async () => permit(policy.signIn(), undefined),
     handle: async ({ app }) => (app.demo ? demoAccounts(app.db) : []),
     present: (accounts, { app }) => ({ demo: app.demo, accounts: accounts.map(presentDemoAccount) }),
+    audit: { none: "the demo's made-up accounts, listed only while the server runs the demo" },
     response: { status: 200, description: 'The demo accounts; none without the demo.', schema: DemoAccounts },
   }),
   defineRoute({
@@ -186,6 +196,7 @@ export const sessionRoutes: Route[] = [
         await signInToDemo(app.db, body.email, clientOf(request), readSessionToken(request), app.now()),
       ),
     present: presentSessionCreated,
+    audit: { subject: (_input, session) => session.account.person.id },
     response: { status: 200, description: 'Signed in to the demo account.', schema: SessionCreated },
   }),
 ];

@@ -7,11 +7,13 @@ import { accountsMigration } from './0005-accounts.js';
 import { peopleNameKeyMigration } from './0006-people-name-key.js';
 import { oidcSignInsMigration } from './0007-oidc-sign-ins.js';
 import { evidenceAudienceMigration } from './0008-evidence-audience.js';
+import { auditLogMigration } from './0009-audit-log.js';
 
 /**
  * Every migration, in code rather than read from a folder at run time, so the
  * compiled package migrates wherever it is installed. Kysely runs them in
- * name order; a new migration gets the next number and is added here.
+ * name order; a new migration gets the next number and is added here. Numbers
+ * taken on parallel branches may land out of order: the Migrator allows that.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
@@ -22,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0006-people-name-key': peopleNameKeyMigration,
   '0007-oidc-sign-ins': oidcSignInsMigration,
   '0008-evidence-audience': evidenceAudienceMigration,
+  '0009-audit-log': auditLogMigration,
 });
 
 /** Hands Kysely's Migrator the in-code list above instead of scanning the disk. */
