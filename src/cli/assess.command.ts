@@ -17,6 +17,7 @@ import { countEvidence } from '../services/evidence.service.js';
 import { getProgress } from '../services/progress.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { requireLocal } from './use-backend.js';
 import { evidenceCount, plural, wrap } from './format.js';
 import { withSession } from './workspace.js';
 
@@ -50,6 +51,7 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
           db?: string;
           json?: boolean;
         }) => {
+          requireLocal(ctx, opts.db, 'assess');
           const outcome = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
             let ratings: Record<string, string>;
             if (opts.set !== undefined) {

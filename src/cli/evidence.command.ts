@@ -1,21 +1,13 @@
 import type { Command } from 'commander';
-import { DomainError, notFound } from '../core/domain-error.js';
-import {
-  deleteEvidence,
-  editEvidence,
-  findEvidence,
-  findEvidenceByIdPrefix,
-  getEvidenceIncludingDeleted,
-  logEvidence,
-  undeleteEvidence,
-  type Evidence,
-} from '../services/evidence.service.js';
+import { DomainError } from '../core/domain-error.js';
+import type { Evidence } from '../server/api-contract.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
 import { EVIDENCE_KINDS } from '../store/schema.js';
+import type { Backend } from './backend.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { evidenceCount, shown } from './format.js';
-import { today, withSession, type Session } from './workspace.js';
+import { withBackend } from './use-backend.js';
 
 const list = (value: string, previous: string[] = []) => [
   ...previous,
@@ -87,22 +79,17 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           },
         ) => {
           const evidence = await inFlagTerms(
-            withSession(ctx, opts.db, ({ db, ladder, person }) =>
-              logEvidence(
-                db,
-                ladder,
-                person.id,
-                {
-                  title,
-                  kind: opts.kind,
-                  competencies: opts.competency,
-                  date: opts.date,
-                  links: opts.link,
-                  body: opts.body,
-                  visibility: opts.share === true ? 'shared' : 'private',
-                },
-                today(ctx, person),
-              ),
+            withBackend(ctx, opts.db, (backend) =>
+              backend.logEvidence({
+                title,
+                // The server checks the kind; the contract's type is its enum.
+                kind: opts.kind as Evidence['kind'],
+                competencies: opts.competency,
+                date: opts.date,
+                links: opts.link,
+                body: opts.body,
+                visibility: opts.share === true ? 'shared' : 'private',
+              }),
             ),
           );
           if (opts.json === true) ctx.printJson(evidence);
@@ -143,13 +130,13 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           json?: boolean;
         }) => {
           const page = await inFlagTerms(
-            withSession(ctx, opts.db, ({ db, ladder, person }) =>
-              findEvidence(db, ladder, person.id, {
+            withBackend(ctx, opts.db, (backend) =>
+              backend.listEvidence({
                 competency: opts.competency,
                 kind: opts.kind,
                 since: opts.since,
                 until: opts.until,
-                limit: opts.limit === undefined ? undefined : parseCount(opts.limit),
+                limit: opts.limit,
                 cursor: opts.cursor,
               }),
             ),
@@ -187,7 +174,7 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
   const change = (
     name: string,
     description: string,
-    work: (session: Session, evidence: Evidence) => Promise<Evidence | null>,
+    work: (backend: Backend, evidence: Evidence) => Promise<Evidence | null>,
     done: (evidence: Evidence) => string,
   ) =>
     evidence
@@ -198,9 +185,9 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       .option('--json', 'print the evidence as JSON')
       .action(
         action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
-          const result = await withSession(ctx, opts.db, async (session) => {
-            const target = await findOwnEvidence(session, id);
-            return { target, changed: await work(session, target) };
+          const result = await withBackend(ctx, opts.db, async (backend) => {
+            const target = await backend.findOwnEvidence(id);
+            return { target, changed: await work(backend, target) };
           });
           if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
           else ctx.print(done(result.changed ?? result.target));
@@ -211,20 +198,20 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
   change(
     'share',
     'let your manager and reviewers see a piece of evidence',
-    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'shared' }, today(ctx, person)),
+    (backend, e) => backend.editEvidence(e.id, { visibility: 'shared' }),
     (e) => `Shared: ${shown(e.title)}`,
   );
   change(
     'unshare',
     'make a piece of evidence private again: only you see it',
-    ({ db, ladder, person }, e) => editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person)),
+    (backend, e) => backend.editEvidence(e.id, { visibility: 'private' }),
     (e) => `Private again: ${shown(e.title)}`,
   );
   change(
     'delete',
     'delete a piece of evidence (undo with: longhaul evidence restore ID)',
-    async ({ db }, e) => {
-      await deleteEvidence(db, e.id);
+    async (backend, e) => {
+      await backend.deleteEvidence(e.id);
       return null;
     },
     (e) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`,
@@ -237,55 +224,12 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the evidence as JSON')
     .action(
       action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
-        const restored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
-          const { evidence: found } = await getEvidenceIncludingDeleted(db, id);
-          if (found.personId !== person.id) throw notFound('evidence_not_found', id, { in: 'your evidence' });
-          return undeleteEvidence(db, ladder, id);
-        });
+        const restored = await withBackend(ctx, opts.db, (backend) => backend.restoreEvidence(id));
         if (opts.json === true) ctx.printJson(restored);
         else ctx.print(`Restored: ${shown(restored.title)}`);
         return EXIT.ok;
       }),
     );
-}
-
-/** The word that names the newest piece of evidence, the first line of `evidence list`; ids are hex, so it never clashes. */
-const LATEST = 'latest';
-
-/**
- * Finds one of the local person's own pieces of evidence by its id, a
- * unique start of it (the eight characters lists show), or `latest`. Someone else's
- * evidence in a shared database is never matched.
- */
-async function findOwnEvidence({ db, ladder, person }: Session, id: string): Promise<Evidence> {
-  const wanted = id.trim().toLowerCase();
-  if (wanted === LATEST) {
-    const [newest] = (await findEvidence(db, ladder, person.id, { limit: 1 })).items;
-    if (newest === undefined)
-      throw notFound('evidence_not_found', null, { in: 'your evidence', hint: 'log some first' });
-    return newest;
-  }
-  if (wanted.length < 4)
-    throw new DomainError(
-      'input_invalid',
-      `"${id}" is too short to name evidence; give at least 4 characters of its id`,
-    );
-  const matches = await findEvidenceByIdPrefix(db, ladder, person.id, wanted, 2);
-  const [only, ...others] = matches;
-  if (only === undefined) {
-    throw notFound('evidence_not_found', id, { in: 'your evidence', hint: 'see: longhaul evidence list' });
-  }
-  if (others.length > 0)
-    throw new DomainError('input_invalid', `"${id}" starts more than one evidence id; give more characters`);
-  return only;
-}
-
-/**
- * A count from the command line. Anything but plain digits is left as it is
- * written, so the service refuses it with the same words as a bad count.
- */
-function parseCount(value: string): number {
-  return /^[0-9]{1,6}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
 }
 
 /** The flags that repeat a list's filters and go on from `cursor`, for the hint under a page. */

@@ -10,6 +10,7 @@ import { writeSiteFiles } from '../services/site-files.js';
 import { buildLadderSite, SITE_MARKER } from '../site/ladder-site.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { requireLocal } from './use-backend.js';
 import { shown, wrap } from './format.js';
 import { loadActiveLadder, today } from './workspace.js';
 
@@ -68,6 +69,7 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
       action(
         ctx,
         async (file: string | undefined, opts: { level?: string; track?: string; db?: string; json?: boolean }) => {
+          if (file === undefined) requireLocal(ctx, opts.db, 'ladder show');
           const loaded =
             file === undefined ? await loadActiveLadder(ctx, opts.db) : (await readLadderFile(file, ctx.io.cwd)).ladder;
           const track = findTrack(loaded, opts.track);

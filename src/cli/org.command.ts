@@ -15,6 +15,7 @@ import type { PersonAtDepth } from '../store/organisation.repository.js';
 import { readAllPages } from '../services/paging.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { requireLocal } from './use-backend.js';
 import { plural, shown } from './format.js';
 import { withSession } from './workspace.js';
 
@@ -38,6 +39,7 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the plan as JSON')
     .action(
       action(ctx, async (file: string, opts: { dryRun?: boolean; db?: string; json?: boolean }) => {
+        requireLocal(ctx, opts.db, 'org import');
         const text = readPeopleFile(ctx, file);
         const plan = await withSession(ctx, opts.db, ({ db, ladder }) =>
           importOrganisation(db, ladder, text, { sourceName: file, dryRun: opts.dryRun === true }),
@@ -55,6 +57,7 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the teams as JSON')
     .action(
       action(ctx, async (opts: { db?: string; json?: boolean }) => {
+        requireLocal(ctx, opts.db, 'org teams');
         // The whole list: a terminal on one's own database, not a page of a shared server.
         const teams = await withSession(ctx, opts.db, ({ db }) => readAllPages((page) => listTeams(db, page)));
         if (opts.json === true) {

@@ -1,0 +1,49 @@
+import type { EvidenceCreate, EvidencePage, EvidenceUpdate, Evidence, Progress } from '../server/api-contract.js';
+
+/**
+ * The seam between the commands and where the data is: the local database
+ * (local-backend.ts, over the services) or a server the CLI is logged in to
+ * (remote-backend.ts, over the public API). Both answer in the API contract's
+ * shapes, and the commands print only from those, so a command says the same
+ * and exits the same either way.
+ */
+export interface Backend {
+  /** Who the commands act as: the local person, or the person the token belongs to. */
+  me(): Promise<BackendPerson>;
+  logEvidence(input: EvidenceCreate): Promise<Evidence>;
+  listEvidence(query: EvidenceListQuery): Promise<EvidencePage>;
+  /** One of the person's own pieces of evidence by id, a unique start of it (4 characters or more), or `latest`. */
+  findOwnEvidence(id: string): Promise<Evidence>;
+  editEvidence(id: string, changes: EvidenceUpdate): Promise<Evidence>;
+  deleteEvidence(id: string): Promise<void>;
+  /** Undoes a delete; `id` is the full id. */
+  restoreEvidence(id: string): Promise<Evidence>;
+  /** Where the person stands, against `target` (id or title) or the default target. */
+  progress(query: { track?: string; target?: string }): Promise<ProgressView>;
+  /** Changes the person's own settings and returns them as stored now. */
+  changeSettings(changes: { timeZone: string }): Promise<BackendPerson>;
+}
+
+/** The person as the commands need them: a name for headings, a time zone for today. */
+export interface BackendPerson {
+  id: string;
+  name: string;
+  timeZone: string | null;
+}
+
+/** The filters of `evidence list`, as typed: the count stays text so both paths refuse a bad one alike. */
+export interface EvidenceListQuery {
+  competency?: string;
+  kind?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+/** `status` and `gap` print from this: the API's progress plus what the track looks like. */
+export interface ProgressView {
+  name: string;
+  progress: Progress;
+  track: { title: string; levelCount: number };
+}

@@ -1,0 +1,75 @@
+import type { Evidence, EvidencePage, Ladder, Me, Person, Progress } from '../server/api-contract.js';
+import { MAX_PAGE_SIZE } from '../services/paging.js';
+import type { Backend, BackendPerson } from './backend.js';
+import type { Credentials } from './credentials.js';
+import { checkIdPrefix, LATEST, noEvidenceYet, onlyMatch } from './local-backend.js';
+import { callServer } from './remote-client.js';
+
+/**
+ * How many pages of evidence a search by id prefix reads at most: the
+ * API names evidence by its full id only, so a short id is found in the
+ * person's newest MAX_PREFIX_PAGES * MAX_PAGE_SIZE pieces.
+ */
+export const MAX_PREFIX_PAGES = 10;
+
+/**
+ * A server over its public API, with the token of `longhaul login`: the same
+ * requests the web app makes, so the server's policy decides exactly as it
+ * does for the browser. Every answer is already in the contract's shapes.
+ */
+export function remoteBackend(credentials: Credentials): Backend {
+  const call = <T>(...args: Parameters<typeof callServer>) => callServer<T>(...args);
+  let me: Promise<Me> | undefined;
+  const whoAmI = () => (me ??= callServer<Me>(credentials, { method: 'GET', path: '/api/me' }));
+  const personPath = async () => `/api/people/${encodeURIComponent((await whoAmI()).person.id)}`;
+  const evidencePath = (id: string) => `/api/evidence/${encodeURIComponent(id)}`;
+  const listPage = async (query: Record<string, string | undefined>) =>
+    call<EvidencePage>(credentials, { method: 'GET', path: `${await personPath()}/evidence`, query });
+  return {
+    me: async () => personOf((await whoAmI()).person),
+    logEvidence: async (input) =>
+      call<Evidence>(credentials, { method: 'POST', path: `${await personPath()}/evidence`, body: input }),
+    listEvidence: (query) => listPage({ ...query }),
+    findOwnEvidence: async (id) => {
+      const wanted = id.trim().toLowerCase();
+      if (wanted === LATEST) {
+        const [newest] = (await listPage({ limit: '1' })).items;
+        if (newest === undefined) throw noEvidenceYet();
+        return newest;
+      }
+      checkIdPrefix(id, wanted);
+      const matches: Evidence[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PREFIX_PAGES && matches.length < 2; page += 1) {
+        const found = await listPage({ limit: String(MAX_PAGE_SIZE), cursor });
+        matches.push(...found.items.filter((e) => e.id.toLowerCase().startsWith(wanted)));
+        if (found.nextCursor === null) break;
+        cursor = found.nextCursor;
+      }
+      return onlyMatch(id, matches);
+    },
+    editEvidence: (id, changes) =>
+      call<Evidence>(credentials, { method: 'PATCH', path: evidencePath(id), body: changes }),
+    deleteEvidence: (id) => call<undefined>(credentials, { method: 'DELETE', path: evidencePath(id) }),
+    restoreEvidence: (id) => call<Evidence>(credentials, { method: 'POST', path: `${evidencePath(id)}/restore` }),
+    progress: async (query) => {
+      const [progress, ladder, self] = await Promise.all([
+        call<Progress>(credentials, { method: 'GET', path: `${await personPath()}/progress`, query }),
+        call<Ladder>(credentials, { method: 'GET', path: '/api/ladders/active' }),
+        whoAmI(),
+      ]);
+      const track = ladder.tracks.find((t) => t.id === progress.ladder.track);
+      return {
+        name: self.person.name,
+        progress,
+        track: { title: track?.title ?? progress.ladder.track, levelCount: track?.levels.length ?? 0 },
+      };
+    },
+    changeSettings: async (changes) =>
+      personOf(await call<Person>(credentials, { method: 'PATCH', path: await personPath(), body: changes })),
+  };
+}
+
+function personOf(person: Person): BackendPerson {
+  return { id: person.id, name: person.name, timeZone: person.timeZone };
+}
