@@ -1,0 +1,325 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, TEST_EMAIL, type TestServer } from '../server/test-server.fixtures.js';
+import { runLonghaul, type CliRun } from './cli.fixtures.js';
+
+/*
+ * The CLI against a real server on 127.0.0.1, logged in with a personal API
+ * token: the same scenario runs against a local database and against the
+ * server, and every step must print the same and exit the same. Ids, cursors
+ * and times differ between two databases, so they are replaced by
+ * placeholders before comparing; everything else must match to the byte.
+ */
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** A place to run in: a working folder (for ./longhaul.db) and a config folder (for the credentials). */
+interface Place {
+  cwd: string;
+  config: string;
+}
+
+function newPlace(): Place {
+  const root = mkdtempSync(join(tmpdir(), 'longhaul-remote-'));
+  mkdirSync(join(root, 'work'));
+  return { cwd: join(root, 'work'), config: join(root, 'config') };
+}
+
+function run(place: Place, args: string[], options: { input?: string[]; env?: Record<string, string> } = {}) {
+  return runLonghaul(args, {
+    cwd: place.cwd,
+    ...(options.input === undefined ? {} : { input: options.input }),
+    env: { XDG_CONFIG_HOME: place.config, LONGHAUL_NAME: 'Sam Okafor', ...options.env },
+  });
+}
+
+async function login(place: Place, url = server.url, token = server.token): Promise<CliRun> {
+  return run(place, ['login', '--server', url, '--token-stdin'], { input: [token] });
+}
+
+/** What two databases cannot agree on: ids, cursors, times. */
+function normalised(text: string): string {
+  return text
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+    .replace(/\b[0-9a-f]{8}\b/g, '<id8>')
+    .replace(/--cursor \S+/g, '--cursor <cursor>')
+    .replace(/"nextCursor": "[^"]+"/g, '"nextCursor": "<cursor>"')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>');
+}
+
+/** One step of the scenario; `args` may depend on what earlier steps printed (an id). */
+interface Step {
+  args: (state: { firstId: string }) => string[];
+}
+
+const steps: Step[] = [
+  { args: () => ['settings', '--time-zone', 'Europe/Berlin'] },
+  { args: () => ['settings'] },
+  { args: () => ['settings', '--json'] },
+  { args: () => ['evidence', 'list'] },
+  { args: () => ['evidence', 'delete', 'latest'] },
+  {
+    args: () => [
+      'log',
+      'Led the checkout incident review',
+      '--kind',
+      'incident',
+      '--competency',
+      'reliability',
+      '--date',
+      '2026-03-02',
+    ],
+  },
+  {
+    args: () => [
+      'log',
+      'Designed the payments queue',
+      '--kind',
+      'design',
+      '--competency',
+      'design,reliability',
+      '--date',
+      '2026-04-10',
+      '--link',
+      'https://wiki.example.com/adr/7',
+      '--body',
+      'The **ADR**',
+      '--share',
+      '--json',
+    ],
+  },
+  { args: () => ['log', 'Mentored a new hire', '--kind', 'mentoring', '--competency', 'mentoring'] },
+  { args: () => ['log', 'Something', '--kind', 'party', '--competency', 'reliability'] },
+  { args: () => ['log', 'Something', '--kind', 'review', '--competency', 'no-such-competency'] },
+  { args: () => ['log', 'Something', '--kind', 'review', '--competency', 'reliability', '--date', '2027-01-01'] },
+  { args: () => ['log', 'Something', '--kind', 'review', '--competency', 'reliability', '--date', 'yesterday'] },
+  { args: () => ['evidence', 'list'] },
+  { args: () => ['evidence', 'list', '--json'] },
+  { args: () => ['evidence', 'list', '--limit', '1'] },
+  { args: () => ['evidence', 'list', '--limit', 'many'] },
+  { args: () => ['evidence', 'list', '--competency', 'reliability', '--since', '2026-04-01'] },
+  { args: () => ['evidence', 'list', '--kind', 'delivery'] },
+  { args: () => ['evidence', 'list', '--since', 'last week'] },
+  { args: () => ['evidence', 'share', 'latest'] },
+  { args: () => ['evidence', 'unshare', 'latest', '--json'] },
+  { args: ({ firstId }) => ['evidence', 'share', firstId.slice(0, 8)] },
+  { args: () => ['evidence', 'share', 'abc'] },
+  { args: () => ['evidence', 'share', 'ffffffff'] },
+  { args: ({ firstId }) => ['evidence', 'delete', firstId] },
+  { args: () => ['evidence', 'list'] },
+  { args: ({ firstId }) => ['evidence', 'restore', firstId] },
+  { args: ({ firstId }) => ['evidence', 'restore', firstId, '--json'] },
+  { args: () => ['evidence', 'list'] },
+  { args: () => ['status'] },
+  { args: () => ['status', '--json'] },
+  { args: () => ['gap'] },
+  { args: () => ['gap', '--json'] },
+  { args: () => ['gap', '--to', 'senior'] },
+  { args: () => ['gap', '--to', 'senior', '--json'] },
+  { args: () => ['gap', '--to', 'no-such-level'] },
+  { args: () => ['status', '--track', 'no-such-track'] },
+];
+
+/** Runs the scenario in a place and returns what each step printed and how it ended, normalised. */
+async function scenario(place: Place): Promise<string[]> {
+  const outcomes: string[] = [];
+  const state = { firstId: '' };
+  for (const step of steps) {
+    const args = step.args(state);
+    const result = await run(place, args);
+    if (state.firstId === '' && args[0] === 'log' && result.code === 0) {
+      const listed = await run(place, ['evidence', 'list', '--json']);
+      state.firstId = listed.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    }
+    outcomes.push(
+      `$ longhaul ${normalised(args.join(' '))}\nexit ${result.code}\n${normalised(result.stdout)}--- stderr\n${normalised(result.stderr)}`,
+    );
+  }
+  return outcomes;
+}
+
+describe('longhaul login, then every command against the server', () => {
+  it('prints the same and exits the same as on a local database, step by step', async () => {
+    const local = newPlace();
+    expect((await run(local, ['init'])).code).toBe(0);
+    const remote = newPlace();
+    const logged = await login(remote);
+    expect(logged.stderr).toBe('');
+    expect(logged.code).toBe(0);
+    expect(logged.stdout).toContain(`Logged in to ${server.url} as Sam Okafor <${TEST_EMAIL}>.`);
+
+    const here = await scenario(local);
+    const there = await scenario(remote);
+    for (let i = 0; i < steps.length; i += 1) expect(there[i]).toBe(here[i]);
+
+    // The scenario did reach the server: its database holds what the remote run logged.
+    const listed = await server.request('GET', `/api/people/${server.me.id}/evidence`);
+    expect((listed.json as { items: { title: string }[] }).items.map((e) => e.title)).toEqual([
+      'Mentored a new hire',
+      'Designed the payments queue',
+      'Led the checkout incident review',
+    ]);
+    // And the steps covered failures: bad input (2) and not found (1).
+    expect(here.filter((o) => o.includes('\nexit 2\n')).length).toBeGreaterThanOrEqual(6);
+    expect(here.filter((o) => o.includes('\nexit 1\n')).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('longhaul login, whoami and logout', () => {
+  let place: Place;
+  beforeEach(() => {
+    place = newPlace();
+  });
+
+  it('stores the server and token readable by their owner only, says who and where, and forgets them', async () => {
+    expect((await run(place, ['whoami'])).stdout).toBe(
+      `Not logged in to a server; commands use the local database ${join(place.cwd, 'longhaul.db')}.\n`,
+    );
+    expect((await login(place)).code).toBe(0);
+    const file = join(place.config, 'longhaul', 'credentials.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(place.config, 'longhaul')).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ server: server.url, token: server.token });
+
+    const whoami = await run(place, ['whoami']);
+    expect(whoami.stdout).toBe(`Sam Okafor <${TEST_EMAIL}> on ${server.url}\n`);
+    expect((await run(place, ['whoami', '--json'])).json()).toMatchObject({
+      mode: 'remote',
+      server: server.url,
+      person: { name: 'Sam Okafor', email: TEST_EMAIL },
+    });
+    // --local and LONGHAUL_LOCAL=1 use the local database while logged in.
+    expect((await run(place, ['whoami', '--local'])).stdout).toContain('commands use the local database');
+    expect((await run(place, ['whoami'], { env: { LONGHAUL_LOCAL: '1' } })).stdout).toContain('local database');
+
+    const out = await run(place, ['logout']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`Logged out of ${server.url}; commands use the local database again.`);
+    expect(existsSync(file)).toBe(false);
+    expect((await run(place, ['whoami'])).stdout).toContain('Not logged in to a server');
+    expect((await run(place, ['logout'])).stdout).toBe('Not logged in; nothing to do.\n');
+  });
+
+  it('keeps the file 0600 when a login replaces an earlier one', async () => {
+    expect((await login(place)).code).toBe(0);
+    const file = join(place.config, 'longhaul', 'credentials.json');
+    chmodSync(file, 0o644);
+    expect((await login(place)).code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a token the server does not accept, and stores nothing', async () => {
+    const result = await login(place, server.url, 'lh_not-a-token-the-server-made');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: the server at ${server.url} does not accept this token (unknown, expired or revoked); make a new one on its Security page\n`,
+    );
+    expect(existsSync(join(place.config, 'longhaul', 'credentials.json'))).toBe(false);
+    expect((await run(place, ['login', '--server', server.url, '--token-stdin'], { input: [] })).stderr).toBe(
+      'error: token: none was given\n',
+    );
+  });
+
+  it('refuses plain http to another machine unless --insecure, and anything but a server address', async () => {
+    const http = await run(place, ['login', '--server', 'http://longhaul.example.com', '--token-stdin'], {
+      input: [server.token],
+    });
+    expect(http.code).toBe(2);
+    expect(http.stderr).toBe(
+      'error: --server: http://longhaul.example.com is plain http, so the token could be read on the way; use https, or --insecure if you accept that\n',
+    );
+    for (const url of ['longhaul.example.com', 'ftp://longhaul.example.com', 'https://me:pw@longhaul.example.com'])
+      expect((await run(place, ['login', '--server', url, '--token-stdin'], { input: ['lh_x'] })).code).toBe(2);
+    expect(existsSync(join(place.config, 'longhaul', 'credentials.json'))).toBe(false);
+  });
+
+  it('says when the server cannot be reached, at login and afterwards', async () => {
+    const port = await freePort();
+    const down = await login(place, `http://127.0.0.1:${port}`);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toBe(`error: cannot reach the server at http://127.0.0.1:${port}: ECONNREFUSED\n`);
+
+    const other = await startTestServer();
+    expect((await login(place, other.url, other.token)).code).toBe(0);
+    await other.close();
+    const after = await run(place, ['evidence', 'list']);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toBe(`error: cannot reach the server at ${other.url}: ECONNREFUSED\n`);
+  });
+
+  it('asks for a new login once the token is revoked or expired', async () => {
+    const made = await server.request('POST', '/api/tokens', { name: 'revoked soon', expiresInDays: 1 });
+    const { token, id } = made.json as { token: string; id: string };
+    expect((await login(place, server.url, token)).code).toBe(0);
+    expect((await server.request('DELETE', `/api/tokens/${id}`)).status).toBe(204);
+    const revoked = await run(place, ['status']);
+    expect(revoked.code).toBe(1);
+    expect(revoked.stderr).toBe(
+      `error: the server at ${server.url} no longer accepts your token (expired or revoked): run longhaul login again\n`,
+    );
+
+    let now = new Date('2026-11-28T12:00:00Z');
+    const clocked = await startTestServer({ now: () => now });
+    try {
+      const later = newPlace();
+      expect((await login(later, clocked.url, clocked.token)).code).toBe(0);
+      expect((await run(later, ['evidence', 'list'])).code).toBe(0);
+      now = new Date('2027-01-28T12:00:00Z');
+      const expired = await run(later, ['evidence', 'list']);
+      expect(expired.code).toBe(1);
+      expect(expired.stderr).toContain('no longer accepts your token (expired or revoked): run longhaul login again');
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it('treats a credentials file it cannot use as not logged in, and says so', async () => {
+    mkdirSync(join(place.config, 'longhaul'), { recursive: true });
+    writeFileSync(join(place.config, 'longhaul', 'credentials.json'), '{ not json');
+    expect((await run(place, ['init'])).code).toBe(0);
+    const listed = await run(place, ['evidence', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('No evidence yet.');
+    expect(listed.stderr).toContain(
+      `note: not logged in: ${join(place.config, 'longhaul', 'credentials.json')} cannot be used, because it is not JSON; using the local database.`,
+    );
+  });
+
+  it('refuses a local-only command while logged in, and runs it with --local or --db', async () => {
+    expect((await run(place, ['init'])).code).toBe(0);
+    expect((await login(place)).code).toBe(0);
+    const brag = await run(place, ['brag']);
+    expect(brag.code).toBe(1);
+    expect(brag.stderr).toBe(
+      `error: \`longhaul brag\` works on the local database only, and you are logged in to ${server.url}; add --local (or --db PATH) to run it locally\n`,
+    );
+    expect((await run(place, ['brag', '--local'])).code).toBe(0);
+    expect((await run(place, ['brag', '--db', 'longhaul.db'])).code).toBe(0);
+    // init, use-ladder, demo, serve and admin always work on a local database.
+    expect((await run(place, ['init'])).stdout).toContain('already set up');
+  });
+});
+
+/** A port nothing listens on: bound once by the system's choice, then released. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
