@@ -1,4 +1,14 @@
-import type { EvidenceCreate, EvidencePage, EvidenceUpdate, Evidence, Progress } from '../server/api-contract.js';
+import type { Ladder } from '../core/ladder.js';
+import type {
+  Assessment,
+  EvidenceCreate,
+  EvidencePage,
+  EvidenceUpdate,
+  Evidence,
+  ImportPlan,
+  Progress,
+  Team,
+} from '../server/api-contract.js';
 
 /**
  * The seam between the commands and where the data is: the local database
@@ -22,6 +32,34 @@ export interface Backend {
   progress(query: { track?: string; target?: string }): Promise<ProgressView>;
   /** Changes the person's own settings and returns them as stored now. */
   changeSettings(changes: { timeZone: string }): Promise<BackendPerson>;
+  /** The active ladder: the one new evidence and assessments are recorded against. */
+  activeLadder(): Promise<Ladder>;
+  /** What `assess` starts from: the track, the ratings in force, and the evidence per competency. */
+  assessmentStart(track: string | undefined): Promise<AssessmentStart>;
+  /** Records a self-assessment and says how many competencies are rated now. */
+  recordSelfAssessment(
+    input: SelfAssessment,
+  ): Promise<{ assessment: Assessment; observed: number; applicable: number }>;
+  /** Every team, all pages read. */
+  listTeams(): Promise<Team[]>;
+  /** Imports (or, on a dry run, plans) a people file; all or nothing. */
+  importOrganisation(csv: string, options: { fileName: string; dryRun: boolean }): Promise<ImportPlan>;
+}
+
+/** The ratings in force on a track and the evidence for each competency, for the questions of `assess`. */
+export interface AssessmentStart {
+  trackId: string;
+  /** Competency id -> rating id, for the competencies rated. */
+  ratings: Record<string, string>;
+  evidenceCounts: Record<string, number>;
+}
+
+/** A self-assessment as `assess` builds it. */
+export interface SelfAssessment {
+  track?: string;
+  ratings: Record<string, string>;
+  notes?: Record<string, string>;
+  note?: string;
 }
 
 /** The person as the commands need them: a name for headings, a time zone for today. */

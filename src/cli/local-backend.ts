@@ -9,7 +9,13 @@ import {
   undeleteEvidence,
   type Evidence as EvidenceRecord,
 } from '../services/evidence.service.js';
+import { currentRatings, recordAssessment } from '../services/assessment.service.js';
+import { countEvidence } from '../services/evidence.service.js';
+import { importOrganisation, listTeams } from '../services/org.service.js';
+import { readAllPages } from '../services/paging.js';
 import { changePersonSettings } from '../services/person.service.js';
+import { presentAssessment } from '../server/presenters/assessment.presenter.js';
+import { presentImportPlan, presentTeam } from '../server/presenters/org.presenter.js';
 import { getProgress, selectTarget } from '../services/progress.service.js';
 import { presentEvidence } from '../server/presenters/evidence.presenter.js';
 import { presentProgress } from '../server/presenters/progress.presenter.js';
@@ -75,6 +81,34 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       person = await changePersonSettings(db, person.id, changes);
       return { id: person.id, name: person.name, timeZone: person.timeZone };
     },
+    activeLadder: async () => ladder,
+    assessmentStart: async (track) => {
+      const [current, evidenceCounts] = await Promise.all([
+        currentRatings(db, ladder, person.id, { track }),
+        countEvidence(db, ladder, person.id),
+      ]);
+      return { trackId: current.track.id, ratings: { ...current.ratings }, evidenceCounts: { ...evidenceCounts } };
+    },
+    recordSelfAssessment: async (input) => {
+      const stored = await recordAssessment(db, ladder, {
+        personId: person.id,
+        assessorId: person.id,
+        kind: 'self',
+        track: input.track,
+        ratings: input.ratings,
+        notes: input.notes,
+        note: input.note,
+      });
+      // The same evaluation `status` prints, so the two commands never disagree on the counts.
+      const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
+      const { observed, applicable } = report.evaluation;
+      return { assessment: presentAssessment(stored), observed, applicable };
+    },
+    listTeams: async () => (await readAllPages((page) => listTeams(db, page))).map(presentTeam),
+    importOrganisation: async (csv, options) =>
+      presentImportPlan(
+        await importOrganisation(db, ladder, csv, { sourceName: options.fileName, dryRun: options.dryRun }),
+      ),
   };
 }
 

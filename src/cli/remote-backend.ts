@@ -1,4 +1,15 @@
-import type { Evidence, EvidencePage, Ladder, Me, Person, Progress } from '../server/api-contract.js';
+import type {
+  Assessment,
+  Evidence,
+  EvidencePage,
+  ImportPlan,
+  Ladder,
+  Me,
+  Person,
+  Progress,
+  Team,
+} from '../server/api-contract.js';
+import type { Ladder as CoreLadder } from '../core/ladder.js';
 import { MAX_PAGE_SIZE } from '../services/paging.js';
 import type { Backend, BackendPerson } from './backend.js';
 import type { Credentials } from './credentials.js';
@@ -11,6 +22,9 @@ import { callServer } from './remote-client.js';
  * person's newest MAX_PREFIX_PAGES * MAX_PAGE_SIZE pieces.
  */
 export const MAX_PREFIX_PAGES = 10;
+
+/** How many pages of teams `org teams` reads at most: ten thousand teams, more than any organisation has. */
+export const MAX_TEAM_PAGES = 50;
 
 /**
  * A server over its public API, with the token of `longhaul login`: the same
@@ -67,9 +81,75 @@ export function remoteBackend(credentials: Credentials): Backend {
     },
     changeSettings: async (changes) =>
       personOf(await call<Person>(credentials, { method: 'PATCH', path: await personPath(), body: changes })),
+    activeLadder: async () =>
+      withoutRules(await call<Ladder>(credentials, { method: 'GET', path: '/api/ladders/active' })),
+    assessmentStart: async (track) => {
+      const progress = await call<Progress>(credentials, {
+        method: 'GET',
+        path: `${await personPath()}/progress`,
+        query: { track },
+      });
+      const ratings: Record<string, string> = {};
+      const evidenceCounts: Record<string, number> = {};
+      for (const c of progress.target.competencies) {
+        if (c.rating !== null) ratings[c.id] = c.rating.id;
+        evidenceCounts[c.id] = c.evidenceCount;
+      }
+      return { trackId: progress.ladder.track, ratings, evidenceCounts };
+    },
+    recordSelfAssessment: async (input) => {
+      const path = await personPath();
+      const assessment = await call<Assessment>(credentials, {
+        method: 'POST',
+        path: `${path}/assessments`,
+        body: { kind: 'self', ...input },
+      });
+      const progress = await call<Progress>(credentials, {
+        method: 'GET',
+        path: `${path}/progress`,
+        query: { track: assessment.trackId },
+      });
+      return { assessment, observed: progress.observed, applicable: progress.applicable };
+    },
+    listTeams: async () => {
+      const teams: Team[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_TEAM_PAGES; page += 1) {
+        const found = await call<{ items: Team[]; nextCursor: string | null }>(credentials, {
+          method: 'GET',
+          path: '/api/teams',
+          query: { limit: String(MAX_PAGE_SIZE), cursor },
+        });
+        teams.push(...found.items);
+        if (found.nextCursor === null) break;
+        cursor = found.nextCursor;
+      }
+      return teams;
+    },
+    importOrganisation: (csv, options) =>
+      call<ImportPlan>(credentials, {
+        method: 'POST',
+        path: '/api/org/import',
+        body: { csv, fileName: options.fileName, dryRun: options.dryRun },
+      }),
   };
 }
 
 function personOf(person: Person): BackendPerson {
   return { id: person.id, name: person.name, timeZone: person.timeZone };
+}
+
+/**
+ * The API's ladder is the core's with each level's rule in words added; the
+ * CLI words the rules itself (describeLevelRule), and prints the ladder as
+ * the local database holds it, so the added field goes.
+ */
+function withoutRules(ladder: Ladder): CoreLadder {
+  return {
+    ...ladder,
+    tracks: ladder.tracks.map((track) => ({
+      ...track,
+      levels: track.levels.map(({ rule: _rule, ...level }) => level),
+    })),
+  };
 }
