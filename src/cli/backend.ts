@@ -1,4 +1,5 @@
 import type { Ladder } from '../core/ladder.js';
+import type { BragDocument } from '../services/brag.service.js';
 import type {
   Assessment,
   EvidenceCreate,
@@ -40,6 +41,8 @@ export interface Backend {
   recordSelfAssessment(
     input: SelfAssessment,
   ): Promise<{ assessment: Assessment; observed: number; applicable: number }>;
+  /** The person's brag document: their evidence since a date, grouped by competency; `today` dates it. */
+  bragDocument(options: { since?: string; today: string }): Promise<BragDocument>;
   /** Every team, all pages read. */
   listTeams(): Promise<Team[]>;
   /** Imports (or, on a dry run, plans) a people file; all or nothing. */

@@ -10,6 +10,7 @@ import {
   type Evidence as EvidenceRecord,
 } from '../services/evidence.service.js';
 import { currentRatings, recordAssessment } from '../services/assessment.service.js';
+import { buildBragDocument } from '../services/brag.service.js';
 import { countEvidence } from '../services/evidence.service.js';
 import { importOrganisation, listTeams } from '../services/org.service.js';
 import { readAllPages } from '../services/paging.js';
@@ -103,6 +104,11 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
       const { observed, applicable } = report.evaluation;
       return { assessment: presentAssessment(stored), observed, applicable };
+    },
+    bragDocument: async (options) => {
+      const doc = await buildBragDocument(db, ladder, person, options);
+      // Each piece as the API presents it, so the JSON reads the same from a server.
+      return { ...doc, groups: doc.groups.map((g) => ({ ...g, evidence: g.evidence.map(presentEvidence) })) };
     },
     listTeams: async () => (await readAllPages((page) => listTeams(db, page))).map(presentTeam),
     importOrganisation: async (csv, options) =>

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
 import type { Blocker, CompetencyProgress, Progress } from '../server/api-contract.js';
-import { buildBragDocument, renderBragMarkdown } from '../services/brag.service.js';
+import { renderBragMarkdown } from '../services/brag.service.js';
 import { isIsoDate } from '../services/evidence.service.js';
 import type { ProgressView } from './backend.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { bar, evidenceCount, pad, shown, wrap } from './format.js';
-import { requireLocal, withBackend } from './use-backend.js';
-import { today, withSession } from './workspace.js';
+import { withBackend } from './use-backend.js';
+import { today } from './workspace.js';
 
 /** `longhaul status`, `gap` and `brag`: where you stand, what is missing, and the evidence for a review. */
 export function registerProgressCommands(program: Command, ctx: CliContext): void {
@@ -59,9 +59,8 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
           throw new DomainError('input_invalid', `--format: "${format}" is not md or json`);
         if (opts.since !== undefined && !isIsoDate(opts.since))
           throw new DomainError('input_invalid', `--since: "${opts.since}" is not a date; use YYYY-MM-DD`);
-        requireLocal(ctx, opts.db, 'brag');
-        const doc = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
-          buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx, person) }),
+        const doc = await withBackend(ctx, opts.db, async (backend) =>
+          backend.bragDocument({ since: opts.since, today: today(ctx, await backend.me()) }),
         );
         if (format === 'json') ctx.printJson(doc);
         else ctx.print(shown(renderBragMarkdown(doc)));

@@ -10,7 +10,10 @@ import type {
   Team,
 } from '../server/api-contract.js';
 import type { Ladder as CoreLadder } from '../core/ladder.js';
+import { composeBragDocument } from '../services/brag.service.js';
 import { MAX_PAGE_SIZE } from '../services/paging.js';
+import { CliError } from './cli-error.js';
+import { EXIT } from './exit-codes.js';
 import type { Backend, BackendPerson } from './backend.js';
 import type { Credentials } from './credentials.js';
 import { checkIdPrefix, LATEST, noEvidenceYet, onlyMatch } from './local-backend.js';
@@ -22,6 +25,9 @@ import { callServer } from './remote-client.js';
  * person's newest MAX_PREFIX_PAGES * MAX_PAGE_SIZE pieces.
  */
 export const MAX_PREFIX_PAGES = 10;
+
+/** How many pages of evidence `brag` reads at most: ten thousand pieces. */
+export const MAX_BRAG_PAGES = 50;
 
 /** How many pages of teams `org teams` reads at most: ten thousand teams, more than any organisation has. */
 export const MAX_TEAM_PAGES = 50;
@@ -110,6 +116,26 @@ export function remoteBackend(credentials: Credentials): Backend {
         query: { track: assessment.trackId },
       });
       return { assessment, observed: progress.observed, applicable: progress.applicable };
+    },
+    bragDocument: async (options) => {
+      const evidence: Evidence[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; ; page += 1) {
+        if (page === MAX_BRAG_PAGES)
+          throw new CliError(
+            `more than ${MAX_BRAG_PAGES * MAX_PAGE_SIZE} pieces of evidence to read from the server; narrow the document with --since`,
+            EXIT.failure,
+          );
+        const found = await listPage({ since: options.since, limit: String(MAX_PAGE_SIZE), cursor });
+        evidence.push(...found.items);
+        if (found.nextCursor === null) break;
+        cursor = found.nextCursor;
+      }
+      const [ladder, self] = await Promise.all([
+        call<Ladder>(credentials, { method: 'GET', path: '/api/ladders/active' }),
+        whoAmI(),
+      ]);
+      return composeBragDocument(withoutRules(ladder), self.person, evidence, options);
     },
     listTeams: async () => {
       const teams: Team[] = [];

@@ -125,6 +125,11 @@ const steps: Step[] = [
   { args: ({ firstId }) => ['evidence', 'restore', firstId] },
   { args: ({ firstId }) => ['evidence', 'restore', firstId, '--json'] },
   { args: () => ['evidence', 'list'] },
+  { args: () => ['brag'] },
+  { args: () => ['brag', '--json'] },
+  { args: () => ['brag', '--since', '2026-04-01'] },
+  { args: () => ['brag', '--since', 'soon'] },
+  { args: () => ['brag', '--format', 'pdf'] },
   {
     args: () => [
       'assess',
@@ -342,13 +347,15 @@ describe('longhaul login, whoami and logout', () => {
   it('refuses a local-only command while logged in, and runs it with --local or --db', async () => {
     expect((await run(place, ['init'])).code).toBe(0);
     expect((await login(place)).code).toBe(0);
-    const brag = await run(place, ['brag']);
-    expect(brag.code).toBe(1);
-    expect(brag.stderr).toBe(
-      `error: \`longhaul brag\` works on the local database only, and you are logged in to ${server.url}; add --local (or --db PATH) to run it locally\n`,
+    const show = await run(place, ['org', 'show', TEST_EMAIL]);
+    expect(show.code).toBe(1);
+    expect(show.stderr).toBe(
+      `error: \`longhaul org show\` works on the local database only, and you are logged in to ${server.url}; add --local (or --db PATH) to run it locally\n`,
     );
-    expect((await run(place, ['brag', '--local'])).code).toBe(0);
-    expect((await run(place, ['brag', '--db', 'longhaul.db'])).code).toBe(0);
+    // Locally nobody has that email: the command ran, on the local database.
+    const local = await run(place, ['org', 'show', TEST_EMAIL, '--local']);
+    expect(local.stderr).toContain('not found');
+    expect((await run(place, ['org', 'show', TEST_EMAIL, '--db', 'longhaul.db'])).stderr).toContain('not found');
     // init, use-ladder, demo, serve and admin always work on a local database.
     expect((await run(place, ['init'])).stdout).toContain('already set up');
   });
