@@ -1,9 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_EMAIL, type TestServer } from '../server/test-server.fixtures.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { buildPerson, startTestServer, TEST_EMAIL, type TestServer } from '../server/test-server.fixtures.js';
+import { createApiToken } from '../services/api-token.service.js';
+import { insertAccount } from '../store/account.repository.js';
 import { runLonghaul, type CliRun } from './cli.fixtures.js';
 
 /*
@@ -199,20 +202,23 @@ async function scenario(place: Place): Promise<string[]> {
 
 describe('longhaul login, then every command against the server', () => {
   it('prints the same and exits the same as on a local database, step by step', async () => {
+    // A server of its own: what other tests add to the shared one would show in org import's counts.
+    const own = await startTestServer();
+    onTestFinished(() => own.close());
     const local = newPlace();
     expect((await run(local, ['init'])).code).toBe(0);
     const remote = newPlace();
-    const logged = await login(remote);
+    const logged = await login(remote, own.url, own.token);
     expect(logged.stderr).toBe('');
     expect(logged.code).toBe(0);
-    expect(logged.stdout).toContain(`Logged in to ${server.url} as Sam Okafor <${TEST_EMAIL}>.`);
+    expect(logged.stdout).toContain(`Logged in to ${own.url} as Sam Okafor <${TEST_EMAIL}>.`);
 
     const here = await scenario(local);
     const there = await scenario(remote);
     for (let i = 0; i < steps.length; i += 1) expect(there[i]).toBe(here[i]);
 
     // The scenario did reach the server: its database holds what the remote run logged.
-    const listed = await server.request('GET', `/api/people/${server.me.id}/evidence`);
+    const listed = await own.request('GET', `/api/people/${own.me.id}/evidence`);
     expect((listed.json as { items: { title: string }[] }).items.map((e) => e.title)).toEqual([
       'Mentored a new hire',
       'Designed the payments queue',
@@ -360,6 +366,74 @@ describe('longhaul login, whoami and logout', () => {
     expect((await run(place, ['init'])).stdout).toContain('already set up');
   });
 });
+
+describe('longhaul against a server, where only a server can fail', () => {
+  let place: Place;
+  beforeEach(() => {
+    place = newPlace();
+  });
+
+  it('asks for the token when --token-stdin is not given', async () => {
+    const result = await run(place, ['login', '--server', server.url], { input: [server.token] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('API token (lh_…, from the Security page of the server): ');
+    expect(result.stdout).toContain(`Logged in to ${server.url} as Sam Okafor`);
+  });
+
+  it("says what the server's policy refuses, with exit 1", async () => {
+    const person = await buildPerson(server.db, { name: 'Grace Whitfield', email: 'grace@example.com' });
+    await insertAccount(server.db, { personId: person.id, passwordHash: null, now: new Date().toISOString() });
+    const { token } = await createApiToken(server.db, person.id, { name: 'cli', expiresInDays: 5 }, new Date());
+    expect((await login(place, server.url, token)).code).toBe(0);
+    writeFileSync(join(place.cwd, 'people.csv'), PEOPLE_CSV);
+    const refused = await run(place, ['org', 'import', 'people.csv']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: the server refused: .*admin.*\n$/);
+    // What she may do works, as herself.
+    expect((await run(place, ['whoami'])).stdout).toBe(`Grace Whitfield <grace@example.com> on ${server.url}\n`);
+    expect((await run(place, ['evidence', 'list'])).stdout).toContain('No evidence yet.');
+  });
+
+  it('refuses an answer that is too large or is not JSON', async () => {
+    const big = await fakeServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`"${'x'.repeat(9 * 1024 * 1024)}"`);
+    });
+    try {
+      const result = await login(place, big.url, 'lh_anything');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`error: the server at ${big.url} sent more than 8 MiB; stopped reading\n`);
+    } finally {
+      await big.close();
+    }
+    const html = await fakeServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>a proxy page</html>');
+    });
+    try {
+      const result = await login(place, html.url, 'lh_anything');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`error: the server at ${html.url} answered something that is not JSON\n`);
+    } finally {
+      await html.close();
+    }
+    expect(existsSync(join(place.config, 'longhaul', 'credentials.json'))).toBe(false);
+  });
+});
+
+/** An HTTP server on 127.0.0.1 that answers every request with `handle`, for failures a real server never makes. */
+async function fakeServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const fake = createHttpServer(handle);
+  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+  const address = fake.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => fake.close(() => resolve())),
+  };
+}
 
 /** A port nothing listens on: bound once by the system's choice, then released. */
 function freePort(): Promise<number> {
