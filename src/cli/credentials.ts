@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { CliContext } from './context.js';
 
@@ -43,15 +43,23 @@ const MAX_CREDENTIALS_BYTES = 16_384;
 export function readCredentials(ctx: CliContext): StoredCredentials {
   const file = credentialsFile(ctx);
   if (file === null) return { state: 'none' };
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch {
+    // Missing, or behind a folder this user may not enter (a HOME of another user): nobody logged in here.
+    return { state: 'none' };
+  }
+  if (!stat.isFile()) return { state: 'unreadable', file, reason: 'it is not a file' };
+  // Checked before reading, so a wrong file costs nothing.
+  if (stat.size > MAX_CREDENTIALS_BYTES) return { state: 'unreadable', file, reason: 'it is too large' };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'none' };
     return { state: 'unreadable', file, reason: `it cannot be read (${code ?? 'unknown error'})` };
   }
-  if (text.length > MAX_CREDENTIALS_BYTES) return { state: 'unreadable', file, reason: 'it is too large' };
   try {
     const value = JSON.parse(text) as Partial<Credentials> | null;
     if (

@@ -348,6 +348,11 @@ describe('longhaul login, whoami and logout', () => {
     expect(listed.stderr).toContain(
       `note: not logged in: ${join(place.config, 'longhaul', 'credentials.json')} cannot be used, because it is not JSON; using the local database.`,
     );
+    // A file this user may not read is named too (root reads every file, so only when not root).
+    if (process.getuid?.() !== 0) {
+      chmodSync(join(place.config, 'longhaul', 'credentials.json'), 0o000);
+      expect((await run(place, ['evidence', 'list'])).stderr).toContain('because it cannot be read (EACCES)');
+    }
   });
 
   it('refuses a local-only command while logged in, and runs it with --local or --db', async () => {
