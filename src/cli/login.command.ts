@@ -33,7 +33,9 @@ export function registerLoginCommands(program: Command, ctx: CliContext): void {
         const me = await callServer<Me>(
           { server, token },
           { method: 'GET', path: '/api/me' },
-          `the server at ${server} does not accept this token (unknown, expired or revoked); make a new one on its Security page`,
+          {
+            unauthenticated: `the server at ${server} does not accept this token (unknown, expired or revoked); make a new one on its Security page`,
+          },
         );
         const file = writeCredentials(ctx, { server, token });
         if (opts.json === true) ctx.printJson({ mode: 'remote', server, person: personJson(me), credentials: file });

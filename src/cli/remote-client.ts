@@ -19,6 +19,14 @@ export interface RemoteTarget {
   token: string;
 }
 
+/** How one call behaves beyond the request itself. */
+export interface CallOptions {
+  /** What to say on a 401; by default that the stored token no longer works. */
+  unauthenticated?: string;
+  /** How long the request may take, body included; REQUEST_TIMEOUT_MS unless a test says less. */
+  timeoutMs?: number;
+}
+
 /** A request to the API: the method, the path under the server, a query and a JSON body. */
 export interface RemoteRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -76,9 +84,12 @@ const DOMAIN_CODES = new Set<string>(Object.keys(httpStatusForDomainError));
 export async function callServer<T>(
   target: RemoteTarget,
   request: RemoteRequest,
-  /** What to say on a 401; by default that the stored token no longer works. */
-  unauthenticated = `the server at ${target.server} no longer accepts your token (expired or revoked): ${LOGIN_AGAIN}`,
+  options: CallOptions = {},
 ): Promise<T> {
+  const unauthenticated =
+    options.unauthenticated ??
+    `the server at ${target.server} no longer accepts your token (expired or revoked): ${LOGIN_AGAIN}`;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const url = new URL(`${target.server}${request.path}`);
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, value);
@@ -92,13 +103,13 @@ export async function callServer<T>(
       method: request.method,
       headers,
       body: request.body === undefined ? (request.method === 'GET' ? undefined : '{}') : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
   } catch (error) {
-    throw new CliError(`cannot reach the server at ${target.server}: ${reasonOf(error)}`, EXIT.failure);
+    throw new CliError(`cannot reach the server at ${target.server}: ${reasonOf(error, timeoutMs)}`, EXIT.failure);
   }
-  const text = await readBounded(response, target.server);
+  const text = await readBounded(response, target.server, timeoutMs);
   if (response.status === 204) return undefined as T;
   const json = parseJson(text);
   if (response.ok) {
@@ -135,7 +146,7 @@ function toProblem(field: { path: string; message: string }): Problem {
 }
 
 /** The body as text, refusing more than MAX_RESPONSE_BYTES. */
-async function readBounded(response: Response, server: string): Promise<string> {
+async function readBounded(response: Response, server: string, timeoutMs: number): Promise<string> {
   const reader = response.body?.getReader();
   if (reader === undefined) return '';
   const chunks: Uint8Array[] = [];
@@ -156,7 +167,7 @@ async function readBounded(response: Response, server: string): Promise<string> 
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`the server at ${server} stopped answering: ${reasonOf(error)}`, EXIT.failure);
+    throw new CliError(`the server at ${server} stopped answering: ${reasonOf(error, timeoutMs)}`, EXIT.failure);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -171,9 +182,9 @@ function parseJson(text: string): unknown {
 }
 
 /** Why a request failed, in a few words: the timeout, or the system's reason (ECONNREFUSED…). */
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+    return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code !== undefined) return cause.code;
   if (cause?.message !== undefined) return cause.message;

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import { buildPerson, startTestServer, TEST_EMAIL, type TestServer } from '../server/test-server.fixtures.js';
 import { createApiToken } from '../services/api-token.service.js';
 import { insertAccount } from '../store/account.repository.js';
+import { CliError } from './cli-error.js';
 import { runLonghaul, type CliRun } from './cli.fixtures.js';
+import { callServer, REQUEST_TIMEOUT_MS } from './remote-client.js';
 
 /*
  * The CLI against a real server on 127.0.0.1, logged in with a personal API
@@ -426,6 +428,31 @@ describe('longhaul against a server, where only a server can fail', () => {
   });
 });
 
+describe('callServer', () => {
+  it('gives up on a server that does not answer, or stops halfway, after its timeout', async () => {
+    const silent = await fakeServer(() => undefined);
+    try {
+      await expect(
+        callServer({ server: silent.url, token: 'lh_x' }, { method: 'GET', path: '/api/me' }, { timeoutMs: 200 }),
+      ).rejects.toThrow(new CliError(`cannot reach the server at ${silent.url}: no answer within 0.2 s`, 1));
+    } finally {
+      await silent.close();
+    }
+    const halfway = await fakeServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"person":');
+    });
+    try {
+      await expect(
+        callServer({ server: halfway.url, token: 'lh_x' }, { method: 'GET', path: '/api/me' }, { timeoutMs: 200 }),
+      ).rejects.toThrow(`the server at ${halfway.url} stopped answering: no answer within 0.2 s`);
+    } finally {
+      await halfway.close();
+    }
+    expect(REQUEST_TIMEOUT_MS).toBe(30_000);
+  });
+});
+
 /** An HTTP server on 127.0.0.1 that answers every request with `handle`, for failures a real server never makes. */
 async function fakeServer(
   handle: (request: IncomingMessage, response: ServerResponse) => void,
@@ -436,7 +463,11 @@ async function fakeServer(
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => fake.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        fake.close(() => resolve());
+        fake.closeAllConnections();
+      }),
   };
 }
 
