@@ -428,6 +428,55 @@ describe('longhaul against a server, where only a server can fail', () => {
   });
 });
 
+describe('every error answer of a server', () => {
+  const error = (code: string, message: string, fields: { path: string; message: string }[] = []) => ({
+    error: { code, message, fields },
+  });
+  it.each([
+    [404, error('evidence_not_found', 'evidence "abcd" not found'), 'error: evidence "abcd" not found', 1],
+    [
+      409,
+      error('conflict', 'this installation already has an admin'),
+      'error: this installation already has an admin',
+      1,
+    ],
+    [
+      422,
+      error('input_invalid', 'the since is wrong', [{ path: 'query.since', message: 'not a date; use YYYY-MM-DD' }]),
+      'error: --since: not a date; use YYYY-MM-DD',
+      2,
+    ],
+    [403, error('forbidden', 'evidence is private'), 'error: the server refused: evidence is private', 1],
+    [503, error('database_busy', 'the database is busy; try again'), 'error: the database is busy; try again', 1],
+    [
+      500,
+      error('internal', 'The server failed unexpectedly.'),
+      'error: the server at URL failed: The server failed unexpectedly.',
+      1,
+    ],
+    [404, error('route_not_found', 'no route GET /api/me'), 'error: no route GET /api/me', 1],
+    [502, '<html>bad gateway</html>', 'error: the server at URL failed: the server answered 502', 1],
+  ])('%i %j exits as the local path would', async (status, body, stderr, code) => {
+    const fake = await fakeServer((_request, response) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(typeof body === 'string' ? body : JSON.stringify(body));
+    });
+    try {
+      const place = newPlace();
+      mkdirSync(join(place.config, 'longhaul'), { recursive: true });
+      writeFileSync(
+        join(place.config, 'longhaul', 'credentials.json'),
+        JSON.stringify({ server: fake.url, token: 'lh_x' }),
+      );
+      const result = await run(place, ['evidence', 'list', '--since', '2026-01-01']);
+      expect(result.stderr).toBe(`${stderr.replace('URL', fake.url)}\n`);
+      expect(result.code).toBe(code);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('callServer', () => {
   it('gives up on a server that does not answer, or stops halfway, after its timeout', async () => {
     const silent = await fakeServer(() => undefined);
