@@ -10,6 +10,8 @@ import type {
   Team,
 } from '../server/api-contract.js';
 import type { Ladder as CoreLadder } from '../core/ladder.js';
+import { findTrack } from '../core/ladder.js';
+import { ratingsInForce } from '../services/assessment.service.js';
 import { composeBragDocument } from '../services/brag.service.js';
 import { MAX_PAGE_SIZE } from '../services/paging.js';
 import { CliError } from './cli-error.js';
@@ -25,6 +27,9 @@ import { callServer } from './remote-client.js';
  * person's newest MAX_PREFIX_PAGES * MAX_PAGE_SIZE pieces.
  */
 export const MAX_PREFIX_PAGES = 10;
+
+/** How many pages of self-assessments `assess` looks through for the newest on its track. */
+export const MAX_ASSESSMENT_PAGES = 5;
 
 /** How many pages of evidence `brag` reads at most: ten thousand pieces. */
 export const MAX_BRAG_PAGES = 50;
@@ -45,6 +50,21 @@ export function remoteBackend(credentials: Credentials): Backend {
   const evidencePath = (id: string) => `/api/evidence/${encodeURIComponent(id)}`;
   const listPage = async (query: Record<string, string | undefined>) =>
     call<EvidencePage>(credentials, { method: 'GET', path: `${await personPath()}/evidence`, query });
+  /** The newest self-assessment on a track, from the newest MAX_ASSESSMENT_PAGES pages. */
+  const latestSelfAssessment = async (trackId: string): Promise<Assessment | undefined> => {
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_ASSESSMENT_PAGES; page += 1) {
+      const found = await call<{ items: Assessment[]; nextCursor: string | null }>(credentials, {
+        method: 'GET',
+        path: `${await personPath()}/assessments`,
+        query: { kind: 'self', limit: String(MAX_PAGE_SIZE), cursor },
+      });
+      const match = found.items.find((a) => a.trackId === trackId);
+      if (match !== undefined || found.nextCursor === null) return match;
+      cursor = found.nextCursor;
+    }
+    return undefined;
+  };
   return {
     me: async () => personOf((await whoAmI()).person),
     logEvidence: async (input) =>
@@ -95,13 +115,14 @@ export function remoteBackend(credentials: Credentials): Backend {
         path: `${await personPath()}/progress`,
         query: { track },
       });
-      const ratings: Record<string, string> = {};
       const evidenceCounts: Record<string, number> = {};
-      for (const c of progress.target.competencies) {
-        if (c.rating !== null) ratings[c.id] = c.rating.id;
-        evidenceCounts[c.id] = c.evidenceCount;
-      }
-      return { trackId: progress.ladder.track, ratings, evidenceCounts };
+      for (const c of progress.target.competencies) evidenceCounts[c.id] = c.evidenceCount;
+      // The ratings as given, "not observed" included (progress shows that as no rating), read as the service reads them.
+      const ladder = withoutRules(await call<Ladder>(credentials, { method: 'GET', path: '/api/ladders/active' }));
+      const latest = await latestSelfAssessment(progress.ladder.track);
+      const onTrack = findTrack(ladder, progress.ladder.track);
+      const { ratings } = ratingsInForce(ladder, onTrack, latest?.ratings ?? []);
+      return { trackId: onTrack.id, ratings, evidenceCounts };
     },
     recordSelfAssessment: async (input) => {
       const path = await personPath();

@@ -70,6 +70,8 @@ function normalised(text: string): string {
 /** One step of the scenario; `args` may depend on what earlier steps printed (an id). */
 interface Step {
   args: (state: { firstId: string }) => string[];
+  /** Lines typed at the questions of an interactive command. */
+  input?: string[];
 }
 
 const steps: Step[] = [
@@ -150,6 +152,9 @@ const steps: Step[] = [
   { args: () => ['assess', '--set', 'nonsense=senior'] },
   { args: () => ['assess', '--set', 'mentoring=mid-level', '--json'] },
   { args: () => ['assess'] },
+  { args: () => ['assess', '--set', 'communication=not-observed'] },
+  { args: () => ['assess'], input: ['3', '', 'n', '', '', '', '', '', 'q'] },
+  { args: () => ['assess', '--track', 'ic'], input: ['q'] },
   { args: () => ['status'] },
   { args: () => ['status', '--json'] },
   { args: () => ['gap'] },
@@ -190,7 +195,7 @@ async function scenario(place: Place): Promise<string[]> {
   const state = { firstId: '' };
   for (const step of steps) {
     const args = step.args(state);
-    const result = await run(place, args);
+    const result = await run(place, args, step.input === undefined ? {} : { input: step.input });
     if (state.firstId === '' && args[0] === 'log' && result.code === 0) {
       const listed = await run(place, ['evidence', 'list', '--json']);
       state.firstId = listed.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
