@@ -89,7 +89,8 @@ async function readPassword(ctx: CliContext, fromStdin: boolean): Promise<string
   return first;
 }
 
-function firstLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
+/** The first line of a stream, without its line end; undefined when the stream ends first. */
+export function firstLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
   return new Promise((resolve) => {
     const rl = createInterface({ input, terminal: false });
     let done = false;
@@ -109,7 +110,7 @@ function firstLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
  * key by key: Enter ends, Backspace deletes, Ctrl-C stops); from a stream
  * (tests), the next line is the answer.
  */
-function ask(ctx: CliContext, prompt: string): Promise<string> {
+export function ask(ctx: CliContext, prompt: string): Promise<string> {
   const input = ctx.io.stdin;
   if (input === null) return Promise.resolve('');
   ctx.io.stdout.write(prompt);

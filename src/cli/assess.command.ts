@@ -12,13 +12,10 @@ import {
   type ScaleStep,
 } from '../core/ladder.js';
 import type { Competency } from '../core/ladder.schema.js';
-import { currentRatings, recordAssessment } from '../services/assessment.service.js';
-import { countEvidence } from '../services/evidence.service.js';
-import { getProgress } from '../services/progress.service.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { withBackend } from './use-backend.js';
 import { evidenceCount, plural, wrap } from './format.js';
-import { withSession } from './workspace.js';
 
 /** `longhaul assess`: rate yourself, competency by competency, against the ladder's words. */
 export function registerAssessCommands(program: Command, ctx: CliContext): void {
@@ -50,7 +47,8 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
           db?: string;
           json?: boolean;
         }) => {
-          const outcome = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
+          const outcome = await withBackend(ctx, opts.db, async (backend) => {
+            const ladder = await backend.activeLadder();
             let ratings: Record<string, string>;
             if (opts.set !== undefined) {
               ratings = parseSetOption(opts.set);
@@ -61,32 +59,21 @@ export function registerAssessCommands(program: Command, ctx: CliContext): void 
                   'assess asks questions and needs a terminal; in scripts use --set scope=senior,autonomy=mid-level',
                 );
               }
-              const previous = await currentRatings(db, ladder, person.id, { track: opts.track });
-              const counts = await countEvidence(db, ladder, person.id);
-              const asked = await askRatings(ctx, ladder, previous.track.id, previous.ratings, counts);
+              const start = await backend.assessmentStart(opts.track);
+              const asked = await askRatings(ctx, ladder, start.trackId, start.ratings, start.evidenceCounts);
               if (asked.interrupted) return { kind: 'interrupted' as const, typed: Object.keys(asked.ratings).length };
               ratings = asked.ratings;
               if (Object.keys(ratings).length === 0) return { kind: 'empty' as const };
             }
-            const stored = await inFlagTerms(
-              recordAssessment(db, ladder, {
-                personId: person.id,
-                assessorId: person.id,
-                kind: 'self',
-                track: opts.track,
-                ratings,
-                notes: opts.why,
-                note: opts.note,
-              }),
+            const saved = await inFlagTerms(
+              backend.recordSelfAssessment({ track: opts.track, ratings, notes: opts.why, note: opts.note }),
             );
-            // The same evaluation `status` prints, so the two commands never disagree on the counts.
-            const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
             return {
               kind: 'saved' as const,
-              stored,
-              given: describeGiven(ladder, stored.trackId, ratings),
-              observed: report.evaluation.observed,
-              applicable: report.evaluation.applicable,
+              stored: saved.assessment,
+              given: describeGiven(ladder, saved.assessment.trackId, ratings),
+              observed: saved.observed,
+              applicable: saved.applicable,
             };
           });
           if (outcome.kind === 'interrupted') {

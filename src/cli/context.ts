@@ -13,6 +13,8 @@ export interface CliContext {
   warn(text: string): void;
   /** The status the run ends with; commands set it through `action`. */
   exitCode: number;
+  /** `--local`: use the local database even when logged in to a server. */
+  forceLocal?: boolean;
 }
 
 /** Builds the context for one run of the CLI. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { seedDemoOrganisation } from '../services/demo.service.js';
 import { DEFAULT_LADDER_FILE, readLadderFile } from '../services/ladder-files.js';
+import { presentProgress } from '../server/presenters/progress.presenter.js';
 import { getProgress, selectTarget } from '../services/progress.service.js';
 import { initialiseWorkspace, openWorkspace } from '../services/workspace.service.js';
 import { machineTimeZone } from './cli-io.js';
@@ -42,10 +43,16 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
             ),
           );
           const report = await getProgress(workspace.db, source.ladder, person.id);
-          printStatus(ctx, person.name, report);
+          const progress = presentProgress(report, source.ladder, selectTarget(report.evaluation));
+          const track = report.evaluation.track;
+          printStatus(ctx, {
+            name: person.name,
+            progress,
+            track: { title: track.title, levelCount: track.levels.length },
+          });
           if (report.evaluation.next !== null) {
             ctx.print('');
-            printGap(ctx, selectTarget(report.evaluation));
+            printGap(ctx, progress.target);
           }
           ctx.print(
             ctx.style.dim(

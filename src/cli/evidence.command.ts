@@ -1,22 +1,13 @@
 import type { Command } from 'commander';
-import { DomainError, notFound } from '../core/domain-error.js';
-import {
-  deleteEvidence,
-  editEvidence,
-  findEvidence,
-  findEvidenceByIdPrefix,
-  getEvidenceIncludingDeleted,
-  logEvidence,
-  undeleteEvidence,
-  type Evidence,
-} from '../services/evidence.service.js';
+import { DomainError } from '../core/domain-error.js';
+import type { Evidence, EvidenceCreate } from '../server/api-contract.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.js';
-import { findPeopleByEmailIgnoringCase } from '../store/people.repository.js';
-import { EVIDENCE_KINDS, type EvidenceVisibility } from '../store/schema.js';
+import { EVIDENCE_KINDS } from '../store/schema.js';
+import type { Backend } from './backend.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { evidenceCount, shown } from './format.js';
-import { today, withSession, type Session } from './workspace.js';
+import { withBackend } from './use-backend.js';
 
 const list = (value: string, previous: string[] = []) => [
   ...previous,
@@ -55,38 +46,29 @@ async function inFlagTerms<T>(work: Promise<T>, flags: Readonly<Record<string, s
 }
 
 /**
- * The people these emails name (compared in any case), for sharing evidence
- * with them by name: every email that names nobody is reported, by the flag
- * it came with, before anything is written. Duplicates count once.
+ * Who may see a piece, from the flags: --share is the manager chain, a list of
+ * emails (--share-with, or --with on `evidence share`) names people, neither is
+ * private. The emails are looked up in the organisation (locally or on the
+ * server), and one nobody has is refused by name before anything is written.
  */
-async function peopleByEmail(session: Session, emails: readonly string[], flag: string): Promise<string[]> {
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const email of emails) {
-    const [person] = await findPeopleByEmailIgnoringCase(session.db, email, 1);
-    if (person === undefined) unknown.push(email);
-    else if (!ids.includes(person.id)) ids.push(person.id);
-  }
-  if (unknown.length > 0) {
-    throw new DomainError(
-      'input_invalid',
-      unknown.map((email) => `${flag}: nobody in the organisation has the email ${JSON.stringify(email)}`).join('\n'),
-    );
-  }
-  if (ids.length === 0) throw new DomainError('input_invalid', `${flag}: name at least one person by email`);
-  return ids;
-}
-
-/** The audience a command line asks for: managers with `--share`, named people with emails, else private. */
 async function audienceOf(
-  session: Session,
+  backend: Backend,
   share: boolean,
   emails: readonly string[] | undefined,
   flag: string,
-): Promise<{ visibility: EvidenceVisibility; sharedWith?: string[] }> {
+): Promise<Pick<EvidenceCreate, 'visibility' | 'sharedWith'>> {
   if (emails !== undefined) {
     if (share) throw new DomainError('input_invalid', `--share and ${flag}: give one; --share means your managers`);
-    return { visibility: 'people', sharedWith: await peopleByEmail(session, emails, flag) };
+    if (emails.length === 0) throw new DomainError('input_invalid', `${flag}: name at least one person by email`);
+    const found = await backend.peopleByEmail(emails);
+    const unknown = emails.filter((email) => !found.has(email.toLowerCase()));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        'input_invalid',
+        unknown.map((email) => `${flag}: nobody in the organisation has the email ${JSON.stringify(email)}`).join('\n'),
+      );
+    }
+    return { visibility: 'people', sharedWith: [...new Set(emails.map((e) => found.get(e.toLowerCase()) ?? ''))] };
   }
   return { visibility: share ? 'managers' : 'private' };
 }
@@ -128,25 +110,18 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           },
         ) => {
           const evidence = await inFlagTerms(
-            withSession(ctx, opts.db, async (session) => {
-              const { db, ladder, person } = session;
-              const audience = await audienceOf(session, opts.share === true, opts.shareWith, '--share-with');
-              return logEvidence(
-                db,
-                ladder,
-                person.id,
-                {
-                  title,
-                  kind: opts.kind,
-                  competencies: opts.competency,
-                  date: opts.date,
-                  links: opts.link,
-                  body: opts.body,
-                  ...audience,
-                },
-                today(ctx, person),
-              );
-            }),
+            withBackend(ctx, opts.db, async (backend) =>
+              backend.logEvidence({
+                title,
+                // The server checks the kind; the contract's type is its enum.
+                kind: opts.kind as Evidence['kind'],
+                competencies: opts.competency,
+                date: opts.date,
+                links: opts.link,
+                body: opts.body,
+                ...(await audienceOf(backend, opts.share === true, opts.shareWith, '--share-with')),
+              }),
+            ),
           );
           if (opts.json === true) ctx.printJson(evidence);
           else
@@ -186,13 +161,13 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
           json?: boolean;
         }) => {
           const page = await inFlagTerms(
-            withSession(ctx, opts.db, ({ db, ladder, person }) =>
-              findEvidence(db, ladder, person.id, {
+            withBackend(ctx, opts.db, (backend) =>
+              backend.listEvidence({
                 competency: opts.competency,
                 kind: opts.kind,
                 since: opts.since,
                 until: opts.until,
-                limit: opts.limit === undefined ? undefined : parseCount(opts.limit),
+                limit: opts.limit,
                 cursor: opts.cursor,
               }),
             ),
@@ -227,55 +202,59 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
       ),
     );
 
-  /** A command that changes one piece of one's own evidence, named by id. */
-  const change = (name: string, description: string) =>
-    evidence
+  const change = (
+    name: string,
+    description: string,
+    work: (backend: Backend, evidence: Evidence, opts: { with?: string[] }) => Promise<Evidence | null>,
+    done: (evidence: Evidence) => string,
+    withOption?: string,
+  ) => {
+    const command = evidence
       .command(name)
       .description(description)
-      .argument('<id>', 'the evidence id, the start of it as `evidence list` shows it, or `latest` for the newest')
+      .argument('<id>', 'the evidence id, the start of it as `evidence list` shows it, or `latest` for the newest');
+    if (withOption !== undefined) command.option('--with <emails>', withOption, list);
+    return command
       .option('--db <path>', 'database file (default: $LONGHAUL_DB or ./longhaul.db)')
-      .option('--json', 'print the evidence as JSON');
-
-  /** What such a command does: find the piece, change it, say what happened. */
-  const run =
-    (
-      work: (session: Session, evidence: Evidence, opts: { with?: string[] }) => Promise<Evidence | null>,
-      done: (evidence: Evidence) => string,
-    ) =>
-    async (id: string, opts: { db?: string; json?: boolean; with?: string[] }) => {
-      const result = await inFlagTerms(
-        withSession(ctx, opts.db, async (session) => {
-          const target = await findOwnEvidence(session, id);
-          return { target, changed: await work(session, target, opts) };
+      .option('--json', 'print the evidence as JSON')
+      .action(
+        action(ctx, async (id: string, opts: { db?: string; json?: boolean; with?: string[] }) => {
+          const result = await inFlagTerms(
+            withBackend(ctx, opts.db, async (backend) => {
+              const target = await backend.findOwnEvidence(id);
+              return { target, changed: await work(backend, target, opts) };
+            }),
+            { ...FLAGS, sharedWith: '--with' },
+          );
+          if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
+          else ctx.print(done(result.changed ?? result.target));
+          return EXIT.ok;
         }),
-        { ...FLAGS, sharedWith: '--with' },
       );
-      if (opts.json === true) ctx.printJson(result.changed ?? { ...result.target, deleted: true });
-      else ctx.print(done(result.changed ?? result.target));
-      return EXIT.ok;
-    };
+  };
 
-  const shareWork = async (session: Session, e: Evidence, opts: { with?: string[] }) => {
-    const audience = await audienceOf(session, opts.with === undefined, opts.with, '--with');
-    return editEvidence(session.db, session.ladder, e.id, audience, today(ctx, session.person));
-  };
-  const shareDone = (e: Evidence) => `Shared with ${audienceWords(e)}: ${shown(e.title)}`;
-  change('share', 'let your managers see a piece of evidence, or only the people you name with --with')
-    .option('--with <emails>', 'share with these people instead of your managers, by email, comma-separated', list)
-    .action(action(ctx, run(shareWork, shareDone)));
-  const unshareWork = ({ db, ladder, person }: Session, e: Evidence) =>
-    editEvidence(db, ladder, e.id, { visibility: 'private' }, today(ctx, person));
-  const unshareDone = (e: Evidence) => `Private again: ${shown(e.title)}`;
-  change('unshare', 'make a piece of evidence private again: only you see it').action(
-    action(ctx, run(unshareWork, unshareDone)),
+  change(
+    'share',
+    'let your managers see a piece of evidence, or only the people you name with --with',
+    async (backend, e, opts) =>
+      backend.editEvidence(e.id, await audienceOf(backend, opts.with === undefined, opts.with, '--with')),
+    (e) => `Shared with ${audienceWords(e)}: ${shown(e.title)}`,
+    'share with these people instead of your managers, by email, comma-separated',
   );
-  const deleteWork = async ({ db }: Session, e: Evidence) => {
-    await deleteEvidence(db, e.id);
-    return null;
-  };
-  const deleteDone = (e: Evidence) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`;
-  change('delete', 'delete a piece of evidence (undo with: longhaul evidence restore ID)').action(
-    action(ctx, run(deleteWork, deleteDone)),
+  change(
+    'unshare',
+    'make a piece of evidence private again: only you see it',
+    (backend, e) => backend.editEvidence(e.id, { visibility: 'private' }),
+    (e) => `Private again: ${shown(e.title)}`,
+  );
+  change(
+    'delete',
+    'delete a piece of evidence (undo with: longhaul evidence restore ID)',
+    async (backend, e) => {
+      await backend.deleteEvidence(e.id);
+      return null;
+    },
+    (e) => `Deleted: ${shown(e.title)}. Undo with: longhaul evidence restore ${e.id}`,
   );
   evidence
     .command('restore')
@@ -285,55 +264,12 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the evidence as JSON')
     .action(
       action(ctx, async (id: string, opts: { db?: string; json?: boolean }) => {
-        const restored = await withSession(ctx, opts.db, async ({ db, ladder, person }) => {
-          const { evidence: found } = await getEvidenceIncludingDeleted(db, id);
-          if (found.personId !== person.id) throw notFound('evidence_not_found', id, { in: 'your evidence' });
-          return undeleteEvidence(db, ladder, id);
-        });
+        const restored = await withBackend(ctx, opts.db, (backend) => backend.restoreEvidence(id));
         if (opts.json === true) ctx.printJson(restored);
         else ctx.print(`Restored: ${shown(restored.title)}`);
         return EXIT.ok;
       }),
     );
-}
-
-/** The word that names the newest piece of evidence, the first line of `evidence list`; ids are hex, so it never clashes. */
-const LATEST = 'latest';
-
-/**
- * Finds one of the local person's own pieces of evidence by its id, a
- * unique start of it (the eight characters lists show), or `latest`. Someone else's
- * evidence in a shared database is never matched.
- */
-async function findOwnEvidence({ db, ladder, person }: Session, id: string): Promise<Evidence> {
-  const wanted = id.trim().toLowerCase();
-  if (wanted === LATEST) {
-    const [newest] = (await findEvidence(db, ladder, person.id, { limit: 1 })).items;
-    if (newest === undefined)
-      throw notFound('evidence_not_found', null, { in: 'your evidence', hint: 'log some first' });
-    return newest;
-  }
-  if (wanted.length < 4)
-    throw new DomainError(
-      'input_invalid',
-      `"${id}" is too short to name evidence; give at least 4 characters of its id`,
-    );
-  const matches = await findEvidenceByIdPrefix(db, ladder, person.id, wanted, 2);
-  const [only, ...others] = matches;
-  if (only === undefined) {
-    throw notFound('evidence_not_found', id, { in: 'your evidence', hint: 'see: longhaul evidence list' });
-  }
-  if (others.length > 0)
-    throw new DomainError('input_invalid', `"${id}" starts more than one evidence id; give more characters`);
-  return only;
-}
-
-/**
- * A count from the command line. Anything but plain digits is left as it is
- * written, so the service refuses it with the same words as a bad count.
- */
-function parseCount(value: string): number {
-  return /^[0-9]{1,6}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
 }
 
 /** The flags that repeat a list's filters and go on from `cursor`, for the hint under a page. */
@@ -355,7 +291,7 @@ function continueFlags(
   return flags.join(' ');
 }
 
-/** Who a piece of evidence is shared with, in the words of the list: "managers", "2 people". */
+/** Who besides the author sees a piece: "managers", or how many people. */
 function audienceWords(row: Pick<Evidence, 'visibility' | 'sharedWith'>): string {
   if (row.visibility === 'managers') return 'managers';
   const count = row.sharedWith.length;

@@ -10,6 +10,8 @@ import { writeSiteFiles } from '../services/site-files.js';
 import { buildLadderSite, SITE_MARKER } from '../site/ladder-site.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { remoteBackend } from './remote-backend.js';
+import { chooseBackendTarget } from './use-backend.js';
 import { shown, wrap } from './format.js';
 import { loadActiveLadder, today } from './workspace.js';
 
@@ -69,7 +71,7 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
         ctx,
         async (file: string | undefined, opts: { level?: string; track?: string; db?: string; json?: boolean }) => {
           const loaded =
-            file === undefined ? await loadActiveLadder(ctx, opts.db) : (await readLadderFile(file, ctx.io.cwd)).ladder;
+            file === undefined ? await activeLadder(ctx, opts.db) : (await readLadderFile(file, ctx.io.cwd)).ladder;
           const track = findTrack(loaded, opts.track);
           if (opts.level !== undefined) {
             const level = findLevel(track, opts.level);
@@ -193,4 +195,13 @@ export function registerLadderCommands(program: Command, ctx: CliContext): void 
 function summarise(ladder: Ladder): string {
   const levels = ladder.tracks.reduce((n, t) => n + t.levels.length, 0);
   return `ladder "${ladder.id}", ${ladder.tracks.length} track${ladder.tracks.length === 1 ? '' : 's'}, ${levels} levels, ${ladder.competencies.length} competencies, hash ${ladder.hash.slice(0, 12)}`;
+}
+
+/**
+ * The ladder `ladder show` prints without a file: the server's active ladder
+ * when logged in, else the local database's, or the built-in one before init.
+ */
+async function activeLadder(ctx: CliContext, dbFlag: string | undefined): Promise<Ladder> {
+  const target = chooseBackendTarget(ctx, dbFlag);
+  return target.kind === 'local' ? loadActiveLadder(ctx, dbFlag) : remoteBackend(target.credentials).activeLadder();
 }

@@ -3,18 +3,12 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
 import { PEOPLE_CSV_MAX_BYTES } from '../core/people-csv.js';
-import {
-  getOrgPerson,
-  importOrganisation,
-  listTeams,
-  type FieldChange,
-  type ImportPlan,
-  type OrgPerson,
-} from '../services/org.service.js';
+import type { ImportPlan } from '../server/api-contract.js';
+import { getOrgPerson, type OrgPerson } from '../services/org.service.js';
 import type { PersonAtDepth } from '../store/organisation.repository.js';
-import { readAllPages } from '../services/paging.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { requireLocal, withBackend } from './use-backend.js';
 import { plural, shown } from './format.js';
 import { withSession } from './workspace.js';
 
@@ -39,8 +33,8 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (file: string, opts: { dryRun?: boolean; db?: string; json?: boolean }) => {
         const text = readPeopleFile(ctx, file);
-        const plan = await withSession(ctx, opts.db, ({ db, ladder }) =>
-          importOrganisation(db, ladder, text, { sourceName: file, dryRun: opts.dryRun === true }),
+        const plan = await withBackend(ctx, opts.db, (backend) =>
+          backend.importOrganisation(text, { fileName: file, dryRun: opts.dryRun === true }),
         );
         if (opts.json === true) ctx.printJson(plan);
         else printPlan(ctx, plan);
@@ -55,8 +49,8 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the teams as JSON')
     .action(
       action(ctx, async (opts: { db?: string; json?: boolean }) => {
-        // The whole list: a terminal on one's own database, not a page of a shared server.
-        const teams = await withSession(ctx, opts.db, ({ db }) => readAllPages((page) => listTeams(db, page)));
+        // The whole list: a terminal wants every team, not a page (the server's pages are read one by one).
+        const teams = await withBackend(ctx, opts.db, (backend) => backend.listTeams());
         if (opts.json === true) {
           ctx.printJson(teams);
           return EXIT.ok;
@@ -80,6 +74,7 @@ export function registerOrgCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the person as JSON')
     .action(
       action(ctx, async (email: string, opts: { db?: string; json?: boolean }) => {
+        requireLocal(ctx, opts.db, 'org show');
         const found = await withSession(ctx, opts.db, ({ db }) => getOrgPerson(db, email));
         if (opts.json === true) ctx.printJson(showJson(found));
         else printPerson(ctx, found);
@@ -154,7 +149,7 @@ function printPlan(ctx: CliContext, plan: ImportPlan): void {
   if (plan.dryRun) ctx.print(ctx.style.dim('Run it without --dry-run to write these changes.'));
 }
 
-function describeChange(change: FieldChange): string {
+function describeChange(change: ImportPlan['updated'][number]['changes'][number]): string {
   const value = (v: string | null) => (v === null ? '(none)' : shown(v));
   return `${change.field} ${value(change.from)} -> ${value(change.to)}`;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../core/domain-error.js';
+import { CliError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { createContext, type CliContext } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -14,6 +15,7 @@ import { registerServeCommands } from './serve.command.js';
 import { registerSettingsCommand } from './settings.command.js';
 import { registerOrgCommands } from './org.command.js';
 import { registerAdminCommands } from './admin.command.js';
+import { registerLoginCommands } from './login.command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -30,7 +32,11 @@ export function buildProgram(ctx: CliContext): Command {
       outputError: (text, write) => write(text),
     })
     .showSuggestionAfterError(true)
+    .option('--local', 'use the local database even when logged in to a server (also: LONGHAUL_LOCAL=1)')
     .exitOverride();
+  program.hook('preAction', () => {
+    ctx.forceLocal = program.opts<{ local?: boolean }>().local === true;
+  });
   program.addHelpText(
     'after',
     `
@@ -41,6 +47,7 @@ Start here:
   longhaul status                                your level and a chart per competency
   longhaul gap --to senior                       what the next level asks that is missing
 
+Against a server: longhaul login --server URL, then the same commands; longhaul logout.
 Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2 bad input.`,
   );
   registerWorkspaceCommands(program, ctx);
@@ -53,6 +60,7 @@ Every command that shows data takes --json. Exit status: 0 success, 1 failure, 2
   registerDemoCommand(program, ctx);
   registerServeCommands(program, ctx);
   registerAdminCommands(program, ctx);
+  registerLoginCommands(program, ctx);
   return program;
 }
 
@@ -79,6 +87,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof DomainError) {
       ctx.warn(`error: ${error.message}`);
       return exitCodeFor[error.code];
+    }
+    if (error instanceof CliError) {
+      ctx.warn(`error: ${error.message}`);
+      return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     ctx.warn(

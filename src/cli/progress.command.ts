@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
-import type { Blocker, CompetencyProgress, Evaluation, LevelProgress } from '../core/progression.js';
-import { buildBragDocument, renderBragMarkdown } from '../services/brag.service.js';
+import type { Blocker, CompetencyProgress, Progress } from '../server/api-contract.js';
+import { renderBragMarkdown } from '../services/brag.service.js';
 import { isIsoDate } from '../services/evidence.service.js';
-import { getGap, getProgress, selectTarget, type ProgressReport } from '../services/progress.service.js';
+import type { ProgressView } from './backend.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { bar, evidenceCount, pad, shown, wrap } from './format.js';
-import { today, withSession } from './workspace.js';
+import { withBackend } from './use-backend.js';
+import { today } from './workspace.js';
 
 /** `longhaul status`, `gap` and `brag`: where you stand, what is missing, and the evidence for a review. */
 export function registerProgressCommands(program: Command, ctx: CliContext): void {
@@ -19,12 +20,9 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the result as JSON')
     .action(
       action(ctx, async (opts: { track?: string; db?: string; json?: boolean }) => {
-        const { report, name } = await withSession(ctx, opts.db, async ({ db, ladder, person }) => ({
-          report: await getProgress(db, ladder, person.id, { track: opts.track }),
-          name: person.name,
-        }));
-        if (opts.json === true) ctx.printJson(presentStatus(report));
-        else printStatus(ctx, name, report);
+        const view = await withBackend(ctx, opts.db, (backend) => backend.progress({ track: opts.track }));
+        if (opts.json === true) ctx.printJson(presentStatus(view.progress));
+        else printStatus(ctx, view);
         return EXIT.ok;
       }),
     );
@@ -38,11 +36,11 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the result as JSON')
     .action(
       action(ctx, async (opts: { to?: string; track?: string; db?: string; json?: boolean }) => {
-        const gap = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
-          getGap(db, ladder, person.id, opts.to, { track: opts.track }),
+        const view = await withBackend(ctx, opts.db, (backend) =>
+          backend.progress({ track: opts.track, target: opts.to }),
         );
-        if (opts.json === true) ctx.printJson(presentGap(gap));
-        else printGap(ctx, gap);
+        if (opts.json === true) ctx.printJson(presentGap(view.progress.target));
+        else printGap(ctx, view.progress.target);
         return EXIT.ok;
       }),
     );
@@ -61,8 +59,8 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
           throw new DomainError('input_invalid', `--format: "${format}" is not md or json`);
         if (opts.since !== undefined && !isIsoDate(opts.since))
           throw new DomainError('input_invalid', `--since: "${opts.since}" is not a date; use YYYY-MM-DD`);
-        const doc = await withSession(ctx, opts.db, ({ db, ladder, person }) =>
-          buildBragDocument(db, ladder, person, { since: opts.since, today: today(ctx, person) }),
+        const doc = await withBackend(ctx, opts.db, async (backend) =>
+          backend.bragDocument({ since: opts.since, today: today(ctx, await backend.me()) }),
         );
         if (format === 'json') ctx.printJson(doc);
         else ctx.print(shown(renderBragMarkdown(doc)));
@@ -74,22 +72,25 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
 const levelRef = (level: { id: string; title: string } | null) =>
   level === null ? null : { id: level.id, title: level.title };
 
+/** The level of `levels` the progress calls next, if any. */
+function nextLevel(p: Progress): Progress['levels'][number] | undefined {
+  return p.next === null ? undefined : p.levels.find((l) => l.id === p.next?.id);
+}
+
 /** The JSON of `status`: stable, small, and free of the ladder's prose. */
-export function presentStatus(report: ProgressReport) {
-  const e = report.evaluation;
-  const next = nextProgress(e);
-  const target = selectTarget(e);
+export function presentStatus(p: Progress) {
+  const target = p.target;
   return {
-    ladder: { id: e.ladderId, track: e.track.id, policy: e.policy },
-    assessedAt: report.assessedAt,
-    assessedAgainst: report.assessedAgainst,
-    demonstrated: levelRef(e.demonstrated),
-    next: levelRef(e.next),
-    reason: e.reason,
-    readinessForNext: next?.readiness ?? null,
-    observed: e.observed,
-    applicable: e.applicable,
-    score: e.score,
+    ladder: { id: p.ladder.id, track: p.ladder.track, policy: p.ladder.policy },
+    assessedAt: p.assessedAt,
+    assessedAgainst: p.assessedAgainst,
+    demonstrated: levelRef(p.demonstrated),
+    next: levelRef(p.next),
+    reason: p.reason,
+    readinessForNext: nextLevel(p)?.readiness ?? null,
+    observed: p.observed,
+    applicable: p.applicable,
+    score: p.score,
     target: {
       ...levelRef(target.level),
       met: target.met,
@@ -107,9 +108,9 @@ export function presentStatus(report: ProgressReport) {
       evidenceNeeded: c.evidenceNeeded,
       supported: c.supported,
     })),
-    levels: e.levels.map((l) => ({
-      id: l.level.id,
-      title: l.level.title,
+    levels: p.levels.map((l) => ({
+      id: l.id,
+      title: l.title,
       met: l.met,
       readiness: round(l.readiness),
       blockers: l.blockers.map(presentBlocker),
@@ -123,8 +124,16 @@ function presentBlocker(b: Blocker) {
   return { code: b.code, competency: b.competency === null ? null : { ...b.competency }, message: b.message };
 }
 
+/** What one level asks, as the API's progress carries it for the target. */
+export type TargetProgress = Progress['target'];
+
+/** The competencies below the target, largest gap first, as the API lists their ids. */
+function gapsOf(gap: TargetProgress): CompetencyProgress[] {
+  return gap.gaps.flatMap((id) => gap.competencies.filter((c) => c.id === id));
+}
+
 /** The JSON of `gap`. */
-export function presentGap(gap: LevelProgress) {
+export function presentGap(gap: TargetProgress) {
   const row = (c: CompetencyProgress) => ({
     id: c.id,
     title: c.title,
@@ -142,18 +151,14 @@ export function presentGap(gap: LevelProgress) {
     readiness: round(gap.readiness),
     blockers: gap.blockers.map(presentBlocker),
     rule: gap.rule,
-    pointsNeeded: gap.pointsNeeded ?? null,
-    gaps: gap.gaps.map(row),
+    pointsNeeded: gap.pointsNeeded,
+    gaps: gapsOf(gap).map(row),
     unsupported: gap.competencies.filter((c) => !c.supported).map(row),
     notObserved: gap.competencies.filter((c) => c.status === 'not-observed').map(row),
     meets: gap.competencies
       .filter((c) => c.status === 'meets')
       .map((c) => ({ id: c.id, title: c.title, rating: c.rating?.id ?? null })),
   };
-}
-
-function nextProgress(e: Evaluation): LevelProgress | undefined {
-  return e.next === null ? undefined : e.levels.find((l) => l.level.id === e.next?.id);
 }
 
 function round(value: number): number {
@@ -170,38 +175,38 @@ const STATUS_WORDS: Record<CompetencyProgress['status'], string> = {
 };
 
 /** Prints where a person stands, with a bar per competency. */
-export function printStatus(ctx: CliContext, name: string, report: ProgressReport): void {
+export function printStatus(ctx: CliContext, view: ProgressView): void {
   const { style } = ctx;
-  const e = report.evaluation;
-  const next = nextProgress(e);
-  ctx.print(`${style.bold(shown(name))} ${style.dim(`on ${shown(e.track.title)}`)}`);
-  if (report.assessedAt === null) {
+  const p = view.progress;
+  const next = nextLevel(p);
+  ctx.print(`${style.bold(shown(view.name))} ${style.dim(`on ${shown(view.track.title)}`)}`);
+  if (p.assessedAt === null) {
     ctx.print(
       '\nNot assessed yet. Rate yourself with `longhaul assess` (or `longhaul assess --set scope=mid-level,...`).',
     );
     return;
   }
-  const demonstrated = e.demonstrated === null ? style.yellow('none yet') : style.green(shown(e.demonstrated.title));
+  const demonstrated = p.demonstrated === null ? style.yellow('none yet') : style.green(shown(p.demonstrated.title));
   ctx.print(
-    `Demonstrated level: ${demonstrated}${e.score === null ? '' : style.dim(` (score ${Math.round(e.score * 100) / 100})`)}`,
+    `Demonstrated level: ${demonstrated}${p.score === null ? '' : style.dim(` (score ${Math.round(p.score * 100) / 100})`)}`,
   );
-  if (e.reason !== null) ctx.print(style.yellow(wrap(e.reason, 88)));
+  if (p.reason !== null) ctx.print(style.yellow(wrap(p.reason, 88)));
+  const target = p.target;
+  // Without a named target the API's target is the next level, so its points are the next level's.
+  const pointsNeeded = next !== undefined && target.level.id === next.id ? target.pointsNeeded : null;
   if (next !== undefined) {
     ctx.print(
-      `Next: ${shown(next.level.title)}, ${Math.round(next.readiness * 100)}% of the way${next.pointsNeeded === undefined ? '' : `, ${next.pointsNeeded} points to go`}`,
+      `Next: ${shown(next.title)}, ${Math.round(next.readiness * 100)}% of the way${pointsNeeded === null ? '' : `, ${pointsNeeded} points to go`}`,
     );
   } else {
     ctx.print('You are at the top of this track.');
   }
-  const target = selectTarget(e);
   printRuleAndBlockers(ctx, target);
-  ctx.print(
-    style.dim(`Assessed ${report.assessedAt.slice(0, 10)}; ${e.observed} of ${e.applicable} competencies rated.`),
-  );
+  ctx.print(style.dim(`Assessed ${p.assessedAt.slice(0, 10)}; ${p.observed} of ${p.applicable} competencies rated.`));
   ctx.print('');
   const rows = target.competencies;
-  const scale = e.policy === 'points' ? undefined : e.track.levels;
-  const steps = scale?.length ?? Math.max(1, ...rows.map((r) => (r.rating?.index ?? 0) + 1 + r.stepsBelow));
+  const scale = p.ladder.policy === 'points' ? undefined : view.track.levelCount;
+  const steps = scale ?? Math.max(1, ...rows.map((r) => (r.rating?.index ?? 0) + 1 + r.stepsBelow));
   const width = Math.max(...rows.map((r) => shown(r.title).length), 10);
   for (const row of rows) {
     const filled = row.rating === null ? 0 : row.rating.index + 1;
@@ -213,15 +218,15 @@ export function printStatus(ctx: CliContext, name: string, report: ProgressRepor
       : style.yellow(`${evidenceCount(row.evidenceCount)}, unsupported (${row.evidenceNeeded} needed)`);
     ctx.print(`${pad(shown(row.title), width)}  ${chart}  ${rating} ${pad(STATUS_WORDS[row.status], 18)} ${evidence}`);
   }
-  if (next !== undefined && next.gaps.length > 0)
-    ctx.print(style.dim(`\nWhat ${shown(next.level.title)} asks that is missing: longhaul gap --to ${next.level.id}`));
+  if (next !== undefined && target.level.id === next.id && target.gaps.length > 0)
+    ctx.print(style.dim(`\nWhat ${shown(next.title)} asks that is missing: longhaul gap --to ${next.id}`));
 }
 
 /**
  * The rule of a level and, when it is not met, every blocker: one line each,
  * the engine's own sentence, so the terminal says what the API and web app say.
  */
-function printRuleAndBlockers(ctx: CliContext, level: LevelProgress): void {
+function printRuleAndBlockers(ctx: CliContext, level: TargetProgress): void {
   const { style } = ctx;
   ctx.print(style.dim(wrap(shown(`${level.level.title} asks: ${level.rule}`), 88)));
   if (level.blockers.length === 0) return;
@@ -237,15 +242,15 @@ function colourBar(ctx: CliContext, row: CompetencyProgress, text: string): stri
 }
 
 /** Prints what a level asks that is missing, with expectations, signals and evidence counts. */
-export function printGap(ctx: CliContext, gap: LevelProgress): void {
+export function printGap(ctx: CliContext, gap: TargetProgress): void {
   const { style } = ctx;
   const head = gap.met
     ? `You demonstrate ${shown(gap.level.title)}.`
     : `${shown(gap.level.title)}: ${Math.round(gap.readiness * 100)}% of the way.`;
-  ctx.print(style.bold(head) + (gap.pointsNeeded === undefined || gap.met ? '' : ` ${gap.pointsNeeded} points to go.`));
+  ctx.print(style.bold(head) + (gap.pointsNeeded === null || gap.met ? '' : ` ${gap.pointsNeeded} points to go.`));
   printRuleAndBlockers(ctx, gap);
   if (gap.met) ctx.print('Nothing is missing for this level.');
-  for (const c of gap.gaps) {
+  for (const c of gapsOf(gap)) {
     ctx.print('');
     const where = c.rating === null ? 'not rated' : `now ${shown(c.rating.title)}`;
     ctx.print(

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { DomainError } from '../core/domain-error.js';
-import { changePersonSettings, checkTimeZone, timeZoneOf } from '../services/person.service.js';
+import { checkTimeZone, timeZoneOf } from '../services/person.service.js';
 import { machineTimeZone } from './cli-io.js';
 import { action, type CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { today, withSession } from './workspace.js';
+import { withBackend } from './use-backend.js';
+import { today } from './workspace.js';
 
 /**
  * Checks a `--time-zone` value and returns its canonical IANA name; the
@@ -36,8 +37,8 @@ export function registerSettingsCommand(program: Command, ctx: CliContext): void
     .action(
       action(ctx, async (opts: { timeZone?: string; db?: string; json?: boolean }) => {
         const timeZone = opts.timeZone === undefined ? undefined : parseTimeZoneFlag(opts.timeZone);
-        const person = await withSession(ctx, opts.db, ({ db, person }) =>
-          timeZone === undefined ? Promise.resolve(person) : changePersonSettings(db, person.id, { timeZone }),
+        const person = await withBackend(ctx, opts.db, (backend) =>
+          timeZone === undefined ? backend.me() : backend.changeSettings({ timeZone }),
         );
         const machine = machineTimeZone(ctx.io);
         const effective = timeZoneOf(person, machine);

@@ -500,6 +500,12 @@ export const Progress = z
   .object({
     ladder: z.object({ id: z.string(), hash: z.string(), track: z.string(), policy: z.string() }),
     assessedAt: z.string().nullable(),
+    assessedAgainst: z
+      .object({ ladderId: z.string(), ladderHash: z.string() })
+      .nullable()
+      .describe(
+        'The ladder version the ratings in force were made against, which may be older than today; null when never assessed.',
+      ),
     demonstrated: LevelRef.nullable(),
     next: LevelRef.nullable(),
     reason: z.string().nullable().describe('Why no level is demonstrated yet.'),

@@ -221,11 +221,24 @@ export async function currentRatings(
   const kind = options.kind ?? 'self';
   const track = await findPersonTrack(db, ladder, personId, { track: options.track });
   const assessment = (await findLatestAssessment(db, personId, { kind, trackId: track.id })) ?? null;
+  return { ...ratingsInForce(ladder, track, assessment?.ratings ?? []), assessment, track };
+}
+
+/**
+ * The ratings of an assessment read against today's ladder: renamed
+ * competencies followed, ones that no longer apply on the track or whose
+ * step is gone dropped. Pure, so a client holding an assessment from the API
+ * (the CLI logged in to a server) reads it exactly as currentRatings does.
+ */
+export function ratingsInForce(
+  ladder: Ladder,
+  track: Track,
+  given: readonly { competencyId: string; rating: string; note: string | null }[],
+): Pick<CurrentRatings, 'ratings' | 'notes'> {
   const ratings: Record<string, string> = {};
   const notes: Record<string, string> = {};
-  if (assessment === null) return { ratings, notes, assessment, track };
   const scale = ratingScale(ladder, track);
-  for (const rating of assessment.ratings) {
+  for (const rating of given) {
     const competency = resolveCompetency(ladder, rating.competencyId);
     if (competency === undefined || !appliesOn(competency.track, track)) continue;
     const step = rating.rating === NOT_OBSERVED ? null : findStep(scale, rating.rating);
@@ -233,7 +246,7 @@ export async function currentRatings(
     ratings[competency.id] = step === null ? NOT_OBSERVED : step.id;
     if (rating.note !== null) notes[competency.id] = rating.note;
   }
-  return { ratings, notes, assessment, track };
+  return { ratings, notes };
 }
 
 /** Every assessment of a person, oldest first: the raw material of history charts. */

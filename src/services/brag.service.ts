@@ -26,6 +26,20 @@ export async function buildBragDocument(
   options: { since?: string; today: string },
 ): Promise<BragDocument> {
   const evidence = await findAllEvidence(db, ladder, person.id, { since: options.since });
+  return composeBragDocument(ladder, person, evidence, options);
+}
+
+/**
+ * The grouping of buildBragDocument over evidence already read, so a client
+ * that reads the evidence over the API (the CLI logged in to a server) builds
+ * the very same document.
+ */
+export function composeBragDocument(
+  ladder: Ladder,
+  person: { id: string; name: string },
+  evidence: readonly Evidence[],
+  options: { since?: string; today: string },
+): BragDocument {
   const groups = ladder.competencies
     .map((competency) => ({
       competency: { id: competency.id, title: competency.title, category: competency.category },

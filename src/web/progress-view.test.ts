@@ -47,6 +47,7 @@ function progress(competencies: CompetencyProgress[], gaps: string[], policy = '
   return {
     ladder: { id: 'l', hash: 'h', track: 'ic', policy },
     assessedAt: '2025-05-01T10:00:00Z',
+    assessedAgainst: { ladderId: 'longhaul', ladderHash: 'abc' },
     demonstrated: { id: 'mid-level', title: 'Mid-level' },
     next: { id: 'senior', title: 'Senior' },
     reason: null,

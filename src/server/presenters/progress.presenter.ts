@@ -19,6 +19,7 @@ export function presentProgress(report: ProgressReport, ladder: Ladder, target: 
   return {
     ladder: { id: ladder.id, hash: ladder.hash, track: e.track.id, policy: e.policy },
     assessedAt: report.assessedAt,
+    assessedAgainst: report.assessedAgainst === null ? null : { ...report.assessedAgainst },
     demonstrated: levelRef(e.demonstrated),
     next: levelRef(e.next),
     reason: e.reason,
