@@ -22,6 +22,8 @@ import { presentEvidence } from '../server/presenters/evidence.presenter.js';
 import { presentProgress } from '../server/presenters/progress.presenter.js';
 import { presentPage } from '../server/presenters/page.presenter.js';
 import { findPeopleByEmailIgnoringCase } from '../store/people.repository.js';
+import { recordAuditEvent } from '../services/audit.service.js';
+import { runInTransaction } from '../store/database.js';
 import type { Backend } from './backend.js';
 import type { CliContext } from './context.js';
 import { today, withSession, type Session } from './workspace.js';
@@ -49,9 +51,41 @@ export function withLocalBackend<T>(
 function localBackend(ctx: CliContext, session: Session): Backend {
   const { db, ladder } = session;
   let person = session.person;
+  /**
+   * A change, recorded in the audit log in the same transaction as the change
+   * (as the server records its own), with `via: 'cli'`: the local person acts
+   * on their own data. The action names the API operation that does the same.
+   */
+  const audited = <T>(
+    action: string,
+    work: (trx: typeof db) => Promise<T>,
+    target?: (result: T) => { kind: string; id: string } | undefined,
+  ): Promise<T> =>
+    runInTransaction(db, async (trx) => {
+      const result = await work(trx);
+      await recordAuditEvent(trx, new Date(), {
+        actorId: person.id,
+        action,
+        subjectId: person.id,
+        target: target?.(result),
+        outcome: 'allowed',
+        via: 'cli',
+        address: null,
+        requestId: null,
+      });
+      return result;
+    });
+  const evidenceTarget = (e: { id: string }) => ({ kind: 'evidence', id: e.id });
   return {
     me: async () => ({ id: person.id, name: person.name, timeZone: person.timeZone }),
-    logEvidence: async (input) => presentEvidence(await logEvidence(db, ladder, person.id, input, today(ctx, person))),
+    logEvidence: async (input) =>
+      presentEvidence(
+        await audited(
+          'logEvidence',
+          (trx) => logEvidence(trx, ladder, person.id, input, today(ctx, person)),
+          evidenceTarget,
+        ),
+      ),
     listEvidence: async (query) =>
       presentPage(
         await findEvidence(db, ladder, person.id, {
@@ -62,12 +96,25 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       ),
     findOwnEvidence: async (id) => presentEvidence(await findOwnEvidence(session, id)),
     editEvidence: async (id, changes) =>
-      presentEvidence(await editEvidence(db, ladder, id, changes, today(ctx, person))),
-    deleteEvidence: (id) => deleteEvidence(db, id),
+      presentEvidence(
+        await audited(
+          'editEvidence',
+          (trx) => editEvidence(trx, ladder, id, changes, today(ctx, person)),
+          evidenceTarget,
+        ),
+      ),
+    deleteEvidence: (id) =>
+      audited(
+        'deleteEvidence',
+        (trx) => deleteEvidence(trx, id),
+        () => ({ kind: 'evidence', id }),
+      ),
     restoreEvidence: async (id) => {
       const { evidence: found } = await getEvidenceIncludingDeleted(db, id);
       if (found.personId !== person.id) throw notFound('evidence_not_found', id, { in: 'your evidence' });
-      return presentEvidence(await undeleteEvidence(db, ladder, id));
+      return presentEvidence(
+        await audited('restoreEvidence', (trx) => undeleteEvidence(trx, ladder, id), evidenceTarget),
+      );
     },
     peopleByEmail: async (emails) => {
       const found = new Map<string, string>();
@@ -88,7 +135,7 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       };
     },
     changeSettings: async (changes) => {
-      person = await changePersonSettings(db, person.id, changes);
+      person = await audited('updatePerson', (trx) => changePersonSettings(trx, person.id, changes));
       return { id: person.id, name: person.name, timeZone: person.timeZone };
     },
     activeLadder: async () => ladder,
@@ -100,15 +147,20 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       return { trackId: current.track.id, ratings: { ...current.ratings }, evidenceCounts: { ...evidenceCounts } };
     },
     recordSelfAssessment: async (input) => {
-      const stored = await recordAssessment(db, ladder, {
-        personId: person.id,
-        assessorId: person.id,
-        kind: 'self',
-        track: input.track,
-        ratings: input.ratings,
-        notes: input.notes,
-        note: input.note,
-      });
+      const stored = await audited(
+        'recordAssessment',
+        (trx) =>
+          recordAssessment(trx, ladder, {
+            personId: person.id,
+            assessorId: person.id,
+            kind: 'self',
+            track: input.track,
+            ratings: input.ratings,
+            notes: input.notes,
+            note: input.note,
+          }),
+        (a) => ({ kind: 'assessment', id: a.id }),
+      );
       // The same evaluation `status` prints, so the two commands never disagree on the counts.
       const report = await getProgress(db, ladder, person.id, { track: stored.trackId });
       const { observed, applicable } = report.evaluation;
@@ -120,10 +172,12 @@ function localBackend(ctx: CliContext, session: Session): Backend {
       return { ...doc, groups: doc.groups.map((g) => ({ ...g, evidence: g.evidence.map(presentEvidence) })) };
     },
     listTeams: async () => (await readAllPages((page) => listTeams(db, page))).map(presentTeam),
-    importOrganisation: async (csv, options) =>
-      presentImportPlan(
-        await importOrganisation(db, ladder, csv, { sourceName: options.fileName, dryRun: options.dryRun }),
-      ),
+    importOrganisation: async (csv, options) => {
+      const run = (trx: typeof db) =>
+        importOrganisation(trx, ladder, csv, { sourceName: options.fileName, dryRun: options.dryRun });
+      // A dry run changes nothing, so there is nothing to record.
+      return presentImportPlan(await (options.dryRun ? run(db) : audited('importOrganisation', run)));
+    },
   };
 }
 
