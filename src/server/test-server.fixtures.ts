@@ -13,6 +13,7 @@ import type { Database, PersonRow } from '../store/schema.js';
 import type { Evidence } from './api-contract.js';
 import { buildServer, type BuildServerOptions } from './app.js';
 import { SESSION_COOKIE } from './session-cookie.js';
+import { suiteLogger } from './suite-log.fixtures.js';
 
 /*
  * Test support for the HTTP suites (not a test itself): a real server on
@@ -84,7 +85,7 @@ export async function startTestServer(
     now?: () => Date;
     /** A ladder file to initialise the database with instead of the default ladder. */
     ladderFile?: string;
-    /** The server's logger (pino options); silent by default. */
+    /** The server's logger (pino options); by default the suite's log (suite-log.fixtures.ts), or silence. */
     logger?: BuildServerOptions['logger'];
     /** Whether the server runs the demo (the demo organisation is not seeded for it). */
     demo?: boolean;
@@ -112,7 +113,7 @@ export async function startTestServer(
     db: workspace.db,
     webRoot: options.webRoot ?? join(dir, 'no-web-build'),
     ...(options.now === undefined ? { today: () => TEST_TODAY } : { now: options.now }),
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    logger: options.logger ?? suiteLogger(),
     ...(options.demo === undefined ? {} : { demo: options.demo }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.oidc === undefined ? {} : { oidc: options.oidc }),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Ladder } from '../../../src/core/ladder.js';
 import { buildServer } from '../../../src/server/app.js';
+import { suiteLogger } from '../../../src/server/suite-log.fixtures.js';
 import type { OidcClient } from '../../../src/services/oidc.service.js';
 import { createAdminAccount } from '../../../src/services/account.service.js';
 import { createApiToken } from '../../../src/services/api-token.service.js';
@@ -114,6 +115,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
     const server = await buildServer({
       db: workspace.db,
       webRoot,
+      logger: suiteLogger(),
       now: options.now,
       demo,
       ...(options.oidc === undefined ? {} : { oidc: options.oidc }),
