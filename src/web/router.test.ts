@@ -24,6 +24,10 @@ describe('matchRoute', () => {
     ['/settings/data', { name: 'your-data' }],
     ['/settings/data/access', { name: 'data-access' }],
     ['/admin/audit', { name: 'audit-log' }],
+    ['/team', { name: 'team' }],
+    ['/people/p-1', { name: 'person-progress', personId: 'p-1' }],
+    ['/people/p-1/evidence', { name: 'person-evidence', personId: 'p-1' }],
+    ['/people/p-1/history', { name: 'person-history', personId: 'p-1' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {
     expect(matchRoute(path)).toEqual(expected);
@@ -40,6 +44,9 @@ describe('matchRoute', () => {
     '/history/1',
     '/admin',
     '/settings/data/other',
+    '/people',
+    '/people/p-1/assess',
+    '/team/extra',
     '/ladder/levels/%E0%A4%A',
   ])('%s is not found', (path) => {
     expect(matchRoute(path)).toEqual({ name: 'not-found' });
@@ -51,6 +58,12 @@ describe('navSectionOf', () => {
     expect(navSectionOf({ name: 'competency', competencyId: 'x' })).toBe('ladder');
     expect(navSectionOf({ name: 'evidence-edit', evidenceId: 'x' })).toBe('evidence');
     expect(navSectionOf({ name: 'not-found' })).toBeNull();
+  });
+
+  it("puts someone else's screens under Team, where a manager opened them", () => {
+    expect(navSectionOf({ name: 'person-progress', personId: 'x' })).toBe('team');
+    expect(navSectionOf({ name: 'person-history', personId: 'x' })).toBe('team');
+    expect(navSectionOf({ name: 'team' })).toBe('team');
   });
 });
 
