@@ -2,6 +2,7 @@ import { api } from '../api-client.js';
 import { auditExportHref, auditQuery, NO_AUDIT_FILTERS, readAuditFilters, type AuditFilters } from '../audit-view.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { navigate, useLocation } from '../history-store.js';
 import { loadPages, usePageCount } from '../paged-list.js';
@@ -127,16 +128,12 @@ export function AuditLogPage() {
             </table>
           </div>
           {loaded.more ? (
-            <p className="show-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={showMore}
-                disabled={list.status === 'loading'}
-              >
-                Show more
-              </button>
-            </p>
+            <ShowMore
+              label="Show older events"
+              loadingLabel="Loading older events…"
+              loading={list.status === 'loading'}
+              onMore={showMore}
+            />
           ) : null}
         </>
       )}

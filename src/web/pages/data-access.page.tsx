@@ -3,6 +3,7 @@ import { api } from '../api-client.js';
 import { describeAccess, describeVia } from '../audit-view.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useSession } from '../session.js';
@@ -47,16 +48,12 @@ export function DataAccessPage() {
             ))}
           </ul>
           {loaded.more ? (
-            <p className="show-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={showMore}
-                disabled={list.status === 'loading'}
-              >
-                Show more
-              </button>
-            </p>
+            <ShowMore
+              label="Show older events"
+              loadingLabel="Loading older events…"
+              loading={list.status === 'loading'}
+              onMore={showMore}
+            />
           ) : null}
         </>
       )}

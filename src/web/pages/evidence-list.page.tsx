@@ -4,6 +4,7 @@ import { api, messageOf } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { MarkdownView } from '../components/markdown-view.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useToast } from '../components/toast.js';
 import { deleteEvidenceWithUndo } from '../components/undoable-delete.js';
@@ -15,7 +16,8 @@ import { safeHref } from '../../shared/markdown.js';
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
 import { PersonNav } from '../components/person-nav.js';
-import { useSubject, wordsFor, type Subject, type SubjectWords } from '../subject.js';
+import { SubjectScreen } from '../components/subject-screen.js';
+import { wordsFor, type Subject, type SubjectWords } from '../subject.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import {
@@ -32,22 +34,11 @@ import {
  * filters that live in the address bar, and delete with an Undo.
  */
 export function EvidenceListPage({ personId }: { personId?: string } = {}) {
-  const subject = useSubject(personId);
-  if (subject.status === 'error') {
-    return (
-      <Page title="Evidence">
-        <ErrorView error={subject.error} onRetry={subject.reload} />
-      </Page>
-    );
-  }
-  if (subject.status === 'loading') {
-    return (
-      <Page title="Evidence">
-        <Loading label="Opening their evidence…" />
-      </Page>
-    );
-  }
-  return <SubjectEvidence key={subject.data.id} subject={subject.data} />;
+  return (
+    <SubjectScreen personId={personId} title="Evidence">
+      {(subject) => <SubjectEvidence subject={subject} />}
+    </SubjectScreen>
+  );
 }
 
 /** Someone's evidence: all of mine, with the controls to change it; only what is shared with me of anyone else's. */
@@ -238,16 +229,12 @@ function SubjectEvidence({ subject }: { subject: Subject }) {
                 ))}
               </ul>
               {more ? (
-                <p className="show-more">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={showMore}
-                    disabled={list.status === 'loading'}
-                  >
-                    {list.status === 'loading' ? 'Loading older evidence…' : 'Show older evidence'}
-                  </button>
-                </p>
+                <ShowMore
+                  label="Show older evidence"
+                  loadingLabel="Loading older evidence…"
+                  loading={list.status === 'loading'}
+                  onMore={showMore}
+                />
               ) : null}
             </>
           )}

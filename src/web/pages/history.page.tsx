@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../server/api-contract.js';
 import { api } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { TrendChart } from '../components/trend-chart.js';
 import { formatDate, formatShortDate, pluralise } from '../format.js';
@@ -21,7 +22,8 @@ import {
 import { trackOf } from '../ladder-view.js';
 import { useSession } from '../session.js';
 import { PersonNav } from '../components/person-nav.js';
-import { useSubject, type Subject } from '../subject.js';
+import { SubjectScreen } from '../components/subject-screen.js';
+import type { Subject } from '../subject.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
@@ -52,22 +54,11 @@ function useNarrowScreen(): boolean {
  * assessment is a card, so nothing scrolls sideways.
  */
 export function HistoryPage({ personId }: { personId?: string } = {}) {
-  const subject = useSubject(personId);
-  if (subject.status === 'error') {
-    return (
-      <Page title="History">
-        <ErrorView error={subject.error} onRetry={subject.reload} />
-      </Page>
-    );
-  }
-  if (subject.status === 'loading') {
-    return (
-      <Page title="History">
-        <Loading label="Opening their history…" />
-      </Page>
-    );
-  }
-  return <SubjectHistory key={subject.data.id} subject={subject.data} />;
+  return (
+    <SubjectScreen personId={personId} title="History">
+      {(subject) => <SubjectHistory subject={subject} />}
+    </SubjectScreen>
+  );
 }
 
 function SubjectHistory({ subject }: { subject: Subject }) {
@@ -291,11 +282,12 @@ function HistoryView({
               </table>
             </div>
             {more ? (
-              <p className="show-more">
-                <button type="button" className="button button--secondary" onClick={onMore} disabled={loadingMore}>
-                  {loadingMore ? 'Loading older assessments…' : 'Show older assessments'}
-                </button>
-              </p>
+              <ShowMore
+                label="Show older assessments"
+                loadingLabel="Loading older assessments…"
+                loading={loadingMore}
+                onMore={onMore}
+              />
             ) : null}
           </section>
         </>

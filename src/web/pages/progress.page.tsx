@@ -24,7 +24,8 @@ import {
 import { pathOf } from '../router.js';
 import { useSession } from '../session.js';
 import { PersonNav } from '../components/person-nav.js';
-import { useSubject, wordsFor, type Subject } from '../subject.js';
+import { SubjectScreen } from '../components/subject-screen.js';
+import { wordsFor, type Subject } from '../subject.js';
 import { useApiChanges, useResource } from '../use-resource.js';
 import { hrefWith, readParam } from '../url-state.js';
 
@@ -36,22 +37,11 @@ import { hrefWith, readParam } from '../url-state.js';
  * ratings.
  */
 export function ProgressPage({ personId }: { personId?: string } = {}) {
-  const subject = useSubject(personId);
-  if (subject.status === 'error') {
-    return (
-      <Page title="Progress">
-        <ErrorView error={subject.error} onRetry={subject.reload} />
-      </Page>
-    );
-  }
-  if (subject.status === 'loading') {
-    return (
-      <Page title="Progress">
-        <Loading label="Opening their progress…" />
-      </Page>
-    );
-  }
-  return <SubjectProgress key={subject.data.id} subject={subject.data} />;
+  return (
+    <SubjectScreen personId={personId} title="Progress">
+      {(subject) => <SubjectProgress subject={subject} />}
+    </SubjectScreen>
+  );
 }
 
 function SubjectProgress({ subject }: { subject: Subject }) {

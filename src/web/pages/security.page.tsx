@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiToken, ApiTokenCreated, PasswordResetCreated, SessionInfo } from '../../server/api-contract.js';
 import { api, ApiError, messageOf } from '../api-client.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { TextField } from '../components/text-field.js';
 import { useToast } from '../components/toast.js';
@@ -270,11 +271,12 @@ function TokensPanel({
         </ul>
       )}
       {more ? (
-        <p className="show-more">
-          <button type="button" className="button button--secondary" onClick={onMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading older tokens…' : 'Show older tokens'}
-          </button>
-        </p>
+        <ShowMore
+          label="Show older tokens"
+          loadingLabel="Loading older tokens…"
+          loading={loadingMore}
+          onMore={onMore}
+        />
       ) : null}
     </section>
   );

@@ -2,6 +2,7 @@ import type { Report } from '../../server/api-contract.js';
 import { api } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { formatDate, pluralise } from '../format.js';
 import { useLocation } from '../history-store.js';
@@ -71,16 +72,12 @@ export function TeamPage() {
           </table>
         </div>
         {loaded.more ? (
-          <p className="show-more">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={showMore}
-              disabled={reports.status === 'loading'}
-            >
-              {reports.status === 'loading' ? 'Loading more people…' : 'Show more people'}
-            </button>
-          </p>
+          <ShowMore
+            label="Show more people"
+            loadingLabel="Loading more people…"
+            loading={reports.status === 'loading'}
+            onMore={showMore}
+          />
         ) : null}
       </>
     );
