@@ -1,6 +1,7 @@
 import type { PersonalData as PersonalDataRecord } from '../../services/personal-data.service.js';
 import type { PersonalData } from '../api-contract.js';
 import { presentAssessment } from './assessment.presenter.js';
+import { presentEvidence } from './evidence.presenter.js';
 import { presentAuditEvent } from './audit.presenter.js';
 import { presentPerson } from './person.presenter.js';
 
@@ -19,21 +20,9 @@ export function presentPersonalData(data: PersonalDataRecord): PersonalData {
     account: data.account,
     sessions: data.sessions.map((s) => ({ ...s })),
     apiTokens: data.apiTokens.map((t) => ({ ...t })),
+    // As the API shows each piece, with when it was deleted (deleted pieces are the person's data too).
     evidence: data.evidence.map((e) => ({
-      id: e.id,
-      personId: e.personId,
-      date: e.date,
-      title: e.title,
-      body: e.body,
-      kind: e.kind,
-      links: parseLinks(e.links),
-      visibility: e.visibility,
-      sharedWith: e.sharedWith.map((p) => ({ id: p.id, name: p.name })),
-      competencyIds: [...e.competencyIds],
-      ladderId: e.ladderId,
-      ladderHash: e.ladderHash,
-      createdAt: e.createdAt,
-      updatedAt: e.updatedAt,
+      ...presentEvidence({ ...e, links: parseLinks(e.links) }),
       deletedAt: e.deletedAt,
     })),
     assessments: data.assessments.map(presentAssessment),

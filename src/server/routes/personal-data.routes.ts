@@ -2,12 +2,18 @@ import { collectPersonalData, deletePerson } from '../../services/personal-data.
 import { getPerson } from '../../services/person.service.js';
 import { PersonalData, PersonDelete, PersonParams } from '../api-contract.js';
 import { signedIn } from '../authenticate.js';
-import { permit, policy } from '../policy.js';
+import { permit, policy, type Actor } from '../policy.js';
 import { presentPersonalData, presentPersonalDataMarkdown } from '../presenters/personal-data.presenter.js';
-import { defineRoute, type Route } from '../route.js';
+import { defineRoute, type Route, type RouteInput } from '../route.js';
 import { clearSessionCookie } from '../session-cookie.js';
 
 /** A person's rights over their data: everything Longhaul holds about them, and deleting it. */
+/** Both forms of "what Longhaul holds about me": the person themself only. */
+async function ownDataOnly({ actor, app, params }: RouteInput<Actor, { personId: string }, undefined, undefined>) {
+  const person = await getPerson(app.db, params.personId);
+  return permit(policy.readOwnData(actor, person), person);
+}
+
 export const personalDataRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -20,10 +26,7 @@ export const personalDataRoutes: Route[] = [
     authenticate: signedIn,
     params: PersonParams,
     errors: [403, 404, 503],
-    authorize: async ({ actor, app, params }) => {
-      const person = await getPerson(app.db, params.personId);
-      return permit(policy.readOwnData(actor, person), person);
-    },
+    authorize: ownDataOnly,
     handle: async ({ app, loaded, reply }) => {
       reply.header('content-disposition', 'attachment; filename="longhaul-my-data.json"');
       return collectPersonalData(app.db, loaded, app.now());
@@ -42,10 +45,7 @@ export const personalDataRoutes: Route[] = [
     authenticate: signedIn,
     params: PersonParams,
     errors: [403, 404, 503],
-    authorize: async ({ actor, app, params }) => {
-      const person = await getPerson(app.db, params.personId);
-      return permit(policy.readOwnData(actor, person), person);
-    },
+    authorize: ownDataOnly,
     handle: async ({ app, loaded, reply }) => {
       reply.header('content-disposition', 'attachment; filename="longhaul-my-data.md"');
       return collectPersonalData(app.db, loaded, app.now());
