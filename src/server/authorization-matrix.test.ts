@@ -170,6 +170,13 @@ const MATRIX: Record<string, Case[]> = {
       expect: signedIn(200),
     },
   ],
+  activateLadderVersion: [
+    {
+      name: 'the version already active: nothing changes for the roles after',
+      call: () => ({ method: 'POST', path: `/api/ladders/${ladder.ladderId}/versions/${ladder.hash}/activate` }),
+      expect: adminOnly(200),
+    },
+  ],
   diffLadderVersions: [
     {
       call: () => ({

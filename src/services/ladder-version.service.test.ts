@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/domain-error.js';
 import { openDatabase } from '../store/database.js';
 import {
+  activateLadderVersion,
   diffLadderVersions,
   findActiveLadderRef,
   LadderCache,
@@ -179,5 +180,52 @@ describe('LadderCache', () => {
     await activateLadder(workspace.db, later);
     expect((await cache.version(workspace.db, 'small', later.ladder.hash)).hash).toBe(later.ladder.hash);
     expect((await cache.active(workspace.db)).competencies.map((c) => c.id)).toEqual(['scope', 'operations']);
+  });
+});
+
+describe('activateLadderVersion', () => {
+  it('makes an older stored version active again, by a short hash, for every cache on the database at once', async () => {
+    const second = smallLadder(RENAMED_OPS);
+    await activateLadder(workspace.db, second);
+    // Two servers on one database: each has its own cache, and both have already read the active ladder.
+    const here = new LadderCache();
+    const elsewhere = new LadderCache();
+    expect((await elsewhere.active(workspace.db)).hash).toBe(second.ladder.hash);
+    const activated = await activateLadderVersion(workspace.db, here, 'small', first.ladder.hash.slice(0, 10));
+    expect(activated).toMatchObject({ id: 'small', hash: first.ladder.hash, active: true });
+    expect((await here.active(workspace.db)).hash).toBe(first.ladder.hash);
+    expect((await elsewhere.active(workspace.db)).hash).toBe(first.ladder.hash);
+    expect((await listLadderVersionSummaries(workspace.db)).items.map((s) => [s.hash, s.active])).toEqual([
+      [first.ladder.hash, true],
+      [second.ladder.hash, false],
+    ]);
+  });
+
+  it('leaves the active version as it is for an unknown version or ladder', async () => {
+    const cache = new LadderCache();
+    await expect(activateLadderVersion(workspace.db, cache, 'small', 'ffff0000')).rejects.toMatchObject({
+      code: 'ladder_not_found',
+    });
+    await expect(activateLadderVersion(workspace.db, cache, 'large', first.ladder.hash)).rejects.toMatchObject({
+      code: 'ladder_not_found',
+    });
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+  });
+
+  it('refuses a stored text that no longer parses, keeping the active version', async () => {
+    await workspace.db
+      .insertInto('ladderVersions')
+      .values({
+        ladderId: 'small',
+        hash: 'b'.repeat(64),
+        title: 'Broken',
+        sourceYaml: 'id: small\ntitle: [',
+        loadedAt: '2999-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await expect(activateLadderVersion(workspace.db, new LadderCache(), 'small', 'bbbb')).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
   });
 });

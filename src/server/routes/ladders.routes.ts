@@ -1,4 +1,5 @@
 import {
+  activateLadderVersion,
   diffLadderVersions,
   listLadderVersionSummaries,
   resolveLadderVersion,
@@ -8,6 +9,7 @@ import {
   LadderDiff,
   LadderDiffQuery,
   LadderParams,
+  LadderVersion,
   LadderVersionPage,
   LadderVersionParams,
   LadderVersionsQuery,
@@ -18,7 +20,7 @@ import { presentLadder, presentLadderDiff, presentLadderVersion } from '../prese
 import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
-/** The ladder: every stored version, the active one, any one version, and the diff of two. */
+/** The ladder: every stored version, the active one, any one version, the diff of two, and choosing the active one. */
 export const ladderRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -68,6 +70,26 @@ export const ladderRoutes: Route[] = [
     present: presentLadder,
     audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'The ladder version with its content hash.', schema: Ladder },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/ladders/:ladderId/versions/:hash/activate',
+    operationId: 'activateLadderVersion',
+    tag: 'ladders',
+    summary: 'Make a stored ladder version the active one',
+    description:
+      'Admins only. New evidence and assessments are recorded against this version from the next request on, on every server that shares the database; what was recorded before keeps the version it was made with. The hash may be a unique prefix. Activating the version already active changes nothing.',
+    authenticate: signedIn,
+    params: LadderVersionParams,
+    errors: [403, 404, 503],
+    authorize: async ({ actor }) => permit(policy.chooseActiveLadder(actor), undefined),
+    handle: ({ app, params }) => activateLadderVersion(app.db, app.ladders, params.ladderId, params.hash),
+    present: presentLadderVersion,
+    audit: {
+      subject: () => null,
+      target: (_input, version) => ({ kind: 'ladder', id: `${version.id}@${version.hash}` }),
+    },
+    response: { status: 200, description: 'The version, now active.', schema: LadderVersion },
   }),
   defineRoute({
     method: 'GET',
