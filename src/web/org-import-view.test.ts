@@ -84,7 +84,7 @@ describe('the plan in words', () => {
       }),
     );
     expect(sentence).toBe(
-      'people.csv is valid. Importing it would leave 1 person added, 2 people updated, 5 unchanged, 1 team created. Nothing has been written yet.',
+      'people.csv is valid. If imported: 1 person added, 2 people updated, 5 unchanged, 1 team created. Nothing has been written yet.',
     );
   });
 

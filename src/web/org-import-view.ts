@@ -71,7 +71,7 @@ export function summarisePlan(plan: ImportPlan): string {
   if (plan.added.length === 0 && plan.updated.length === 0 && plan.teamsCreated.length === 0) {
     return `${plan.source} is valid and matches what is stored: importing it would change nothing.`;
   }
-  return `${plan.source} is valid. Importing it would leave ${list}. Nothing has been written yet.`;
+  return `${plan.source} is valid. If imported: ${list}. Nothing has been written yet.`;
 }
 
 /** The sentence under the plan about the people the file leaves out, or null when it lists everyone. */
