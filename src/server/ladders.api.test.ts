@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../services/api-token.service.js';
@@ -105,5 +106,42 @@ describe('POST /api/ladders/{ladderId}/versions/{hash}/activate', () => {
     expect(ErrorResponse.parse(unknown.json).error.message).toContain(t.ladder.ladder.hash.slice(0, 12));
     expect((await activate(t.ladder.ladder.hash, 'nope')).status).toBe(404);
     expect(await activeHash()).toBe(t.ladder.ladder.hash);
+  });
+});
+
+describe('POST /api/ladders', () => {
+  const NEXT = readFileSync(PREVIOUS_FILE, 'utf8').replace(
+    'title: Longhaul engineering ladder',
+    'title: Longhaul engineering ladder, next',
+  );
+
+  it('stores a valid file as a version that is not active until an admin makes it so', async () => {
+    const response = await t.request('POST', '/api/ladders', { yaml: NEXT, fileName: 'next.yaml' });
+    expect(response.status).toBe(201);
+    const stored = LadderVersion.parse(response.json);
+    expect(stored).toMatchObject({ id: 'longhaul', title: 'Longhaul engineering ladder, next', active: false });
+    expect(await activeHash()).toBe(t.ladder.ladder.hash);
+    const again = await t.request('POST', '/api/ladders', { yaml: NEXT });
+    expect(again.status).toBe(201);
+    expect(LadderVersion.parse(again.json)).toEqual(stored);
+    const list = LadderVersionPage.parse((await t.request('GET', '/api/ladders')).json).items;
+    expect(list.map((v) => v.hash)).toContain(stored.hash);
+  });
+
+  it('answers 422 with every problem at body.yaml, located as file:line:col, and stores nothing', async () => {
+    const before = LadderVersionPage.parse((await t.request('GET', '/api/ladders')).json).items.length;
+    const wrong = NEXT.replace('title: Longhaul engineering ladder, next', 'title: [unclosed');
+    const response = await t.request('POST', '/api/ladders', { yaml: wrong, fileName: 'next.yaml' });
+    expect(response.status).toBe(422);
+    const body = ErrorResponse.parse(response.json);
+    expect(body.error.code).toBe('ladder_invalid');
+    expect(body.error.fields.length).toBeGreaterThan(0);
+    for (const field of body.error.fields) {
+      expect(field.path).toBe('body.yaml');
+      expect(field.message).toMatch(/^next\.yaml:\d+:\d+: /);
+    }
+    expect(LadderVersionPage.parse((await t.request('GET', '/api/ladders')).json).items).toHaveLength(before);
+    const empty = await t.request('POST', '/api/ladders', { yaml: '', extra: 1 });
+    expect(ErrorResponse.parse(empty.json).error.fields.map((f) => f.path)).toEqual(['body.yaml', 'body.extra']);
   });
 });

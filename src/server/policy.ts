@@ -132,8 +132,9 @@ export const policy = {
   },
 
   /**
-   * Choosing which stored ladder version is active: admins only. It changes
-   * what everyone's new evidence and assessments are recorded against.
+   * Choosing which stored ladder version is active, and storing a new one:
+   * admins only. It changes what everyone's new evidence and assessments are
+   * recorded against.
    */
   chooseActiveLadder(actor: Actor): Decision {
     if (actor.isAdmin) return allow;

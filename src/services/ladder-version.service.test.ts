@@ -8,8 +8,9 @@ import {
   LadderCache,
   listLadderVersionSummaries,
   resolveLadderVersion,
+  storeLadderVersion,
 } from './ladder-version.service.js';
-import { openSmallWorkspace, RENAMED_OPS, smallLadder } from './small-workspace.fixtures.js';
+import { openSmallWorkspace, RENAMED_OPS, SMALL_LADDER_TEXT, smallLadder } from './small-workspace.fixtures.js';
 import type { LadderSource } from './ladder-files.js';
 import { activateLadder, type Workspace } from './workspace.service.js';
 
@@ -227,5 +228,28 @@ describe('activateLadderVersion', () => {
       DomainError,
     );
     expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+  });
+});
+
+describe('storeLadderVersion', () => {
+  it('stores a new version without making it active, and storing it again changes nothing', async () => {
+    const next = smallLadder(RENAMED_OPS);
+    const stored = await storeLadderVersion(workspace.db, next.text, 'small-next.yaml');
+    expect(stored).toMatchObject({ id: 'small', hash: next.ladder.hash, title: 'Small test ladder', active: false });
+    expect(await storeLadderVersion(workspace.db, next.text, 'small-next.yaml')).toEqual(stored);
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+    expect((await listLadderVersionSummaries(workspace.db)).items).toHaveLength(2);
+    expect((await storeLadderVersion(workspace.db, first.text, 'small.yaml')).active).toBe(true);
+  });
+
+  it('refuses a wrong file with every problem at its line and column, storing nothing', async () => {
+    const wrong = SMALL_LADDER_TEXT.replace('category: craft\n', 'category: nowhere\n');
+    const error = await storeLadderVersion(workspace.db, wrong, 'next.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'ladder_invalid' });
+    const problems = (error as DomainError).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.source === 'next.yaml' && typeof p.line === 'number')).toBe(true);
+    expect((await listLadderVersionSummaries(workspace.db)).items).toHaveLength(1);
   });
 });

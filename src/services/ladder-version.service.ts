@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import { DomainError, notFound } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { diffLadders, type LadderDiff } from '../core/ladder-diff.js';
+import { parseLadder } from '../core/ladder-loader.js';
 import { runInTransaction } from '../store/database.js';
-import { listLadderVersionHeaders, listLadderVersions } from '../store/ladder.repository.js';
+import { listLadderVersionHeaders, listLadderVersions, saveLadderVersion } from '../store/ladder.repository.js';
 import type { Database, LadderVersionRow } from '../store/schema.js';
 import { getSetting, SETTING_KEYS, setSetting } from '../store/settings.repository.js';
 import { loadLadderVersion } from './workspace.service.js';
@@ -170,4 +171,34 @@ export async function activateLadderVersion(
     await setSetting(trx, SETTING_KEYS.activeLadderHash, row.hash);
   });
   return { id: row.ladderId, hash: row.hash, title: row.title, loadedAt: row.loadedAt, active: true };
+}
+
+/**
+ * Stores a ladder file's text as a version, without making it active: an
+ * admin uploads a new ladder, compares it with the active one, then decides.
+ * The text goes through the same checks as `longhaul validate`, every problem
+ * located as `file:line:col`. Storing a version already stored changes nothing.
+ *
+ * @throws DomainError `ladder_invalid` with every problem.
+ */
+export async function storeLadderVersion(
+  db: Kysely<Database>,
+  text: string,
+  sourceName: string,
+): Promise<LadderVersionSummary> {
+  const ladder = parseLadder(text, sourceName);
+  const row = await saveLadderVersion(db, {
+    ladderId: ladder.id,
+    hash: ladder.hash,
+    title: ladder.title,
+    sourceYaml: text,
+  });
+  const active = await findActiveLadderRef(db).catch(() => null);
+  return {
+    id: row.ladderId,
+    hash: row.hash,
+    title: row.title,
+    loadedAt: row.loadedAt,
+    active: active !== null && active.id === row.ladderId && active.hash === row.hash,
+  };
 }
