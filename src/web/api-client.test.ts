@@ -226,6 +226,9 @@ describe('api client against the server', () => {
       code: 'ladder_not_found',
     });
     expect(await failureOf(client.activateLadderVersion('long/haul', hash))).toMatchObject({ status: 404 });
+    const wrong = await failureOf(client.storeLadderVersion({ yaml: 'id: x\ntitle: [', fileName: 'x.yaml' }));
+    expect(wrong).toMatchObject({ status: 422, code: 'ladder_invalid' });
+    expect(wrong.fields.every((f) => f.path === 'body.yaml' && f.message.startsWith('x.yaml:'))).toBe(true);
   });
 
   it('escapes ids, so an id with a slash is an unknown piece of evidence rather than another route', async () => {

@@ -15,6 +15,7 @@ import type {
   ImportPlan,
   Ladder,
   LadderDiff,
+  LadderUpload,
   LadderVersion,
   LadderVersionPage,
   OrgImport,
@@ -111,6 +112,8 @@ export interface ApiClient {
   listLadderVersions(page?: PageParams): Promise<LadderVersionPage>;
   /** What changed between two versions of a ladder, each named by hash or a unique prefix. */
   diffLadderVersions(ladderId: string, from: string, to: string): Promise<LadderDiff>;
+  /** An admin stores a ladder file as a version, not active; a wrong file is a 422 with each problem at body.yaml. */
+  storeLadderVersion(body: LadderUpload): Promise<LadderVersion>;
   /** An admin makes a stored version the active one. */
   activateLadderVersion(ladderId: string, hash: string): Promise<LadderVersion>;
   /** An admin checks (`dryRun`) or imports a people file; a wrong file is a 422 with each problem at body.csv. */
@@ -265,6 +268,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     listLadderVersions: (page) => request<LadderVersionPage>('GET', withPage('/ladders', page)),
     diffLadderVersions: (ladderId, from, to) =>
       request<LadderDiff>('GET', hrefWith(`/ladders/${encodeURIComponent(ladderId)}/diff`, { from, to })),
+    storeLadderVersion: (body) => mutate<LadderVersion>('POST', '/ladders', body),
     activateLadderVersion: (ladderId, hash) =>
       mutate<LadderVersion>(
         'POST',

@@ -7,6 +7,7 @@ import {
   describeLadderChange,
   readCompare,
   shortHash,
+  storedMessage,
 } from './ladder-admin-view.js';
 
 const version = (hash: string, title = 'Longhaul engineering ladder'): LadderVersion => ({
@@ -37,6 +38,10 @@ describe('the ladder admin screen', () => {
         'Nothing already recorded changes: history keeps the version each rating was made with.',
     );
     expect(activationQuestion(OLD, null)).toMatch(/^Make Old ladder \(aaaaaaaaaaaa\) the active ladder\? New evidence/);
+    expect(storedMessage(OLD)).toBe(
+      'Stored Old ladder (aaaaaaaaaaaa). It is not active yet: compare it with the active one, then make it active.',
+    );
+    expect(storedMessage({ ...OLD, active: true })).toBe('Old ladder (aaaaaaaaaaaa) is the active version already.');
     expect(activatedMessage(OLD)).toBe(
       'Old ladder (aaaaaaaaaaaa) is now the active ladder: new evidence and assessments are recorded against it.',
     );

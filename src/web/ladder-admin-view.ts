@@ -87,3 +87,9 @@ export function describeLadderChange(change: LadderChange): string {
       return change.kind;
   }
 }
+
+/** What the screen says once a file is stored: it is not active until an admin makes it so. */
+export function storedMessage(version: LadderVersion): string {
+  if (version.active) return `${version.title} (${shortHash(version.hash)}) is the active version already.`;
+  return `Stored ${version.title} (${shortHash(version.hash)}). It is not active yet: compare it with the active one, then make it active.`;
+}

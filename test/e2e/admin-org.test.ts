@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -158,6 +159,32 @@ describe('the admin import and ladder screens', { timeout: 90_000 }, () => {
     const active = (await (await page.request.get('/api/ladders/active')).json()) as { hash: string };
     expect(active.hash).toBe(previous.ladder.hash);
     await page.screenshot({ path: join(SHOTS, 'admin-ladder-1280.png'), fullPage: true });
+  });
+
+  it('adds a ladder version from a file: a wrong one shows its line and column, a right one is stored, not active', async () => {
+    const screen = new LadderVersionsPage(page);
+    const upload = page.getByRole('main').getByRole('region', { name: 'Add a ladder version' });
+    const text = readFileSync(PREVIOUS, 'utf8').replace('title: Longhaul engineering ladder', 'title: Next ladder');
+    const choose = (name: string, yaml: string) =>
+      upload.getByLabel('Ladder file (YAML)').setInputFiles({
+        name,
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(yaml, 'utf8'),
+      });
+    await choose('next.yaml', text.replace('title: Next ladder', 'title: [unclosed'));
+    await upload.getByRole('button', { name: 'Check and store' }).click();
+    const alert = upload.getByRole('alert');
+    await alert.waitFor();
+    expect(await textOf(alert.getByRole('listitem').first())).toMatch(/^Line \d+, column \d+: /);
+    await page.screenshot({ path: join(SHOTS, 'admin-ladder-upload-problems-1280.png'), fullPage: true });
+
+    await choose('next.yaml', text);
+    await upload.getByRole('button', { name: 'Check and store' }).click();
+    const stored = upload.getByRole('status');
+    await stored.waitFor();
+    expect(await textOf(stored)).toMatch(/^Stored Next ladder \([0-9a-f]{12}\)\. It is not active yet/);
+    await screen.rows.filter({ hasText: 'Next ladder' }).waitFor();
+    expect(await textOf(screen.rows.filter({ hasText: 'Next ladder' }))).not.toContain('Active');
   });
 
   it('fits both screens at 375 px', async () => {

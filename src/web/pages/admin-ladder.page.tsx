@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { LadderVersion } from '../../server/api-contract.js';
-import { api, messageOf } from '../api-client.js';
+import { api, ApiError, messageOf } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
 import { ErrorView, Loading } from '../components/status-views.js';
@@ -12,7 +12,9 @@ import {
   describeLadderChange,
   readCompare,
   shortHash,
+  storedMessage,
 } from '../ladder-admin-view.js';
+import { describeLocation, locateProblem, type LocatedProblem } from '../org-import-view.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useSession } from '../session.js';
 import { readParam } from '../url-state.js';
@@ -152,6 +154,7 @@ export function AdminLadderPage() {
         />
       )}
       {compare === null || active === null ? null : <Comparison active={active} other={compare} />}
+      {me.isAdmin ? <UploadForm /> : null}
     </Page>
   );
 }
@@ -210,6 +213,118 @@ function Comparison({ active, other }: { active: LadderVersion; other: { id: str
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** The largest ladder file the screen reads, in bytes: the API takes at most 1,000,000 characters. */
+const MAX_LADDER_BYTES = 1_000_000;
+
+/** What an upload came to: nothing yet, under way, stored, or the file's problems. */
+type UploadOutcome =
+  | { kind: 'none' }
+  | { kind: 'busy' }
+  | { kind: 'stored'; version: LadderVersion }
+  | { kind: 'problems'; summary: string; problems: LocatedProblem[] }
+  | { kind: 'refused'; message: string };
+
+/**
+ * Adds a version from a ladder file read in the browser: checked by the
+ * server as `longhaul validate` checks it, stored but not made active.
+ */
+function UploadForm() {
+  const ids = useId();
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<UploadOutcome>({ kind: 'none' });
+  const answer = useRef<HTMLDivElement>(null);
+  const show = (next: UploadOutcome) => {
+    setOutcome(next);
+    requestAnimationFrame(() => answer.current?.focus());
+  };
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    setOutcome({ kind: 'none' });
+    if (chosen === undefined) return setFile(null);
+    if (chosen.size > MAX_LADDER_BYTES) {
+      setFile(null);
+      show({
+        kind: 'refused',
+        message: `${chosen.name} is ${chosen.size.toLocaleString('en')} bytes; a ladder file may be at most ${MAX_LADDER_BYTES.toLocaleString('en')}.`,
+      });
+      return;
+    }
+    setFile({ name: chosen.name.slice(0, 200), text: await chosen.text() });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (file === null) return;
+    show({ kind: 'busy' });
+    try {
+      show({ kind: 'stored', version: await api.storeLadderVersion({ yaml: file.text, fileName: file.name }) });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        const problems = error.fields.map((field) => locateProblem(field.message, file.name));
+        show({ kind: 'problems', summary: error.message.split('\n')[0] ?? '', problems });
+      } else show({ kind: 'refused', message: messageOf(error) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Add a ladder version</h2>
+      <form onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor={`${ids}-file`}>Ladder file (YAML)</label>
+          <p className="hint" id={`${ids}-hint`}>
+            Checked as <code>longhaul validate</code> checks it, then stored without becoming active. At most 1,000,000
+            bytes.
+          </p>
+          <input
+            id={`${ids}-file`}
+            type="file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            aria-describedby={`${ids}-hint`}
+            onChange={(event) => void choose(event)}
+          />
+        </div>
+        <p className="button-row">
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={file === null || outcome.kind === 'busy'}
+          >
+            Check and store
+          </button>
+        </p>
+      </form>
+      <div ref={answer} tabIndex={-1} className="import-answer">
+        {outcome.kind === 'busy' ? <Loading label="Checking the ladder file…" /> : null}
+        {outcome.kind === 'stored' ? (
+          <p className="callout" role="status">
+            {storedMessage(outcome.version)}{' '}
+            {outcome.version.active ? null : <Link href={compareHref(outcome.version)}>Compare it now</Link>}
+          </p>
+        ) : null}
+        {outcome.kind === 'refused' ? (
+          <div className="callout callout--error" role="alert">
+            <p>{outcome.message}</p>
+          </div>
+        ) : null}
+        {outcome.kind === 'problems' ? (
+          <div className="callout callout--error" role="alert" aria-labelledby={`${ids}-problems`}>
+            <h3 id={`${ids}-problems`}>{outcome.summary}</h3>
+            <ul className="import-problems">
+              {outcome.problems.map((problem, index) => (
+                <li key={index}>
+                  <strong>{describeLocation(problem)}:</strong> {problem.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
     </section>
   );
 }
