@@ -89,9 +89,9 @@ export function AdminLadderPage() {
               <thead>
                 <tr>
                   <th scope="col">Ladder</th>
+                  <th scope="col">Status</th>
                   <th scope="col">Version</th>
                   <th scope="col">Stored</th>
-                  <th scope="col">Status</th>
                 </tr>
               </thead>
               <tbody>
@@ -100,10 +100,6 @@ export function AdminLadderPage() {
                     <td>
                       {version.title} <span className="muted">({version.id})</span>
                     </td>
-                    <td>
-                      <code>{shortHash(version.hash)}</code>
-                    </td>
-                    <td>{when(version.loadedAt)}</td>
                     <td>
                       {version.active ? (
                         <strong className="badge">Active</strong>
@@ -126,6 +122,10 @@ export function AdminLadderPage() {
                         </span>
                       )}
                     </td>
+                    <td>
+                      <code>{shortHash(version.hash)}</code>
+                    </td>
+                    <td>{when(version.loadedAt)}</td>
                   </tr>
                 ))}
               </tbody>
