@@ -580,6 +580,29 @@ export const LadderVersionParams = LadderParams.extend({
   hash: z.string().min(1).describe('Hash (or a unique prefix) of the version.'),
 });
 
+/** The longest ladder file the API takes, in characters (the request body is at most 1 MiB). */
+export const LADDER_UPLOAD_MAX_LENGTH = 1_000_000;
+
+export const LadderUpload = z
+  .object({
+    yaml: z
+      .string()
+      .min(1)
+      .max(LADDER_UPLOAD_MAX_LENGTH, {
+        error: (issue) =>
+          `the file has ${String(issue.input).length.toLocaleString('en')} characters; the API takes at most ${LADDER_UPLOAD_MAX_LENGTH.toLocaleString('en')}`,
+      })
+      .describe('The ladder file as text (YAML, the format of docs/ladder-format.md).'),
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('The name problems are located in (`ladder.yaml:12:5: …`); ladder.yaml when left out.'),
+  })
+  .strict()
+  .meta({ id: 'LadderUpload' });
+
 export const Health = z
   .object({ status: z.literal('ok').describe('The process is up (/healthz) or the database answers (/readyz).') })
   .meta({ id: 'Health' });
@@ -725,6 +748,7 @@ export type EvidencePage = z.infer<typeof EvidencePage>;
 export type PeoplePage = z.infer<typeof PeoplePage>;
 export type AssessmentPage = z.infer<typeof AssessmentPage>;
 export type LadderVersionPage = z.infer<typeof LadderVersionPage>;
+export type LadderUpload = z.infer<typeof LadderUpload>;
 export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 export type Health = z.infer<typeof Health>;

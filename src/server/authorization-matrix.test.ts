@@ -170,6 +170,20 @@ const MATRIX: Record<string, Case[]> = {
       expect: signedIn(200),
     },
   ],
+  storeLadderVersion: [
+    {
+      name: 'the example ladder file: stored once, answered as stored after',
+      call: () => ({ method: 'POST', path: '/api/ladders', body: exampleOf('storeLadderVersion') }),
+      expect: adminOnly(201),
+    },
+  ],
+  activateLadderVersion: [
+    {
+      name: 'the version already active: nothing changes for the roles after',
+      call: () => ({ method: 'POST', path: `/api/ladders/${ladder.ladderId}/versions/${ladder.hash}/activate` }),
+      expect: adminOnly(200),
+    },
+  ],
   diffLadderVersions: [
     {
       call: () => ({

@@ -102,6 +102,12 @@ describe('the access policy', () => {
     ],
     ['reading anyone’s profile', policy.readPeople(sam), null],
     ['reading the ladder', policy.readLadders(sam), null],
+    ['choosing the active ladder version as an admin', policy.chooseActiveLadder({ ...sam, isAdmin: true }), null],
+    [
+      'choosing the active ladder version as someone who is not an admin',
+      policy.chooseActiveLadder(sam),
+      'only an admin can choose which ladder version is active, and sam is not one; ask an admin to make it active',
+    ],
     ["listing a peer's evidence", policy.listEvidence(sam, peer), null],
     ['changing the organisation as an admin', policy.manageOrganisation({ ...sam, isAdmin: true }), null],
     [

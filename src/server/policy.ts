@@ -132,6 +132,18 @@ export const policy = {
   },
 
   /**
+   * Choosing which stored ladder version is active, and storing a new one:
+   * admins only. It changes what everyone's new evidence and assessments are
+   * recorded against.
+   */
+  chooseActiveLadder(actor: Actor): Decision {
+    if (actor.isAdmin) return allow;
+    return refuse(
+      `only an admin can choose which ladder version is active, and ${actor.person.name} is not one; ask an admin to make it active`,
+    );
+  },
+
+  /**
    * Changing the organisation (importing people, moving them between teams
    * and managers, deactivating them, giving the admin role): admins only.
    * Managing people is not enough; the manager role is not an admin's.

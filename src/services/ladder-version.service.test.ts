@@ -2,13 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/domain-error.js';
 import { openDatabase } from '../store/database.js';
 import {
+  activateLadderVersion,
   diffLadderVersions,
   findActiveLadderRef,
   LadderCache,
   listLadderVersionSummaries,
   resolveLadderVersion,
+  storeLadderVersion,
 } from './ladder-version.service.js';
-import { openSmallWorkspace, RENAMED_OPS, smallLadder } from './small-workspace.fixtures.js';
+import { openSmallWorkspace, RENAMED_OPS, SMALL_LADDER_TEXT, smallLadder } from './small-workspace.fixtures.js';
 import type { LadderSource } from './ladder-files.js';
 import { activateLadder, type Workspace } from './workspace.service.js';
 
@@ -179,5 +181,75 @@ describe('LadderCache', () => {
     await activateLadder(workspace.db, later);
     expect((await cache.version(workspace.db, 'small', later.ladder.hash)).hash).toBe(later.ladder.hash);
     expect((await cache.active(workspace.db)).competencies.map((c) => c.id)).toEqual(['scope', 'operations']);
+  });
+});
+
+describe('activateLadderVersion', () => {
+  it('makes an older stored version active again, by a short hash, for every cache on the database at once', async () => {
+    const second = smallLadder(RENAMED_OPS);
+    await activateLadder(workspace.db, second);
+    // Two servers on one database: each has its own cache, and both have already read the active ladder.
+    const here = new LadderCache();
+    const elsewhere = new LadderCache();
+    expect((await elsewhere.active(workspace.db)).hash).toBe(second.ladder.hash);
+    const activated = await activateLadderVersion(workspace.db, here, 'small', first.ladder.hash.slice(0, 10));
+    expect(activated).toMatchObject({ id: 'small', hash: first.ladder.hash, active: true });
+    expect((await here.active(workspace.db)).hash).toBe(first.ladder.hash);
+    expect((await elsewhere.active(workspace.db)).hash).toBe(first.ladder.hash);
+    expect((await listLadderVersionSummaries(workspace.db)).items.map((s) => [s.hash, s.active])).toEqual([
+      [first.ladder.hash, true],
+      [second.ladder.hash, false],
+    ]);
+  });
+
+  it('leaves the active version as it is for an unknown version or ladder', async () => {
+    const cache = new LadderCache();
+    await expect(activateLadderVersion(workspace.db, cache, 'small', 'ffff0000')).rejects.toMatchObject({
+      code: 'ladder_not_found',
+    });
+    await expect(activateLadderVersion(workspace.db, cache, 'large', first.ladder.hash)).rejects.toMatchObject({
+      code: 'ladder_not_found',
+    });
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+  });
+
+  it('refuses a stored text that no longer parses, keeping the active version', async () => {
+    await workspace.db
+      .insertInto('ladderVersions')
+      .values({
+        ladderId: 'small',
+        hash: 'b'.repeat(64),
+        title: 'Broken',
+        sourceYaml: 'id: small\ntitle: [',
+        loadedAt: '2999-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await expect(activateLadderVersion(workspace.db, new LadderCache(), 'small', 'bbbb')).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+  });
+});
+
+describe('storeLadderVersion', () => {
+  it('stores a new version without making it active, and storing it again changes nothing', async () => {
+    const next = smallLadder(RENAMED_OPS);
+    const stored = await storeLadderVersion(workspace.db, next.text, 'small-next.yaml');
+    expect(stored).toMatchObject({ id: 'small', hash: next.ladder.hash, title: 'Small test ladder', active: false });
+    expect(await storeLadderVersion(workspace.db, next.text, 'small-next.yaml')).toEqual(stored);
+    expect(await findActiveLadderRef(workspace.db)).toEqual({ id: 'small', hash: first.ladder.hash });
+    expect((await listLadderVersionSummaries(workspace.db)).items).toHaveLength(2);
+    expect((await storeLadderVersion(workspace.db, first.text, 'small.yaml')).active).toBe(true);
+  });
+
+  it('refuses a wrong file with every problem at its line and column, storing nothing', async () => {
+    const wrong = SMALL_LADDER_TEXT.replace('category: craft\n', 'category: nowhere\n');
+    const error = await storeLadderVersion(workspace.db, wrong, 'next.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'ladder_invalid' });
+    const problems = (error as DomainError).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.source === 'next.yaml' && typeof p.line === 'number')).toBe(true);
+    expect((await listLadderVersionSummaries(workspace.db)).items).toHaveLength(1);
   });
 });

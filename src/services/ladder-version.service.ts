@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import { DomainError, notFound } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { diffLadders, type LadderDiff } from '../core/ladder-diff.js';
-import { listLadderVersionHeaders, listLadderVersions } from '../store/ladder.repository.js';
+import { parseLadder } from '../core/ladder-loader.js';
+import { runInTransaction } from '../store/database.js';
+import { listLadderVersionHeaders, listLadderVersions, saveLadderVersion } from '../store/ladder.repository.js';
 import type { Database, LadderVersionRow } from '../store/schema.js';
-import { getSetting, SETTING_KEYS } from '../store/settings.repository.js';
+import { getSetting, SETTING_KEYS, setSetting } from '../store/settings.repository.js';
 import { loadLadderVersion } from './workspace.service.js';
 import { readPage, type Page, type PageRequest } from './paging.js';
 
@@ -143,4 +145,60 @@ export async function diffLadderVersions(
   const before = await resolveLadderVersion(db, ladderId, from, 'from');
   const after = await resolveLadderVersion(db, ladderId, to, 'to');
   return diffLadders(await cache.version(db, ladderId, before.hash), await cache.version(db, ladderId, after.hash));
+}
+
+/**
+ * Makes a stored ladder version, named by hash or a unique prefix, the one new
+ * evidence and assessments are recorded against: an admin's way back to (or
+ * on to) a version without its file. Nothing recorded changes: every rating
+ * keeps the version it was made with. The choice lives in the database, not
+ * in a process, so every server on the same database uses it from its next
+ * request (`LadderCache.active` reads it each time).
+ *
+ * @throws DomainError `ladder_not_found`, `input_invalid` (an ambiguous prefix).
+ */
+export async function activateLadderVersion(
+  db: Kysely<Database>,
+  cache: LadderCache,
+  ladderId: string,
+  hashOrPrefix: string,
+): Promise<LadderVersionSummary> {
+  const row = await resolveLadderVersion(db, ladderId, hashOrPrefix);
+  // Parse before switching: a stored text this version of Longhaul cannot read must not become the active ladder.
+  await cache.version(db, row.ladderId, row.hash);
+  await runInTransaction(db, async (trx) => {
+    await setSetting(trx, SETTING_KEYS.activeLadderId, row.ladderId);
+    await setSetting(trx, SETTING_KEYS.activeLadderHash, row.hash);
+  });
+  return { id: row.ladderId, hash: row.hash, title: row.title, loadedAt: row.loadedAt, active: true };
+}
+
+/**
+ * Stores a ladder file's text as a version, without making it active: an
+ * admin uploads a new ladder, compares it with the active one, then decides.
+ * The text goes through the same checks as `longhaul validate`, every problem
+ * located as `file:line:col`. Storing a version already stored changes nothing.
+ *
+ * @throws DomainError `ladder_invalid` with every problem.
+ */
+export async function storeLadderVersion(
+  db: Kysely<Database>,
+  text: string,
+  sourceName: string,
+): Promise<LadderVersionSummary> {
+  const ladder = parseLadder(text, sourceName);
+  const row = await saveLadderVersion(db, {
+    ladderId: ladder.id,
+    hash: ladder.hash,
+    title: ladder.title,
+    sourceYaml: text,
+  });
+  const active = await findActiveLadderRef(db).catch(() => null);
+  return {
+    id: row.ladderId,
+    hash: row.hash,
+    title: row.title,
+    loadedAt: row.loadedAt,
+    active: active !== null && active.id === row.ladderId && active.hash === row.hash,
+  };
 }

@@ -28,7 +28,9 @@ export type AppRouteName =
   | 'person-history'
   | 'your-data'
   | 'data-access'
-  | 'audit-log';
+  | 'audit-log'
+  | 'admin-import'
+  | 'admin-ladder';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -63,6 +65,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'your-data', pattern: '/settings/data' },
   { name: 'data-access', pattern: '/settings/data/access' },
   { name: 'audit-log', pattern: '/admin/audit' },
+  { name: 'admin-import', pattern: '/admin/import' },
+  { name: 'admin-ladder', pattern: '/admin/ladder' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

@@ -6,7 +6,11 @@ import {
   AuditPage,
   Evidence,
   History,
+  ImportPlan,
   Ladder,
+  LadderDiff,
+  LadderVersion,
+  LadderVersionPage,
   Me,
   PeoplePage,
   Progress,
@@ -191,6 +195,40 @@ describe('api client against the server', () => {
     ]);
     const mine = AuditPage.parse(await client.listPersonAudit(t.me.id));
     expect(mine.items.every((e) => e.actorId !== t.me.id)).toBe(true);
+  });
+
+  it('checks a people file without a change, imports it as one, and reports a wrong file at body.csv', async () => {
+    const before = client.changeCount();
+    const csv = 'email,name,team,manager_email,track,level\nada.client@example.com,Ada Client,Platform,,ic,senior\n';
+    const dry = ImportPlan.parse(await client.importOrganisation({ csv, dryRun: true, fileName: 'team.csv' }));
+    expect(dry).toMatchObject({ source: 'team.csv', applied: false, teamsCreated: ['Platform'] });
+    expect(client.changeCount()).toBe(before);
+    const done = ImportPlan.parse(await client.importOrganisation({ csv, fileName: 'team.csv' }));
+    expect(done).toMatchObject({ applied: true, added: [{ email: 'ada.client@example.com', line: 2 }] });
+    expect(client.changeCount()).toBe(before + 1);
+    const wrong = await failureOf(client.importOrganisation({ csv: 'email,name\nnot-an-email,X\n', dryRun: true }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.fields.every((f) => f.path === 'body.csv' && f.message.startsWith('people.csv:'))).toBe(true);
+  });
+
+  it('lists ladder versions, diffs two, and makes one active, escaping the ladder id', async () => {
+    const { hash } = t.ladder.ladder;
+    const versions = LadderVersionPage.parse(await client.listLadderVersions({ limit: 5 })).items;
+    expect(versions.map((v) => [v.id, v.hash, v.active])).toEqual([['longhaul', hash, true]]);
+    const diff = LadderDiff.parse(await client.diffLadderVersions('longhaul', hash.slice(0, 8), hash));
+    expect(diff.changes).toEqual([]);
+    const before = client.changeCount();
+    const active = LadderVersion.parse(await client.activateLadderVersion('longhaul', hash.slice(0, 12)));
+    expect(active).toMatchObject({ hash, active: true });
+    expect(client.changeCount()).toBe(before + 1);
+    expect(await failureOf(client.activateLadderVersion('longhaul', 'ffffffff'))).toMatchObject({
+      status: 404,
+      code: 'ladder_not_found',
+    });
+    expect(await failureOf(client.activateLadderVersion('long/haul', hash))).toMatchObject({ status: 404 });
+    const wrong = await failureOf(client.storeLadderVersion({ yaml: 'id: x\ntitle: [', fileName: 'x.yaml' }));
+    expect(wrong).toMatchObject({ status: 422, code: 'ladder_invalid' });
+    expect(wrong.fields.every((f) => f.path === 'body.yaml' && f.message.startsWith('x.yaml:'))).toBe(true);
   });
 
   it('escapes ids, so an id with a slash is an unknown piece of evidence rather than another route', async () => {

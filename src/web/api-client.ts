@@ -12,7 +12,13 @@ import type {
   EvidencePage,
   EvidenceUpdate,
   History,
+  ImportPlan,
   Ladder,
+  LadderDiff,
+  LadderUpload,
+  LadderVersion,
+  LadderVersionPage,
+  OrgImport,
   Me,
   PeoplePage,
   Person,
@@ -102,6 +108,16 @@ export interface ApiClient {
   getMe(): Promise<Me>;
   /** The full active ladder. */
   getActiveLadder(): Promise<Ladder>;
+  /** One page of the stored ladder versions, oldest first, the active one marked. */
+  listLadderVersions(page?: PageParams): Promise<LadderVersionPage>;
+  /** What changed between two versions of a ladder, each named by hash or a unique prefix. */
+  diffLadderVersions(ladderId: string, from: string, to: string): Promise<LadderDiff>;
+  /** An admin stores a ladder file as a version, not active; a wrong file is a 422 with each problem at body.yaml. */
+  storeLadderVersion(body: LadderUpload): Promise<LadderVersion>;
+  /** An admin makes a stored version the active one. */
+  activateLadderVersion(ladderId: string, hash: string): Promise<LadderVersion>;
+  /** An admin checks (`dryRun`) or imports a people file; a wrong file is a 422 with each problem at body.csv. */
+  importOrganisation(body: OrgImport): Promise<ImportPlan>;
   /** One page of the directory, by name: who evidence can be shared with. */
   listPeople(page?: PageParams): Promise<PeoplePage>;
   /** Changes a person's own settings, such as the time zone their today is taken in. */
@@ -249,6 +265,20 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
       };
     },
     getActiveLadder: () => request<Ladder>('GET', '/ladders/active'),
+    listLadderVersions: (page) => request<LadderVersionPage>('GET', withPage('/ladders', page)),
+    diffLadderVersions: (ladderId, from, to) =>
+      request<LadderDiff>('GET', hrefWith(`/ladders/${encodeURIComponent(ladderId)}/diff`, { from, to })),
+    storeLadderVersion: (body) => mutate<LadderVersion>('POST', '/ladders', body),
+    activateLadderVersion: (ladderId, hash) =>
+      mutate<LadderVersion>(
+        'POST',
+        `/ladders/${encodeURIComponent(ladderId)}/versions/${encodeURIComponent(hash)}/activate`,
+      ),
+    // A dry run writes nothing, so it is not a change the screens reload for.
+    importOrganisation: (body) =>
+      body.dryRun === true
+        ? request<ImportPlan>('POST', '/org/import', body)
+        : mutate<ImportPlan>('POST', '/org/import', body),
     listPeople: (page) => request<PeoplePage>('GET', withPage('/people', page)),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
     getPerson: (personId) => request<Person>('GET', person(personId)),

@@ -37,6 +37,12 @@ const TeamPage = lazy(() => import('./pages/team.page.js').then((m) => ({ defaul
 const YourDataPage = lazy(() => import('./pages/your-data.page.js').then((m) => ({ default: m.YourDataPage })));
 const DataAccessPage = lazy(() => import('./pages/data-access.page.js').then((m) => ({ default: m.DataAccessPage })));
 const AuditLogPage = lazy(() => import('./pages/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
+const AdminImportPage = lazy(() =>
+  import('./pages/admin-import.page.js').then((m) => ({ default: m.AdminImportPage })),
+);
+const AdminLadderPage = lazy(() =>
+  import('./pages/admin-ladder.page.js').then((m) => ({ default: m.AdminLadderPage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -91,6 +97,10 @@ function renderRoute(route: Route): ReactNode {
       return <DataAccessPage />;
     case 'audit-log':
       return <AuditLogPage />;
+    case 'admin-import':
+      return <AdminImportPage />;
+    case 'admin-ladder':
+      return <AdminLadderPage />;
     case 'reset-password':
       return <ResetPasswordPage />;
     case 'sign-in':
@@ -203,9 +213,17 @@ export function App() {
                 Your data
               </Link>
               {signedIn.me.isAdmin ? (
-                <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
-                  Audit log
-                </Link>
+                <span className="site-admin" role="group" aria-label="Admin">
+                  <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
+                    Audit log
+                  </Link>
+                  <Link href="/admin/import" aria-current={route.name === 'admin-import' ? 'page' : undefined}>
+                    Import people
+                  </Link>
+                  <Link href="/admin/ladder" aria-current={route.name === 'admin-ladder' ? 'page' : undefined}>
+                    Ladder versions
+                  </Link>
+                </span>
               ) : null}
               <button type="button" className="button button--quiet button--small" onClick={() => void signOut()}>
                 Sign out

@@ -28,6 +28,8 @@ describe('matchRoute', () => {
     ['/people/p-1', { name: 'person-progress', personId: 'p-1' }],
     ['/people/p-1/evidence', { name: 'person-evidence', personId: 'p-1' }],
     ['/people/p-1/history', { name: 'person-history', personId: 'p-1' }],
+    ['/admin/import', { name: 'admin-import' }],
+    ['/admin/ladder', { name: 'admin-ladder' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {
     expect(matchRoute(path)).toEqual(expected);

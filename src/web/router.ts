@@ -29,6 +29,8 @@ export type Route =
   | { name: 'your-data' }
   | { name: 'data-access' }
   | { name: 'audit-log' }
+  | { name: 'admin-import' }
+  | { name: 'admin-ladder' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -92,6 +94,8 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'your-data':
     case 'data-access':
     case 'audit-log':
+    case 'admin-import':
+    case 'admin-ladder':
     case 'not-found':
       return null;
   }

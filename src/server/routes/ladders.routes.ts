@@ -1,24 +1,70 @@
 import {
+  activateLadderVersion,
   diffLadderVersions,
   listLadderVersionSummaries,
   resolveLadderVersion,
+  storeLadderVersion,
 } from '../../services/ladder-version.service.js';
 import {
   Ladder,
   LadderDiff,
   LadderDiffQuery,
   LadderParams,
+  LadderUpload,
+  LadderVersion,
   LadderVersionPage,
   LadderVersionParams,
   LadderVersionsQuery,
 } from '../api-contract.js';
+import { DomainError, formatProblem } from '../../core/domain-error.js';
 import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
 
-/** The ladder: every stored version, the active one, any one version, and the diff of two. */
+const EXAMPLE_LADDER = [
+  'id: small',
+  'title: Small ladder',
+  'categories:',
+  '  - id: craft',
+  '    title: Craft',
+  'tracks:',
+  '  - id: ic',
+  '    title: Individual contributor',
+  '    levels:',
+  '      - id: junior',
+  '        title: Junior',
+  '      - id: senior',
+  '        title: Senior',
+  'competencies:',
+  '  - id: scope',
+  '    title: Scope',
+  '    category: craft',
+  '    levels:',
+  '      junior:',
+  '        expectation: Works on one function at a time.',
+  '      senior:',
+  '        expectation: Owns a whole service.',
+  '',
+].join('\n');
+
+/**
+ * A ladder file's problems as fields of the request: every one at
+ * `body.yaml`, its message located in the file (`ladder.yaml:12:5: …`), as
+ * `longhaul validate` prints them.
+ */
+async function blameLadderFile<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'ladder_invalid') throw error;
+    const problems = error.problems.map((p) => ({ path: ['yaml'], message: formatProblem(p) }));
+    throw new DomainError(error.code, error.message, problems);
+  }
+}
+
+/** The ladder: every stored version, the active one, any one version, the diff of two, and choosing the active one. */
 export const ladderRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -68,6 +114,52 @@ export const ladderRoutes: Route[] = [
     present: presentLadder,
     audit: { none: "the ladder is the organisation's shared language, read by everyone" },
     response: { status: 200, description: 'The ladder version with its content hash.', schema: Ladder },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/ladders',
+    operationId: 'storeLadderVersion',
+    tag: 'ladders',
+    summary: 'Store a ladder file as a version, without making it active',
+    description:
+      'Admins only. The file goes through the checks of `longhaul validate`; with any problem nothing is stored, and the 422 lists each at `body.yaml` with its `file:line:col`. A version already stored is answered as it is. Make it active with the activate operation.',
+    authenticate: signedIn,
+    body: LadderUpload,
+    example: { yaml: EXAMPLE_LADDER, fileName: 'small.yaml' },
+    errors: [403, 503],
+    authorize: async ({ actor }) => permit(policy.chooseActiveLadder(actor), undefined),
+    handle: ({ app, body }) =>
+      blameLadderFile(() => storeLadderVersion(app.db, body.yaml, body.fileName ?? 'ladder.yaml')),
+    present: presentLadderVersion,
+    audit: {
+      subject: () => null,
+      target: (_input, version) => ({ kind: 'ladder', id: `${version.id}@${version.hash}` }),
+    },
+    response: {
+      status: 201,
+      description: 'The stored version (active only if it already was).',
+      schema: LadderVersion,
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/ladders/:ladderId/versions/:hash/activate',
+    operationId: 'activateLadderVersion',
+    tag: 'ladders',
+    summary: 'Make a stored ladder version the active one',
+    description:
+      'Admins only. New evidence and assessments are recorded against this version from the next request on, on every server that shares the database; what was recorded before keeps the version it was made with. The hash may be a unique prefix. Activating the version already active changes nothing.',
+    authenticate: signedIn,
+    params: LadderVersionParams,
+    errors: [403, 404, 503],
+    authorize: async ({ actor }) => permit(policy.chooseActiveLadder(actor), undefined),
+    handle: ({ app, params }) => activateLadderVersion(app.db, app.ladders, params.ladderId, params.hash),
+    present: presentLadderVersion,
+    audit: {
+      subject: () => null,
+      target: (_input, version) => ({ kind: 'ladder', id: `${version.id}@${version.hash}` }),
+    },
+    response: { status: 200, description: 'The version, now active.', schema: LadderVersion },
   }),
   defineRoute({
     method: 'GET',
