@@ -28,7 +28,8 @@ export type AppRouteName =
   | 'person-history'
   | 'your-data'
   | 'data-access'
-  | 'audit-log';
+  | 'audit-log'
+  | 'admin-people';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -63,6 +64,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'your-data', pattern: '/settings/data' },
   { name: 'data-access', pattern: '/settings/data/access' },
   { name: 'audit-log', pattern: '/admin/audit' },
+  { name: 'admin-people', pattern: '/admin/people' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

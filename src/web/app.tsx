@@ -37,6 +37,9 @@ const TeamPage = lazy(() => import('./pages/team.page.js').then((m) => ({ defaul
 const YourDataPage = lazy(() => import('./pages/your-data.page.js').then((m) => ({ default: m.YourDataPage })));
 const DataAccessPage = lazy(() => import('./pages/data-access.page.js').then((m) => ({ default: m.DataAccessPage })));
 const AuditLogPage = lazy(() => import('./pages/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
+const AdminPeoplePage = lazy(() =>
+  import('./pages/admin-people.page.js').then((m) => ({ default: m.AdminPeoplePage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -91,6 +94,8 @@ function renderRoute(route: Route): ReactNode {
       return <DataAccessPage />;
     case 'audit-log':
       return <AuditLogPage />;
+    case 'admin-people':
+      return <AdminPeoplePage />;
     case 'reset-password':
       return <ResetPasswordPage />;
     case 'sign-in':
@@ -203,9 +208,14 @@ export function App() {
                 Your data
               </Link>
               {signedIn.me.isAdmin ? (
-                <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
-                  Audit log
-                </Link>
+                <>
+                  <Link href="/admin/people" aria-current={route.name === 'admin-people' ? 'page' : undefined}>
+                    People
+                  </Link>
+                  <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
+                    Audit log
+                  </Link>
+                </>
               ) : null}
               <button type="button" className="button button--quiet button--small" onClick={() => void signOut()}>
                 Sign out

@@ -24,6 +24,7 @@ describe('matchRoute', () => {
     ['/settings/data', { name: 'your-data' }],
     ['/settings/data/access', { name: 'data-access' }],
     ['/admin/audit', { name: 'audit-log' }],
+    ['/admin/people', { name: 'admin-people' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {
     expect(matchRoute(path)).toEqual(expected);

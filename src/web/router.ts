@@ -29,6 +29,7 @@ export type Route =
   | { name: 'your-data' }
   | { name: 'data-access' }
   | { name: 'audit-log' }
+  | { name: 'admin-people' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -92,6 +93,7 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'your-data':
     case 'data-access':
     case 'audit-log':
+    case 'admin-people':
     case 'not-found':
       return null;
   }
