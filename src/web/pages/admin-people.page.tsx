@@ -412,6 +412,8 @@ function PersonFields({ form, value, onChange, errors, managers, teams }: Person
         <FieldLabel form={form} name="team" label="Team" errors={errors} hint="Pick a team or type a new name." />
         <input
           id={`${form}-team`}
+          type="text"
+          name="team"
           list={teamList}
           value={value.team}
           onChange={(event) => set('team')(event.target.value)}
