@@ -133,6 +133,15 @@ describe('the admin People screen', { timeout: 90_000 }, () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('keeps the last admin: removing their own role is refused with the reason', async () => {
+    const screen = new AdminPeoplePage(page);
+    await page.goto('/admin/people');
+    const owner = screen.person('Olu Owner (you)');
+    await owner.getByRole('button', { name: 'Remove admin (Olu Owner)' }).click();
+    await screen.shell.waitForToast('Olu Owner is the last active admin; make someone else an admin first');
+    expect(await owner.textContent()).toMatch(/Active · admin/);
+  });
+
   it('a person who is not an admin has no People link and gets the policy sentence at the address', async () => {
     const signIn = new SignInPage(page);
     await signIn.shell.signOut();

@@ -232,8 +232,13 @@ function PersonItem(props: { person: AdminPerson; managers: readonly AdminPerson
       setConfirming(false);
       setErrors(NO_FIELD_ERRORS);
     } catch (error) {
-      if (editing) setErrors(errorsOf(error));
-      else toast({ message: messageOf(error) });
+      if (editing) {
+        setErrors(errorsOf(error));
+      } else {
+        // Outside the form, the field's own sentence reads best: "… is the last active admin; …".
+        toast({ message: error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : messageOf(error) });
+        setConfirming(false);
+      }
     } finally {
       setBusy(false);
     }
