@@ -709,6 +709,89 @@ export const ReportPage = pageOf(Report, 'ReportPage');
 
 export const EvidencePage = pageOf(Evidence, 'EvidencePage');
 export const PeoplePage = pageOf(Person, 'PeoplePage');
+
+/** A person as the admin screens show them: the directory's fields and what only an admin changes. */
+export const AdminPerson = Person.extend({
+  trackId: z.string().nullable().describe("The person's official track on the active ladder; null for none."),
+  levelId: z.string().nullable().describe("The person's official level on that track; null for none."),
+  isAdmin: z.boolean().describe('Whether the person may change the organisation and read the audit log.'),
+  deactivatedAt: z
+    .string()
+    .nullable()
+    .describe('When the person was deactivated (they cannot sign in; their records stay); null while active.'),
+}).meta({ id: 'AdminPerson' });
+
+export const AdminPeoplePage = pageOf(AdminPerson, 'AdminPeoplePage');
+export const AdminPeopleQuery = PeopleQuery;
+
+const personEmail = z
+  .string()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, { error: 'must be an email address such as kim.park@example.com' })
+  .describe('The email the person signs in with; unique without case, stored in lower case.');
+const personName = z.string().min(1, { error: 'empty; every person needs a name' }).max(200).describe('Their name.');
+const personTitle = z.string().max(200).nullable().optional().describe('Their job title; null or empty for none.');
+const personTeam = z
+  .string()
+  .max(100)
+  .nullable()
+  .optional()
+  .describe('A team name: an existing team matched without case, else a new team; null or empty for none.');
+const personManager = z
+  .string()
+  .min(1)
+  .max(100)
+  .nullable()
+  .optional()
+  .describe("Their manager's person id; null for none.");
+const personTrack = z
+  .string()
+  .max(100)
+  .nullable()
+  .optional()
+  .describe('A track id of the active ladder; null for none.');
+const personLevel = z
+  .string()
+  .max(100)
+  .nullable()
+  .optional()
+  .describe("A level id of the track (the ladder's first track when none is given); null for none.");
+
+export const PersonCreate = z
+  .object({
+    name: personName,
+    email: personEmail,
+    team: personTeam,
+    managerId: personManager,
+    title: personTitle,
+    trackId: personTrack,
+    levelId: personLevel,
+  })
+  .strict()
+  .meta({ id: 'PersonCreate' });
+
+export const PersonAdminUpdate = z
+  .object({
+    name: personName.optional(),
+    email: personEmail.optional(),
+    team: personTeam,
+    managerId: personManager,
+    title: personTitle,
+    trackId: personTrack,
+    levelId: personLevel,
+    isAdmin: z.boolean().optional().describe('Give or take the admin role; the last active admin keeps it (409).'),
+    active: z
+      .boolean()
+      .optional()
+      .describe('false deactivates the person, true brings them back; the last active admin stays active (409).'),
+  })
+  .strict()
+  .meta({ id: 'PersonAdminUpdate' });
+
+export type AdminPerson = z.infer<typeof AdminPerson>;
+export type AdminPeoplePage = z.infer<typeof AdminPeoplePage>;
+export type PersonCreate = z.infer<typeof PersonCreate>;
+export type PersonAdminUpdate = z.infer<typeof PersonAdminUpdate>;
 export const AssessmentPage = pageOf(Assessment, 'AssessmentPage');
 export const LadderVersionPage = pageOf(LadderVersion, 'LadderVersionPage');
 

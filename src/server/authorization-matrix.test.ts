@@ -246,6 +246,25 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   listTeams: [{ call: () => ({ method: 'GET', path: '/api/teams' }), expect: signedIn(200) }],
+  listPeopleForAdmin: [{ call: () => ({ method: 'GET', path: '/api/admin/people' }), expect: adminOnly(200) }],
+  createPerson: [
+    {
+      name: 'a new person each time',
+      call: () => ({
+        method: 'POST',
+        path: '/api/people',
+        body: { name: 'New Person', email: `new-${Math.random().toString(36).slice(2)}@example.com` },
+      }),
+      expect: adminOnly(201),
+    },
+  ],
+  editPersonAsAdmin: [
+    {
+      name: "Pat's title",
+      call: () => ({ method: 'PATCH', path: `/api/admin/people/${pat()}`, body: { title: 'Engineer' } }),
+      expect: adminOnly(200),
+    },
+  ],
   listEvidence: [
     {
       name: 'the list answers everyone signed in; what it holds is filtered (see below)',

@@ -89,7 +89,7 @@ describe('POST /api/org/import', () => {
       expect(body.error).toEqual({
         code: 'forbidden',
         message:
-          'only an admin can change the organisation, and Sam Okafor is not one; ask an admin to import the file',
+          'only an admin can change the organisation, and Sam Okafor is not one; ask an admin to make the change',
         fields: [],
       });
       const people = PeoplePage.parse((await t.request('GET', '/api/people?limit=200')).json).items;

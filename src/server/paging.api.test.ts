@@ -227,6 +227,7 @@ describe('the OpenAPI document', () => {
       'getHistory',
       'listLadderVersions',
       'listTeams',
+      'listPeopleForAdmin',
       'listSessions',
       'listApiTokens',
     ];

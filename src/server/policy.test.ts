@@ -113,7 +113,7 @@ describe('the access policy', () => {
     [
       'changing the organisation as a manager who is not an admin',
       policy.manageOrganisation(sam),
-      'only an admin can change the organisation, and sam is not one; ask an admin to import the file',
+      'only an admin can change the organisation, and sam is not one; ask an admin to make the change',
     ],
     ['reading the teams', policy.readTeams(sam), null],
     ['signing in', policy.signIn(), null],

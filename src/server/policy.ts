@@ -151,7 +151,7 @@ export const policy = {
   manageOrganisation(actor: Actor): Decision {
     if (actor.isAdmin) return allow;
     return refuse(
-      `only an admin can change the organisation, and ${actor.person.name} is not one; ask an admin to import the file`,
+      `only an admin can change the organisation, and ${actor.person.name} is not one; ask an admin to make the change`,
     );
   },
 

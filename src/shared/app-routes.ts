@@ -30,7 +30,8 @@ export type AppRouteName =
   | 'data-access'
   | 'audit-log'
   | 'admin-import'
-  | 'admin-ladder';
+  | 'admin-ladder'
+  | 'admin-people';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
 export interface AppRoute {
@@ -67,6 +68,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'audit-log', pattern: '/admin/audit' },
   { name: 'admin-import', pattern: '/admin/import' },
   { name: 'admin-ladder', pattern: '/admin/ladder' },
+  { name: 'admin-people', pattern: '/admin/people' },
 ];
 
 /** A path the table knows: the screen, and the parameters the path carries, decoded. */

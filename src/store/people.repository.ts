@@ -133,3 +133,17 @@ export async function findPeopleByEmailIgnoringCase(
     .limit(limit)
     .execute();
 }
+
+/**
+ * How many active admins there are: the admin screens refuse to take the
+ * role from, or deactivate, the last one, or nobody could run the organisation.
+ */
+export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('isAdmin', '=', 1)
+    .where('deactivatedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -57,6 +57,7 @@ import {
 } from './index.js';
 import type { Database, DatabaseConfig, InsertEvidenceInput, NewAuditEventRow, PersonRow } from './index.js';
 import { insertAccount, insertApiToken, insertSession } from './account.repository.js';
+import { countActiveAdmins } from './people.repository.js';
 import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
@@ -565,6 +566,16 @@ for (const dialect of DIALECTS) {
         expect(walked).toEqual(all);
         const renamed = await updatePerson(db, (await listPeople(db, { limit: 1 }))[0]?.id ?? '', { name: 'Zz Top' });
         expect((await listPeople(db)).map((p) => p.name).at(-1)).toBe(renamed?.name);
+      });
+
+      it('counts the active admins, leaving out the deactivated ones and everyone else', async () => {
+        const { alice, bob } = await seed();
+        const before = await countActiveAdmins(db);
+        await updatePerson(db, alice.id, { isAdmin: 1 });
+        await updatePerson(db, bob.id, { isAdmin: 1 });
+        expect(await countActiveAdmins(db)).toBe(before + 2);
+        await updatePerson(db, bob.id, { deactivatedAt: '2026-11-28T09:00:00.000Z' });
+        expect(await countActiveAdmins(db)).toBe(before + 1);
       });
     });
 

@@ -1,4 +1,6 @@
 import type {
+  AdminPeoplePage,
+  AdminPerson,
   ApiTokenPage,
   ApiTokenCreate,
   AuditPage,
@@ -22,8 +24,11 @@ import type {
   Me,
   PeoplePage,
   Person,
+  PersonAdminUpdate,
+  PersonCreate,
   PersonUpdate,
   ReportPage,
+  Team,
   PasswordResetCreated,
   Progress,
   SessionCreated,
@@ -34,6 +39,7 @@ import type {
   DemoAccounts,
 } from '../server/api-contract.js';
 import { auditQuery, type AuditFilters } from './audit-view.js';
+import type { ApiPage } from './paged-list.js';
 import { evidenceQuery, hrefWith, type EvidenceFilters } from './url-state.js';
 
 /**
@@ -122,6 +128,14 @@ export interface ApiClient {
   listPeople(page?: PageParams): Promise<PeoplePage>;
   /** Changes a person's own settings, such as the time zone their today is taken in. */
   updatePerson(personId: string, body: PersonUpdate): Promise<Person>;
+  /** One page of everyone (or one team) with the admin fields (admins). */
+  listPeopleForAdmin(team: string | undefined, page?: PageParams): Promise<AdminPeoplePage>;
+  /** One page of the teams, in name order, with their active members. */
+  listTeams(page?: PageParams): Promise<ApiPage<Team>>;
+  /** Adds a person to the organisation (admins). */
+  createPerson(body: PersonCreate): Promise<AdminPerson>;
+  /** Changes, moves, deactivates or makes admin a person (admins). */
+  editPersonAsAdmin(personId: string, body: PersonAdminUpdate): Promise<AdminPerson>;
   /** A person's profile: the directory's view of them. */
   getPerson(personId: string): Promise<Person>;
   /** One page of a manager's reports (scope `all`: everyone beneath them) with level and readiness. */
@@ -281,6 +295,12 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
         : mutate<ImportPlan>('POST', '/org/import', body),
     listPeople: (page) => request<PeoplePage>('GET', withPage('/people', page)),
     updatePerson: (personId, body) => mutate<Person>('PATCH', person(personId), body),
+    listPeopleForAdmin: (team, page) =>
+      request<AdminPeoplePage>('GET', withPage(hrefWith('/admin/people', { team }), page)),
+    listTeams: (page) => request<ApiPage<Team>>('GET', withPage('/teams', page)),
+    createPerson: (body) => mutate<AdminPerson>('POST', '/people', body),
+    editPersonAsAdmin: (personId, body) =>
+      mutate<AdminPerson>('PATCH', `/admin/people/${encodeURIComponent(personId)}`, body),
     getPerson: (personId) => request<Person>('GET', person(personId)),
     listReports: (personId, scope, page) =>
       request<ReportPage>('GET', withPage(hrefWith(`${person(personId)}/reports`, { scope }), page)),

@@ -43,6 +43,9 @@ const AdminImportPage = lazy(() =>
 const AdminLadderPage = lazy(() =>
   import('./pages/admin-ladder.page.js').then((m) => ({ default: m.AdminLadderPage })),
 );
+const AdminPeoplePage = lazy(() =>
+  import('./pages/admin-people.page.js').then((m) => ({ default: m.AdminPeoplePage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -101,6 +104,8 @@ function renderRoute(route: Route): ReactNode {
       return <AdminImportPage />;
     case 'admin-ladder':
       return <AdminLadderPage />;
+    case 'admin-people':
+      return <AdminPeoplePage />;
     case 'reset-password':
       return <ResetPasswordPage />;
     case 'sign-in':
@@ -214,6 +219,9 @@ export function App() {
               </Link>
               {signedIn.me.isAdmin ? (
                 <span className="site-admin" role="group" aria-label="Admin">
+                  <Link href="/admin/people" aria-current={route.name === 'admin-people' ? 'page' : undefined}>
+                    People
+                  </Link>
                   <Link href="/admin/audit" aria-current={route.name === 'audit-log' ? 'page' : undefined}>
                     Audit log
                   </Link>

@@ -31,6 +31,7 @@ export type Route =
   | { name: 'audit-log' }
   | { name: 'admin-import' }
   | { name: 'admin-ladder' }
+  | { name: 'admin-people' }
   | { name: 'not-found' };
 
 /** The names of the routes, for the navigation and page titles. */
@@ -96,6 +97,7 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'audit-log':
     case 'admin-import':
     case 'admin-ladder':
+    case 'admin-people':
     case 'not-found':
       return null;
   }

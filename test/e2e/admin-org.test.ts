@@ -221,7 +221,7 @@ describe('the admin import and ladder screens', { timeout: 90_000 }, () => {
     await screen.text.fill(FIXED);
     await screen.checkFile();
     expect(await textOf(screen.alert)).toBe(
-      'only an admin can change the organisation, and Pat Doe is not one; ask an admin to import the file',
+      'only an admin can change the organisation, and Pat Doe is not one; ask an admin to make the change',
     );
     await page.goto('/admin/ladder');
     await screen.shell.waitForHeading('Ladder versions');

@@ -1,6 +1,6 @@
 import type { Ladder } from '../../core/ladder.js';
 import type { PersonRow } from '../../store/schema.js';
-import type { Me, Person } from '../api-contract.js';
+import type { AdminPerson, Me, Person } from '../api-contract.js';
 import type { Actor } from '../policy.js';
 
 /** A person as the API shows them: exactly the contract's fields, nothing the store adds later. */
@@ -32,5 +32,16 @@ export function presentMe(actor: Actor, ladder: Ladder, directReports: number): 
     directReports,
     csrfToken: actor.csrfToken ?? null,
     ladder: { id: ladder.id, hash: ladder.hash, title: ladder.title },
+  };
+}
+
+/** A person as the admin screens show them: the directory's fields and the ones only an admin changes. */
+export function presentAdminPerson(person: PersonRow): AdminPerson {
+  return {
+    ...presentPerson(person),
+    trackId: person.trackId,
+    levelId: person.levelId,
+    isAdmin: person.isAdmin === 1,
+    deactivatedAt: person.deactivatedAt,
   };
 }

@@ -1,4 +1,5 @@
 import type { Route } from '../route.js';
+import { adminPeopleRoutes } from './admin-people.routes.js';
 import { assessmentRoutes } from './assessments.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { evidenceRoutes } from './evidence.routes.js';
@@ -28,6 +29,7 @@ export const ROUTES: readonly Route[] = [
   ...peopleRoutes,
   ...personalDataRoutes,
   ...orgRoutes,
+  ...adminPeopleRoutes,
   ...evidenceRoutes,
   ...assessmentRoutes,
   ...progressRoutes,
