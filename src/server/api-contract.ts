@@ -707,6 +707,27 @@ export const Report = z
   .meta({ id: 'Report' });
 export const ReportPage = pageOf(Report, 'ReportPage');
 
+export const InstallationSettings = z
+  .object({
+    singleSignOn: z
+      .object({ issuer: z.string(), clientId: z.string(), redirectUri: z.string() })
+      .nullable()
+      .describe('The identity provider (LONGHAUL_OIDC_*; the secret is never shown); null when single sign-on is off.'),
+    publicUrl: z.string().nullable().describe('--public-url or LONGHAUL_PUBLIC_URL; null when unset.'),
+    demo: z.boolean().describe('Whether the server offers the demo accounts with one click.'),
+    sessions: z.object({ idleHours: z.number(), absoluteDays: z.number() }),
+    signInLimits: z.object({ perAccount: z.number(), perAddress: z.number(), windowMinutes: z.number() }),
+    apiTokenMaxDays: z.number(),
+    resetLinkHours: z.number(),
+    organisation: z.object({
+      activePeople: z.number().int(),
+      deactivatedPeople: z.number().int(),
+      admins: z.number().int(),
+      teams: z.number().int(),
+    }),
+  })
+  .meta({ id: 'InstallationSettings' });
+
 export const EvidencePage = pageOf(Evidence, 'EvidencePage');
 export const PeoplePage = pageOf(Person, 'PeoplePage');
 
@@ -797,6 +818,7 @@ export const LadderVersionPage = pageOf(LadderVersion, 'LadderVersionPage');
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type LevelRef = z.infer<typeof LevelRef>;
+export type InstallationSettings = z.infer<typeof InstallationSettings>;
 export type Report = z.infer<typeof Report>;
 export type ReportPage = z.infer<typeof ReportPage>;
 export type Person = z.infer<typeof Person>;

@@ -346,6 +346,7 @@ const MATRIX: Record<string, Case[]> = {
   ],
   getProgress: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}/progress` }), expect: selfAndChain(200) }],
   getHistory: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}/history` }), expect: selfAndChain(200) }],
+  getInstallationSettings: [{ call: () => ({ method: 'GET', path: '/api/admin/settings' }), expect: adminOnly(200) }],
   getHealth: [{ call: () => ({ method: 'GET', path: '/healthz' }), expect: open(200) }],
   getReadiness: [{ call: () => ({ method: 'GET', path: '/readyz' }), expect: open(200) }],
   getMetrics: [{ call: () => ({ method: 'GET', path: '/metrics' }), expect: open(200) }],

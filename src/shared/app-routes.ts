@@ -31,6 +31,7 @@ export type AppRouteName =
   | 'audit-log'
   | 'admin-import'
   | 'admin-ladder'
+  | 'admin-settings'
   | 'admin-people';
 
 /** One address: literal segments and `:name` parameters, such as `/ladder/levels/:levelId`. */
@@ -68,6 +69,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { name: 'audit-log', pattern: '/admin/audit' },
   { name: 'admin-import', pattern: '/admin/import' },
   { name: 'admin-ladder', pattern: '/admin/ladder' },
+  { name: 'admin-settings', pattern: '/admin/settings' },
   { name: 'admin-people', pattern: '/admin/people' },
 ];
 

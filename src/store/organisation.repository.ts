@@ -202,3 +202,44 @@ export async function countDirectReports(
 }
 
 const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** How big the organisation is: people active and deactivated, active admins, and teams. */
+export interface OrganisationCounts {
+  activePeople: number;
+  deactivatedPeople: number;
+  admins: number;
+  teams: number;
+}
+
+/** The organisation's size in two queries, whatever its size. */
+export async function countOrganisation(db: Kysely<Database>): Promise<OrganisationCounts> {
+  const people = await db
+    .selectFrom('people')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('all'),
+      eb.fn.count<number | string>('deactivatedAt').as('deactivated'),
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb('isAdmin', '=', 1), eb('deactivatedAt', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('admins'),
+    ])
+    .executeTakeFirstOrThrow();
+  const teams = await db
+    .selectFrom('teams')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  const all = Number(people.all);
+  const deactivated = Number(people.deactivated);
+  return {
+    activePeople: all - deactivated,
+    deactivatedPeople: deactivated,
+    admins: Number(people.admins ?? 0),
+    teams: Number(teams.count),
+  };
+}

@@ -27,6 +27,7 @@ import type {
   PersonAdminUpdate,
   PersonCreate,
   PersonUpdate,
+  InstallationSettings,
   ReportPage,
   Team,
   PasswordResetCreated,
@@ -136,6 +137,8 @@ export interface ApiClient {
   createPerson(body: PersonCreate): Promise<AdminPerson>;
   /** Changes, moves, deactivates or makes admin a person (admins). */
   editPersonAsAdmin(personId: string, body: PersonAdminUpdate): Promise<AdminPerson>;
+  /** The installation's settings, for an admin. */
+  getInstallationSettings(): Promise<InstallationSettings>;
   /** A person's profile: the directory's view of them. */
   getPerson(personId: string): Promise<Person>;
   /** One page of a manager's reports (scope `all`: everyone beneath them) with level and readiness. */
@@ -301,6 +304,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     createPerson: (body) => mutate<AdminPerson>('POST', '/people', body),
     editPersonAsAdmin: (personId, body) =>
       mutate<AdminPerson>('PATCH', `/admin/people/${encodeURIComponent(personId)}`, body),
+    getInstallationSettings: () => request<InstallationSettings>('GET', '/admin/settings'),
     getPerson: (personId) => request<Person>('GET', person(personId)),
     listReports: (personId, scope, page) =>
       request<ReportPage>('GET', withPage(hrefWith(`${person(personId)}/reports`, { scope }), page)),

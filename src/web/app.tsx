@@ -46,6 +46,9 @@ const AdminLadderPage = lazy(() =>
 const AdminPeoplePage = lazy(() =>
   import('./pages/admin-people.page.js').then((m) => ({ default: m.AdminPeoplePage })),
 );
+const AdminSettingsPage = lazy(() =>
+  import('./pages/admin-settings.page.js').then((m) => ({ default: m.AdminSettingsPage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password.page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
@@ -104,6 +107,8 @@ function renderRoute(route: Route): ReactNode {
       return <AdminImportPage />;
     case 'admin-ladder':
       return <AdminLadderPage />;
+    case 'admin-settings':
+      return <AdminSettingsPage />;
     case 'admin-people':
       return <AdminPeoplePage />;
     case 'reset-password':
@@ -230,6 +235,9 @@ export function App() {
                   </Link>
                   <Link href="/admin/ladder" aria-current={route.name === 'admin-ladder' ? 'page' : undefined}>
                     Ladder versions
+                  </Link>
+                  <Link href="/admin/settings" aria-current={route.name === 'admin-settings' ? 'page' : undefined}>
+                    Settings
                   </Link>
                 </span>
               ) : null}

@@ -30,6 +30,7 @@ describe('matchRoute', () => {
     ['/people/p-1/history', { name: 'person-history', personId: 'p-1' }],
     ['/admin/import', { name: 'admin-import' }],
     ['/admin/ladder', { name: 'admin-ladder' }],
+    ['/admin/settings', { name: 'admin-settings' }],
     ['/admin/people', { name: 'admin-people' }],
     ['/ladder/levels/a%20b', { name: 'level', levelId: 'a b' }],
   ])('%s', (path, expected) => {

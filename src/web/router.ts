@@ -31,6 +31,7 @@ export type Route =
   | { name: 'audit-log' }
   | { name: 'admin-import' }
   | { name: 'admin-ladder' }
+  | { name: 'admin-settings' }
   | { name: 'admin-people' }
   | { name: 'not-found' };
 
@@ -97,6 +98,7 @@ export function navSectionOf(route: Route): 'progress' | 'ladder' | 'assess' | '
     case 'audit-log':
     case 'admin-import':
     case 'admin-ladder':
+    case 'admin-settings':
     case 'admin-people':
     case 'not-found':
       return null;

@@ -14,6 +14,7 @@ import { personalDataRoutes } from './personal-data.routes.js';
 import { progressRoutes } from './progress.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { sessionRoutes } from './session.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 
 /**
  * The route table: every route of the server, in the order of the reference.
@@ -35,5 +36,6 @@ export const ROUTES: readonly Route[] = [
   ...progressRoutes,
   ...historyRoutes,
   ...auditRoutes,
+  ...settingsRoutes,
   ...opsRoutes,
 ];
