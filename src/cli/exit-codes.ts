@@ -19,6 +19,7 @@ export const exitCodeFor: Record<DomainErrorCode, number> = {
   evidence_not_found: EXIT.failure,
   assessment_not_found: EXIT.failure,
   token_not_found: EXIT.failure,
+  team_not_found: EXIT.failure,
   database_missing: EXIT.failure,
   database_busy: EXIT.failure,
   database_read_only: EXIT.failure,

@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | 'evidence_not_found'
   | 'assessment_not_found'
   | 'token_not_found'
+  | 'team_not_found'
   | 'input_invalid'
   | 'database_missing'
   | 'database_busy'
@@ -78,6 +79,7 @@ const NOT_FOUND_KIND: Record<NotFoundCode, string> = {
   evidence_not_found: 'evidence',
   assessment_not_found: 'assessment',
   token_not_found: 'API token',
+  team_not_found: 'team',
 };
 
 const PLURAL: Readonly<Record<string, string>> = { competency: 'competencies', person: 'people', evidence: 'evidence' };

@@ -677,6 +677,15 @@ export const Team = z
   })
   .meta({ id: 'Team' });
 
+export const TeamParams = z.object({ teamId: z.string().min(1) });
+export const TeamRename = z
+  .object({
+    name: z.string().max(1000).describe('The new name: 1 to 200 characters, unlike any other team but for case.'),
+  })
+  .strict()
+  .meta({ id: 'TeamRename' });
+export const TeamRenamed = z.object({ id, name: z.string(), createdAt: z.string() }).meta({ id: 'TeamRenamed' });
+
 export const PersonParams = z.object({ personId: z.string().min(1) });
 export const EvidenceParams = z.object({ evidenceId: z.string().min(1) });
 export const PeopleQuery = PageQuery.extend({ team: z.string().optional() });
@@ -818,6 +827,8 @@ export const LadderVersionPage = pageOf(LadderVersion, 'LadderVersionPage');
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type LevelRef = z.infer<typeof LevelRef>;
+export type TeamRename = z.infer<typeof TeamRename>;
+export type TeamRenamed = z.infer<typeof TeamRenamed>;
 export type InstallationSettings = z.infer<typeof InstallationSettings>;
 export type Report = z.infer<typeof Report>;
 export type ReportPage = z.infer<typeof ReportPage>;

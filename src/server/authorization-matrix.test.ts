@@ -346,6 +346,20 @@ const MATRIX: Record<string, Case[]> = {
   ],
   getProgress: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}/progress` }), expect: selfAndChain(200) }],
   getHistory: [{ call: () => ({ method: 'GET', path: `/api/people/${pat()}/history` }), expect: selfAndChain(200) }],
+  renameTeam: [
+    {
+      name: 'to the name it already has: allowed for an admin, changing nothing',
+      call: async () => {
+        const team = await t.db
+          .selectFrom('teams')
+          .selectAll()
+          .where('name', '=', 'Payments')
+          .executeTakeFirstOrThrow();
+        return { method: 'PATCH', path: `/api/admin/teams/${team.id}`, body: { name: 'Payments' } };
+      },
+      expect: adminOnly(200),
+    },
+  ],
   getInstallationSettings: [{ call: () => ({ method: 'GET', path: '/api/admin/settings' }), expect: adminOnly(200) }],
   getHealth: [{ call: () => ({ method: 'GET', path: '/healthz' }), expect: open(200) }],
   getReadiness: [{ call: () => ({ method: 'GET', path: '/readyz' }), expect: open(200) }],

@@ -17,6 +17,7 @@ export const httpStatusForDomainError: Readonly<Record<DomainErrorCode, number>>
   evidence_not_found: 404,
   assessment_not_found: 404,
   token_not_found: 404,
+  team_not_found: 404,
   conflict: 409,
   // A single sign-on that did not check out (expired, tampered, unknown email): the person is not signed in.
   sign_in_failed: 401,

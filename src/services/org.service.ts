@@ -18,12 +18,15 @@ import {
   listEveryone,
   listTeams as listTeamRows,
   listTeamsWithCounts,
+  findTeamById,
+  findTeamNamedLike,
+  renameTeamRow,
   type PersonAtDepth,
   type TeamWithCount,
 } from '../store/organisation.repository.js';
 import { findPersonByEmail, findPersonById, updatePerson, type PersonPatch } from '../store/people.repository.js';
 import { newId, nowIso } from '../store/row-values.js';
-import type { Database, NewPersonRow, PersonRow } from '../store/schema.js';
+import type { Database, NewPersonRow, PersonRow, TeamRow } from '../store/schema.js';
 import { readPage, type Page, type PageRequest } from './paging.js';
 
 /*
@@ -450,4 +453,34 @@ async function requirePerson(db: Kysely<Database>, personId: string): Promise<Pe
 function requireUpdated(person: PersonRow | undefined, personId: string): PersonRow {
   if (person === undefined) throw notFound('person_not_found', personId);
   return person;
+}
+
+/** The longest team name, as the people file allows. */
+export const TEAM_NAME_MAX = 200;
+
+/**
+ * Renames a team; its people move with it (their team is the same team,
+ * under the new name). Refused when another team already has the name but for
+ * letter case, which would make two teams a person cannot tell apart.
+ *
+ * @throws DomainError `team_not_found`, `input_invalid` naming `name`, `conflict` naming `name`.
+ */
+export async function renameTeam(db: Kysely<Database>, teamId: string, newName: string): Promise<TeamRow> {
+  const name = newName.trim().replace(/\s+/g, ' ');
+  const invalid = (message: string) =>
+    new DomainError('input_invalid', `name: ${message}`, [{ path: ['name'], message }]);
+  if (name === '') throw invalid('give the team a name');
+  if (name.length > TEAM_NAME_MAX)
+    throw invalid(`a team name has at most ${TEAM_NAME_MAX} characters; this one has ${name.length}`);
+  if (/\p{Cc}/u.test(name)) throw invalid('a team name cannot hold control characters');
+  return runInTransaction(db, async (trx) => {
+    const team = await findTeamById(trx, teamId);
+    if (team === undefined) throw notFound('team_not_found', teamId);
+    const taken = await findTeamNamedLike(trx, name, teamId);
+    if (taken !== undefined) {
+      const message = `another team is already called ${JSON.stringify(taken.name)}; move its people instead, or choose another name`;
+      throw new DomainError('conflict', `name: ${message}`, [{ path: ['name'], message }]);
+    }
+    return (await renameTeamRow(trx, teamId, name)) ?? team;
+  });
 }

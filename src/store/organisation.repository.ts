@@ -243,3 +243,38 @@ export async function countOrganisation(db: Kysely<Database>): Promise<Organisat
     teams: Number(teams.count),
   };
 }
+
+/** The team with this id, if there is one. */
+export async function findTeamById(db: Kysely<Database>, id: string): Promise<TeamRow | undefined> {
+  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Another team whose name equals `name` but for letter case, if there is one. */
+export async function findTeamNamedLike(
+  db: Kysely<Database>,
+  name: string,
+  exceptId: string,
+): Promise<TeamRow | undefined> {
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .where('id', '<>', exceptId)
+    .executeTakeFirst();
+}
+
+/**
+ * Renames a team, and the team name its people carry (`people.team`, kept
+ * beside `team_id` so reads by name need no join), in the caller's
+ * transaction; the caller checks the name is free.
+ */
+export async function renameTeamRow(db: Kysely<Database>, id: string, name: string): Promise<TeamRow | undefined> {
+  const team = await db
+    .updateTable('teams')
+    .set({ name, nameKey: nameSortKey(name) })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (team !== undefined) await db.updateTable('people').set({ team: name }).where('teamId', '=', id).execute();
+  return team;
+}

@@ -27,6 +27,7 @@ import type {
   PersonAdminUpdate,
   PersonCreate,
   PersonUpdate,
+  TeamRenamed,
   InstallationSettings,
   ReportPage,
   Team,
@@ -133,6 +134,8 @@ export interface ApiClient {
   listPeopleForAdmin(team: string | undefined, page?: PageParams): Promise<AdminPeoplePage>;
   /** One page of the teams, in name order, with their active members. */
   listTeams(page?: PageParams): Promise<ApiPage<Team>>;
+  /** An admin renames a team; its people stay in it. */
+  renameTeam(teamId: string, name: string): Promise<TeamRenamed>;
   /** Adds a person to the organisation (admins). */
   createPerson(body: PersonCreate): Promise<AdminPerson>;
   /** Changes, moves, deactivates or makes admin a person (admins). */
@@ -301,6 +304,7 @@ export function createApiClient(fetchImpl: FetchLike, base = '/api'): ApiClient 
     listPeopleForAdmin: (team, page) =>
       request<AdminPeoplePage>('GET', withPage(hrefWith('/admin/people', { team }), page)),
     listTeams: (page) => request<ApiPage<Team>>('GET', withPage('/teams', page)),
+    renameTeam: (teamId, name) => mutate<TeamRenamed>('PATCH', `/admin/teams/${encodeURIComponent(teamId)}`, { name }),
     createPerson: (body) => mutate<AdminPerson>('POST', '/people', body),
     editPersonAsAdmin: (personId, body) =>
       mutate<AdminPerson>('PATCH', `/admin/people/${encodeURIComponent(personId)}`, body),

@@ -29,13 +29,31 @@ describe("a manager's view of their team", { timeout: 60_000 }, () => {
 
   afterAll(() => closeBrowserApp({ server, context }), 60_000);
 
-  it('an engineer without reports has no Team link', async () => {
+  it("an engineer without reports has no Team link, and a peer's screens show them nothing", async () => {
     const signIn = new SignInPage(page);
     await signIn.open('/');
     await signIn.signInAsDemo('Sam Okafor');
     await signIn.shell.waitForHeading('My progress');
     expect(await signIn.shell.navLink('Team').count()).toBe(0);
+
+    // A peer on the same team opens a colleague's progress at its address: refused, with the policy's reason.
+    const people = (await (await page.request.get('/api/people?team=Payments&limit=50')).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const colleague = people.items.find((p) => p.name === 'Arjun Mehta');
+    expect(colleague).toBeDefined();
+    await page.goto(`/people/${colleague?.id ?? ''}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /the assessments and progress of Arjun Mehta are visible to them and their managers only/,
+    );
+    await page.goto(`/people/${colleague?.id ?? ''}/evidence`);
+    await page.getByRole('main').getByRole('heading', { level: 1, name: "Arjun Mehta's evidence" }).waitFor();
+    // Nothing of Arjun's evidence is shared with a peer unless he named them.
+    await page.getByRole('main').getByRole('heading', { name: 'Nothing shared with you yet' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'peer-refused-1280.png'), fullPage: true });
     await signIn.shell.signOut();
+    await signIn.open('/');
   });
 
   it('lists the reports with level, readiness and last assessment, and opens one (1280 px)', async () => {

@@ -1,6 +1,6 @@
 import { DomainError, formatProblem } from '../../core/domain-error.js';
-import { importOrganisation, listTeams } from '../../services/org.service.js';
-import { ImportPlan, OrgImport, TeamPage, TeamsQuery } from '../api-contract.js';
+import { importOrganisation, listTeams, renameTeam } from '../../services/org.service.js';
+import { ImportPlan, OrgImport, TeamPage, TeamParams, TeamRename, TeamRenamed, TeamsQuery } from '../api-contract.js';
 import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentImportPlan, presentTeam } from '../presenters/org.presenter.js';
@@ -71,5 +71,24 @@ export const orgRoutes: Route[] = [
     present: (page) => presentPage(page, presentTeam),
     audit: { none: "the teams and their sizes are the organisation's directory, read by everyone" },
     response: { status: 200, description: 'A page of teams, in name order.', schema: TeamPage },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/api/admin/teams/:teamId',
+    operationId: 'renameTeam',
+    tag: 'organisation',
+    summary: 'Rename a team',
+    description:
+      'Its people stay in it under the new name. 409 at `body.name` when another team has that name but for letter case. Admins only.',
+    authenticate: signedIn,
+    params: TeamParams,
+    body: TeamRename,
+    example: { name: 'Payments Platform' },
+    errors: [403, 404, 409, 503],
+    authorize: async ({ actor }) => permit(policy.manageOrganisation(actor), undefined),
+    handle: ({ app, params, body }) => renameTeam(app.db, params.teamId, body.name),
+    present: (team) => ({ id: team.id, name: team.name, createdAt: team.createdAt }),
+    audit: { subject: () => null, target: ({ params }) => ({ kind: 'team', id: params.teamId }) },
+    response: { status: 200, description: 'The team under its new name.', schema: TeamRenamed },
   }),
 ];

@@ -116,6 +116,9 @@ export function AdminPeoplePage() {
           />
         </div>
       </form>
+      {team === null || teams.status !== 'ready' ? null : (
+        <RenameTeam key={team} team={teams.data.items.find((t) => t.name === team)} />
+      )}
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
       {loaded === undefined ? (
         list.status === 'loading' ? (
@@ -536,5 +539,67 @@ function SelectField(props: {
         {props.children}
       </select>
     </div>
+  );
+}
+
+/** The team the filter shows, renamed in place: its people stay in it under the new name. */
+function RenameTeam({ team }: { team: { id: string; name: string } | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(team?.name ?? '');
+  const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  if (team === undefined) return null;
+  if (!open) {
+    return (
+      <p className="button-row">
+        <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
+          Rename {team.name}…
+        </button>
+      </p>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const renamed = await api.renameTeam(team.id, name);
+      toast({ message: `${team.name} is now ${renamed.name}.` });
+      navigate(adminPeopleHref(renamed.name), { replace: true });
+    } catch (error) {
+      setErrors(
+        error instanceof ApiError && error.fields.length > 0
+          ? mapFieldErrors(error.fields, ['name'])
+          : { ...NO_FIELD_ERRORS, general: [messageOf(error)] },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel" aria-label={`Rename ${team.name}`} noValidate onSubmit={(event) => void submit(event)}>
+      {errors.general.length === 0 ? null : (
+        <div className="callout callout--error" role="alert">
+          <p>{errors.general.join(' ')}</p>
+        </div>
+      )}
+      <TextField
+        form="rename-team"
+        name="name"
+        label="New name"
+        hint="Its people stay in the team; only the name changes."
+        value={name}
+        onChange={setName}
+        errors={errors}
+      />
+      <p className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          Rename
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </p>
+    </form>
   );
 }
