@@ -58,6 +58,7 @@ import {
 import type { Database, DatabaseConfig, InsertEvidenceInput, NewAuditEventRow, PersonRow } from './index.js';
 import { insertAccount, insertApiToken, insertSession } from './account.repository.js';
 import { countActiveAdmins } from './people.repository.js';
+import { countOrganisation, findTeamById, findTeamNamedLike, renameTeamRow } from './organisation.repository.js';
 import { StaticMigrationProvider } from './migrations/migration-provider.js';
 
 /*
@@ -589,6 +590,32 @@ for (const dialect of DIALECTS) {
         return people;
       }
       const namesOf = (rows: readonly { name: string; depth: number }[]) => rows.map((r) => `${r.name}@${r.depth}`);
+
+      it('renames a team with its people, finds a name taken but for case, and counts the organisation', async () => {
+        const { alice, bob } = await seed();
+        const web = await insertPerson(db, { name: 'Carla', team: 'web' });
+        await updatePerson(db, bob.id, { isAdmin: 1 });
+        await updatePerson(db, web.id, { deactivatedAt: '2026-11-28T09:00:00.000Z' });
+        expect(await countOrganisation(db)).toEqual({ activePeople: 2, deactivatedPeople: 1, admins: 1, teams: 2 });
+
+        const teamId = alice.teamId ?? '';
+        expect((await findTeamNamedLike(db, 'WEB', teamId))?.name).toBe('web');
+        expect(await findTeamNamedLike(db, 'Platform', teamId)).toBeUndefined();
+        const renamed = await renameTeamRow(db, teamId, 'Platform Core');
+        expect(renamed?.name).toBe('Platform Core');
+        expect((await findTeamById(db, teamId))?.name).toBe('Platform Core');
+        const people = await db
+          .selectFrom('people')
+          .select(['name', 'team'])
+          .where('teamId', '=', teamId)
+          .orderBy('name')
+          .execute();
+        expect(people).toEqual([
+          { name: 'Alice', team: 'Platform Core' },
+          { name: 'Bob', team: 'Platform Core' },
+        ]);
+        expect(await renameTeamRow(db, 'no-such-team', 'x')).toBeUndefined();
+      });
 
       it('makes a team row for every team name a person is given, once per name, and moves people between them', async () => {
         const { alice, bob } = await seed();
