@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { findPersonById } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import { addPerson, editPerson } from './admin-people.service.js';
-import { DEFAULT_LADDER_FILE, readLadderFile } from './ladder-files.js';
 import { listTeams } from './org.service.js';
-import { initialiseWorkspace, openWorkspace, type Workspace } from './workspace.service.js';
+import { useFreshWorkspace } from './workspace.fixtures.js';
 
 /*
  * The admin actions on people over a real SQLite database with the default
@@ -18,24 +14,13 @@ import { initialiseWorkspace, openWorkspace, type Workspace } from './workspace.
  * refused change writes nothing.
  */
 
-let dir: string;
-let workspace: Workspace;
+const fresh = useFreshWorkspace('longhaul-admin-people-');
 let db: Kysely<Database>;
 let ladder: Ladder;
 let me: PersonRow;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'longhaul-admin-people-'));
-  workspace = await openWorkspace(join(dir, 'longhaul.db'), { create: true });
-  db = workspace.db;
-  const source = await readLadderFile(DEFAULT_LADDER_FILE);
-  ladder = source.ladder;
-  ({ person: me } = await initialiseWorkspace(db, { ladder: source, personName: 'Ada Lovelace' }));
-});
-
-afterEach(async () => {
-  await workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ db, ladder, me } = fresh);
 });
 
 /** The DomainError a call throws, as code and problems. */

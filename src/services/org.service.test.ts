@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/domain-error.js';
 import type { Ladder } from '../core/ladder.js';
 import { listEveryone } from '../store/organisation.repository.js';
 import { findPersonById, insertPerson, updatePerson } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
-import { DEFAULT_LADDER_FILE, readLadderFile } from './ladder-files.js';
 import {
   deactivatePerson,
   getOrgPerson,
@@ -20,7 +17,7 @@ import {
   setAdmin,
 } from './org.service.js';
 import { findManagementChain } from './person.service.js';
-import { initialiseWorkspace, openWorkspace, type Workspace } from './workspace.service.js';
+import { useFreshWorkspace } from './workspace.fixtures.js';
 
 /*
  * The organisation over a real SQLite database with the default ladder: what
@@ -32,24 +29,13 @@ const EXAMPLE = readFileSync(new URL('../../examples/people.csv', import.meta.ur
 const HEADER = 'email,name,team,manager_email,track,level';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 
-let dir: string;
-let workspace: Workspace;
+const fresh = useFreshWorkspace('longhaul-org-');
 let db: Kysely<Database>;
 let ladder: Ladder;
 let me: PersonRow;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'longhaul-org-'));
-  workspace = await openWorkspace(join(dir, 'longhaul.db'), { create: true });
-  db = workspace.db;
-  const source = await readLadderFile(DEFAULT_LADDER_FILE);
-  ladder = source.ladder;
-  ({ person: me } = await initialiseWorkspace(db, { ladder: source, personName: 'Ada Lovelace' }));
-});
-
-afterEach(async () => {
-  await workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ db, ladder, me } = fresh);
 });
 
 const importText = (text: string, dryRun = false) =>

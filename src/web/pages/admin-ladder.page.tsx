@@ -3,6 +3,7 @@ import type { LadderVersion } from '../../server/api-contract.js';
 import { api, ApiError, messageOf } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useLocation } from '../history-store.js';
 import {
@@ -132,16 +133,12 @@ export function AdminLadderPage() {
             </table>
           </div>
           {loaded.more ? (
-            <p className="show-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={showMore}
-                disabled={list.status === 'loading'}
-              >
-                Show more
-              </button>
-            </p>
+            <ShowMore
+              label="Show older versions"
+              loadingLabel="Loading older versions…"
+              loading={list.status === 'loading'}
+              onMore={showMore}
+            />
           ) : null}
         </>
       )}

@@ -16,6 +16,7 @@ import {
 } from '../admin-people-view.js';
 import { api, ApiError, messageOf } from '../api-client.js';
 import { Page } from '../components/page.js';
+import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { TextField } from '../components/text-field.js';
 import { useToast } from '../components/toast.js';
@@ -141,16 +142,12 @@ export function AdminPeoplePage() {
             ))}
           </ul>
           {loaded.more ? (
-            <p className="show-more">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={showMore}
-                disabled={list.status === 'loading'}
-              >
-                Show more
-              </button>
-            </p>
+            <ShowMore
+              label="Show more people"
+              loadingLabel="Loading more people…"
+              loading={list.status === 'loading'}
+              onMore={showMore}
+            />
           ) : null}
         </>
       )}
