@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Ladder } from '../core/ladder.js';
-import { countDirectReports, findReportTree } from '../store/organisation.repository.js';
+import { countDirectReports, findReportTreePage } from '../store/organisation.repository.js';
 import type { EvidenceViewer } from '../store/evidence.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
 import { readPage, type Page, type PageRequest } from './paging.js';
@@ -45,16 +45,12 @@ export async function listReports(
     REPORT_PAGES,
     request,
     3,
-    async (after, limit) => {
-      const tree = await findReportTree(db, managerId, request.scope === 'all' ? undefined : 1);
-      return tree
-        .filter((person) => person.deactivatedAt === null)
-        .map((person) => ({ person, key: keyOf(person) }))
-        .sort((a, b) => compareKeys(a.key, b.key))
-        .filter((row) => after === undefined || compareKeys(row.key, after) > 0)
-        .slice(0, limit)
-        .map((row) => row.person);
-    },
+    (after, limit) =>
+      findReportTreePage(db, managerId, {
+        ...(request.scope === 'all' ? {} : { maxDepth: 1 }),
+        ...(after === undefined ? {} : { after: [Number(after[0]), after[1], after[2]] as const }),
+        limit,
+      }),
     keyOf,
   );
   const items = await Promise.all(
@@ -65,15 +61,6 @@ export async function listReports(
     })),
   );
   return { ...page, items };
-}
-
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i] ?? '';
-    const y = b[i] ?? '';
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /** How many active people report to this person directly: whether they have a team page to open. */

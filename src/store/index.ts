@@ -52,6 +52,7 @@ export {
   listEveryone,
   findManagementChain,
   findReportTree,
+  findReportTreePage,
   countDirectReports,
 } from './organisation.repository.js';
 export type { PersonAtDepth, TeamWithCount } from './organisation.repository.js';

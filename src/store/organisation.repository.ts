@@ -148,7 +148,45 @@ export async function findReportTree(
   managerId: string,
   maxDepth: number = MAX_MANAGEMENT_DEPTH,
 ): Promise<PersonAtDepth[]> {
-  const rows = await db
+  const rows = await reportTree(db, managerId, maxDepth).execute();
+  return rows
+    .map((row) => ({ ...row, depth: Number(row.depth) }))
+    .sort((a, b) => a.depth - b.depth || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * One page of the active people under a manager, in (depth, name key, id)
+ * order after `after`: the database walks the tree, and only the page comes
+ * back, so a page costs its own size whatever the size of the tree.
+ */
+export async function findReportTreePage(
+  db: Kysely<Database>,
+  managerId: string,
+  page: { maxDepth?: number; after?: readonly [number, string, string]; limit: number },
+): Promise<PersonAtDepth[]> {
+  let query = reportTree(db, managerId, page.maxDepth ?? MAX_MANAGEMENT_DEPTH).where(
+    'people.deactivatedAt',
+    'is',
+    null,
+  );
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('tree.depth', sql<string>`coalesce(people.name_key, '')`, 'people.id'), '>', tuple(...after)),
+    );
+  }
+  const rows = await query
+    .orderBy('tree.depth')
+    .orderBy(sql`coalesce(people.name_key, '')`)
+    .orderBy('people.id')
+    .limit(page.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, depth: Number(row.depth) }));
+}
+
+/** The tree under a manager as a query: each person once with their depth, cut where the data would loop. */
+function reportTree(db: Kysely<Database>, managerId: string, maxDepth: number) {
+  return db
     .withRecursive('tree(id, depth, path)', (qb) =>
       qb
         .selectFrom('people')
@@ -175,11 +213,7 @@ export async function findReportTree(
     .selectFrom('tree')
     .innerJoin('people', 'people.id', 'tree.id')
     .selectAll('people')
-    .select('tree.depth')
-    .execute();
-  return rows
-    .map((row) => ({ ...row, depth: Number(row.depth) }))
-    .sort((a, b) => a.depth - b.depth || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    .select('tree.depth');
 }
 
 /** How many people each of these people manage directly (deactivated reports left out); absent means none. */

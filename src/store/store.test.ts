@@ -37,6 +37,7 @@ import {
   ensureTeam,
   findManagementChain,
   findReportTree,
+  findReportTreePage,
   countDirectReports,
   listTeamsWithCounts,
   insertPeopleBatch,
@@ -689,6 +690,26 @@ for (const dialect of DIALECTS) {
         );
         expect(namesOf(await findReportTree(db, ceo.id))).toEqual(['VP@1', 'Dir@2', 'Mgr@3', 'Eng@4']);
         expect(await findReportTree(db, engineer.id)).toEqual([]);
+      });
+
+      it('reads a page of the active reports from the database, in depth, name key and id order, after a key', async () => {
+        const head = await insertPerson(db, { name: 'Head' });
+        const kim = await insertPerson(db, { name: 'Kim', managerId: head.id });
+        const al = await insertPerson(db, { name: 'Al', managerId: head.id });
+        await insertPerson(db, { name: 'Zoe', managerId: kim.id });
+        await insertPerson(db, { name: 'Bo', managerId: al.id });
+        const gone = await insertPerson(db, { name: 'Gone', managerId: kim.id });
+        await updatePerson(db, gone.id, { deactivatedAt: '2026-11-28T09:00:00.000Z' });
+        const first = await findReportTreePage(db, head.id, { limit: 3 });
+        expect(namesOf(first)).toEqual(['Al@1', 'Kim@1', 'Bo@2']);
+        const last = first[2];
+        if (last === undefined) throw new Error('no third row');
+        const rest = await findReportTreePage(db, head.id, {
+          limit: 3,
+          after: [last.depth, last.nameKey ?? '', last.id],
+        });
+        expect(namesOf(rest)).toEqual(['Zoe@2']);
+        expect(namesOf(await findReportTreePage(db, head.id, { limit: 10, maxDepth: 1 }))).toEqual(['Al@1', 'Kim@1']);
       });
 
       it('lists a manager’s reports direct and indirect, by depth then name', async () => {

@@ -68,13 +68,24 @@ export function wordsFor(subject: Subject): SubjectWords {
   };
 }
 
-/** The subject of a screen: the signed-in person when `personId` is absent or theirs, else that person, loaded. */
+/**
+ * The subject of a screen: the signed-in person when `personId` is absent or
+ * theirs (known from the session at once, nothing to load), else that person,
+ * loaded.
+ */
 export function useSubject(personId: string | undefined): Resource<Subject> & { reload: () => void } {
   const { me } = useSession();
   const mine = personId === undefined || personId === me.person.id;
-  return useResource<Subject>(`subject:${mine ? me.person.id : personId}`, async () => {
-    if (mine) return { id: me.person.id, name: me.person.name, isMe: true };
+  // Hooks run in the same order every time: the load is always declared, and for one's own screens does nothing.
+  const other = useResource<Subject | null>(`subject:${mine ? '' : personId}`, async () => {
+    if (mine) return null;
     const person = await api.getPerson(personId);
     return { id: person.id, name: person.name, isMe: false };
   });
+  if (mine) {
+    return { status: 'ready', data: { id: me.person.id, name: me.person.name, isMe: true }, reload: other.reload };
+  }
+  if (other.status === 'ready' && other.data !== null) return { ...other, data: other.data };
+  if (other.status === 'error') return other;
+  return { status: 'loading', previous: undefined, reload: other.reload };
 }

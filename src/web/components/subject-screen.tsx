@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useSubject, type Subject } from '../subject.js';
 import { Page } from './page.js';
 import { ErrorView, Loading } from './status-views.js';
@@ -33,9 +33,5 @@ export function SubjectScreen({
       </Page>
     );
   }
-  return <ScreenFor key={subject.data.id} subject={subject.data} draw={children} />;
-}
-
-function ScreenFor({ subject, draw }: { subject: Subject; draw: (subject: Subject) => ReactNode }) {
-  return <>{draw(subject)}</>;
+  return <Fragment key={subject.data.id}>{children(subject.data)}</Fragment>;
 }
