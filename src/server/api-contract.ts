@@ -680,7 +680,7 @@ export const Team = z
 export const TeamParams = z.object({ teamId: z.string().min(1) });
 export const TeamRename = z
   .object({
-    name: z.string().max(1000).describe('The new name: 1 to 200 characters, unlike any other team but for case.'),
+    name: z.string().max(1000).describe('The new name: 1 to 100 characters, unlike any other team but for case.'),
   })
   .strict()
   .meta({ id: 'TeamRename' });

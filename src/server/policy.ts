@@ -191,6 +191,15 @@ export const policy = {
     return { sees: 'audience', personId: actor.person.id, inManagerChain: ownerChain.includes(actor.person.id) };
   },
 
+  /**
+   * Which evidence of a report a manager counts on their team page: what is
+   * shared with the manager chain, or with them by name. Only for a report the
+   * `readReports` rule let them see, so they are in the report's chain.
+   */
+  reportEvidenceViewer(actor: Actor): EvidenceViewer {
+    return { sees: 'audience', personId: actor.person.id, inManagerChain: true };
+  },
+
   /** One piece of evidence: by the same rule as the lists (`evidenceViewer`), so a list never shows what a read refuses. */
   readEvidence(actor: Actor, evidence: EvidenceSubject, ownerChain: readonly string[]): Decision {
     const viewer = policy.evidenceViewer(actor, evidence.personId, ownerChain);

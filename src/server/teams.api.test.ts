@@ -46,6 +46,11 @@ describe('renaming a team', () => {
       path: 'body.name',
       message: 'give the team a name',
     });
+    const long = await t.request('PATCH', `/api/admin/teams/${search}`, { name: 'x'.repeat(101) });
+    expect(ErrorResponse.parse(long.json).error.fields[0]).toMatchObject({
+      path: 'body.name',
+      message: '101 characters; a team name has at most 100',
+    });
     const missing = await t.request('PATCH', '/api/admin/teams/no-such-team', { name: 'Anything' });
     expect(missing.status).toBe(404);
     // Nothing changed.

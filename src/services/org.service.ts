@@ -5,6 +5,7 @@ import {
   checkPeopleCsv,
   describeCsvProblems,
   PEOPLE_CSV_MAX_PROBLEMS,
+  TEAM_NAME_MAX_LENGTH,
   type KnownPerson,
   type PersonEntry,
 } from '../core/people-csv.js';
@@ -415,8 +416,8 @@ export async function movePerson(db: Kysely<Database>, personId: string, input: 
     const patch: PersonPatch = {};
     if (input.team !== undefined) {
       const team = input.team?.trim() ?? '';
-      if (team.length > 100) {
-        const message = `${team.length} characters; a team name has at most 100`;
+      if (team.length > TEAM_NAME_MAX_LENGTH) {
+        const message = `${team.length} characters; a team name has at most ${TEAM_NAME_MAX_LENGTH}`;
         throw new DomainError('input_invalid', `team: ${message}`, [{ path: ['team'], message }]);
       }
       const known = (await listTeamRows(trx)).find((t) => t.name.toLowerCase() === team.toLowerCase());
@@ -455,9 +456,6 @@ function requireUpdated(person: PersonRow | undefined, personId: string): Person
   return person;
 }
 
-/** The longest team name, as the people file allows. */
-export const TEAM_NAME_MAX = 200;
-
 /**
  * Renames a team; its people move with it (their team is the same team,
  * under the new name). Refused when another team already has the name but for
@@ -470,8 +468,9 @@ export async function renameTeam(db: Kysely<Database>, teamId: string, newName: 
   const invalid = (message: string) =>
     new DomainError('input_invalid', `name: ${message}`, [{ path: ['name'], message }]);
   if (name === '') throw invalid('give the team a name');
-  if (name.length > TEAM_NAME_MAX)
-    throw invalid(`a team name has at most ${TEAM_NAME_MAX} characters; this one has ${name.length}`);
+  if (name.length > TEAM_NAME_MAX_LENGTH) {
+    throw invalid(`${name.length} characters; a team name has at most ${TEAM_NAME_MAX_LENGTH}`);
+  }
   if (/\p{Cc}/u.test(name)) throw invalid('a team name cannot hold control characters');
   return runInTransaction(db, async (trx) => {
     const team = await findTeamById(trx, teamId);

@@ -27,8 +27,8 @@ export interface ReportSummary {
  * the readiness for the next one and when they were last assessed. The tree
  * is one recursive query; deactivated people are left out. Progress is
  * worked out for the page only, so a page costs its own size whatever the
- * size of the tree; `viewerOf` says which of each report's evidence the
- * reader may count (the policy's evidenceViewer).
+ * size of the tree; `viewer` says which of the reports' evidence the
+ * reader may count (the policy's reportEvidenceViewer).
  *
  * @throws DomainError `input_invalid` naming `limit` or `cursor`.
  */
@@ -36,7 +36,7 @@ export async function listReports(
   db: Kysely<Database>,
   ladder: Ladder,
   managerId: string,
-  viewerOf: (reportId: string) => EvidenceViewer,
+  viewer: EvidenceViewer,
   request: PageRequest & { scope?: ReportScope } = {},
 ): Promise<Page<ReportSummary>> {
   const keyOf = (row: { depth: number; nameKey: string | null; id: string }) =>
@@ -57,7 +57,7 @@ export async function listReports(
     page.items.map(async ({ depth, ...person }) => ({
       person,
       depth,
-      progress: await getProgress(db, ladder, person.id, { evidenceViewer: viewerOf(person.id) }),
+      progress: await getProgress(db, ladder, person.id, { evidenceViewer: viewer }),
     })),
   );
   return { ...page, items };

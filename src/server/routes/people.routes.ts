@@ -95,14 +95,7 @@ export const peopleRoutes: Route[] = [
       return permit(policy.readReports(actor, manager, chain), manager);
     },
     handle: async ({ actor, app, loaded, query }) =>
-      // The reader manages every report in the tree (authorize saw to it): each report's chain holds them.
-      listReports(
-        app.db,
-        await app.ladders.active(app.db),
-        loaded.id,
-        (reportId) => policy.evidenceViewer(actor, reportId, [actor.person.id]),
-        query,
-      ),
+      listReports(app.db, await app.ladders.active(app.db), loaded.id, policy.reportEvidenceViewer(actor), query),
     present: (page) => presentPage(page, presentReport),
     audit: { subject: ({ loaded }) => loaded.id },
     response: { status: 200, description: 'A page of the reports, nearest first.', schema: ReportPage },
