@@ -1,4 +1,5 @@
 import type { AdminPerson, Ladder, PersonAdminUpdate, PersonCreate } from '../server/api-contract.js';
+import { foldForSearch } from './format.js';
 import { hrefWith, readParam } from './url-state.js';
 
 /*
@@ -77,16 +78,11 @@ export function editBody(person: AdminPerson, form: PersonForm): PersonAdminUpda
   return body;
 }
 
-/** Letters without accents and case, so "jose" finds "José". */
-function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The people of the loaded pages whose name or email holds the search text (all of them for none). */
 export function searchPeople(people: readonly AdminPerson[], text: string): AdminPerson[] {
-  const wanted = folded(text.trim());
+  const wanted = foldForSearch(text.trim());
   if (wanted === '') return [...people];
-  return people.filter((p) => folded(p.name).includes(wanted) || folded(p.email ?? '').includes(wanted));
+  return people.filter((p) => foldForSearch(p.name).includes(wanted) || foldForSearch(p.email ?? '').includes(wanted));
 }
 
 /** The team the list is filtered by, from the address bar (`?team=Payments`); null for everyone. */

@@ -1,4 +1,5 @@
 import type { Evidence, EvidenceCreate } from '../server/api-contract.js';
+import { foldForSearch } from './format.js';
 
 /**
  * The evidence form's values and how they become a request body, kept apart
@@ -139,14 +140,6 @@ export function audienceLabel(evidence: Pick<Evidence, 'visibility' | 'sharedWit
   return `Shared with ${evidence.sharedWith.length} people`;
 }
 
-/** A name or an email folded for matching: no accents, no case. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
 /**
  * The people of the directory a search names, for the people picker: every
  * word of the query must start a word of the name, or the email or a part of it.
@@ -159,15 +152,15 @@ export function matchPeople<P extends { id: string; name: string; email: string 
   leaveOut: readonly string[],
   limit = 8,
 ): P[] {
-  const words = fold(query)
+  const words = foldForSearch(query)
     .split(/\s+/)
     .filter((word) => word !== '');
   if (words.length === 0) return [];
   const found: P[] = [];
   for (const person of directory) {
     if (leaveOut.includes(person.id)) continue;
-    const nameWords = fold(person.name).split(/[\s-]+/);
-    const email = fold(person.email ?? '');
+    const nameWords = foldForSearch(person.name).split(/[\s-]+/);
+    const email = foldForSearch(person.email ?? '');
     const emailParts = [email, ...email.split(/[.@_+-]+/)].filter((part) => part !== '');
     const starts = (word: string) =>
       nameWords.some((w) => w.startsWith(word)) || emailParts.some((part) => part.startsWith(word));

@@ -59,3 +59,24 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * An instant as a date and a time in the reader's zone and locale ("4 Dec 2026, 14:05"); `seconds` adds
+ * them, for logs where order within a minute matters.
+ */
+export function formatDateTime(iso: string, options: { seconds?: boolean } = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: options.seconds === true ? 'medium' : 'short',
+  });
+}
+
+/** Text folded for matching as people type: no accents, no case, so "jose" finds "José". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}

@@ -3,6 +3,7 @@ import type { LadderVersion } from '../../server/api-contract.js';
 import { api, ApiError, messageOf } from '../api-client.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { formatDateTime } from '../format.js';
 import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { useLocation } from '../history-store.js';
@@ -20,8 +21,6 @@ import { loadPages, usePageCount } from '../paged-list.js';
 import { useSession } from '../session.js';
 import { readParam } from '../url-state.js';
 import { useApiChanges, useResource } from '../use-resource.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * `/admin/ladder`: every stored ladder version, the active one marked, a
@@ -82,7 +81,9 @@ export function AdminLadderPage() {
       )}
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={list.reload} /> : null}
       {loaded === undefined ? (
-        <Loading label="Loading the ladder versions…" />
+        list.status === 'loading' ? (
+          <Loading label="Loading the ladder versions…" />
+        ) : null
       ) : (
         <>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Ladder versions">
@@ -126,7 +127,7 @@ export function AdminLadderPage() {
                     <td>
                       <code>{shortHash(version.hash)}</code>
                     </td>
-                    <td>{when(version.loadedAt)}</td>
+                    <td>{formatDateTime(version.loadedAt)}</td>
                   </tr>
                 ))}
               </tbody>

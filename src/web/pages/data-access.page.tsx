@@ -3,13 +3,12 @@ import { api } from '../api-client.js';
 import { describeAccess, describeVia } from '../audit-view.js';
 import { Link } from '../components/link.js';
 import { Page } from '../components/page.js';
+import { formatDateTime } from '../format.js';
 import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { loadPages, usePageCount } from '../paged-list.js';
 import { useSession } from '../session.js';
 import { useResource } from '../use-resource.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * `/settings/data/access`: who has looked at the signed-in person's data,
@@ -69,7 +68,7 @@ function AccessItem({ event }: { event: AuditEvent }) {
         {event.outcome === 'refused' ? <span className="badge">Refused</span> : null}
       </p>
       <p className="muted">
-        {when(event.at)}, {describeVia(event.via)}
+        {formatDateTime(event.at)}, {describeVia(event.via)}
         {event.address === null ? '' : ` from ${event.address}`}.
       </p>
     </li>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiToken, ApiTokenCreated, PasswordResetCreated, SessionInfo } from '../../server/api-contract.js';
 import { api, ApiError, messageOf } from '../api-client.js';
 import { Page } from '../components/page.js';
+import { formatDateTime } from '../format.js';
 import { ShowMore } from '../components/show-more.js';
 import { ErrorView, Loading } from '../components/status-views.js';
 import { TextField } from '../components/text-field.js';
@@ -55,8 +56,7 @@ export function SecurityPage() {
   );
 }
 
-const when = (iso: string | null) =>
-  iso === null ? 'never' : new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string | null) => (iso === null ? 'never' : formatDateTime(iso));
 
 function SessionsPanel({ sessions, more }: { sessions: readonly SessionInfo[]; more: boolean }) {
   const toast = useToast();
