@@ -83,6 +83,14 @@ describe('addPerson', () => {
 });
 
 describe('editPerson', () => {
+  it('refuses an email that is not one, naming the field, before looking for who has it', async () => {
+    const refused = await refusal(addPerson(db, ladder, { name: 'Kim', email: 'kim at example.com' }));
+    expect(refused.code).toBe('input_invalid');
+    expect(refused.problems).toEqual([
+      { path: ['email'], message: '"kim at example.com" is not an email address; use one like ada@example.com' },
+    ]);
+  });
+
   it('changes details and moves the person to another team and manager', async () => {
     const kim = await addPerson(db, ladder, { name: 'Kim', email: 'kim@example.com', team: 'Payments' });
     const lee = await addPerson(db, ladder, { name: 'Lee', email: 'lee@example.com', team: 'Search' });

@@ -11,7 +11,8 @@ import {
   type PersonPatch,
 } from '../store/people.repository.js';
 import type { Database, PersonRow } from '../store/schema.js';
-import { deactivatePerson, movePerson, reactivatePerson, setAdmin } from './org.service.js';
+import { checkEmail as checkEmailShape } from './account.service.js';
+import { movePerson } from './org.service.js';
 
 /*
  * The admin screens for people: add someone, change what the organisation
@@ -58,7 +59,8 @@ function invalid(field: string, message: string): DomainError {
 
 /** A trimmed, lower-cased email nobody else has. @throws DomainError `conflict` naming `email`. */
 async function checkEmail(db: Kysely<Database>, email: string, personId?: string): Promise<string> {
-  const wanted = email.trim().toLowerCase();
+  // The shape of an email, as everywhere else; then that nobody else has it.
+  const wanted = checkEmailShape(email);
   const taken = (await findPeopleByEmailIgnoringCase(db, wanted)).find((p) => p.id !== personId);
   if (taken !== undefined) {
     const message = `${taken.name} already has the email ${wanted}; each person needs their own`;
@@ -190,11 +192,11 @@ export async function editPerson(
     if (input.team !== undefined || input.managerId !== undefined) {
       await movePerson(trx, person.id, { team: optionalText(input.team), managerId: input.managerId });
     }
-    await updatePerson(trx, person.id, patch);
-    if (input.isAdmin !== undefined) await setAdmin(trx, person.id, input.isAdmin);
-    if (input.active === false) await deactivatePerson(trx, person.id);
-    if (input.active === true && person.deactivatedAt !== null) await reactivatePerson(trx, person.id);
-    const stored = await findPersonById(trx, person.id);
+    // The role and the deactivation go in the same update as the details: one write, and its row is the answer.
+    if (input.isAdmin !== undefined) patch.isAdmin = input.isAdmin ? 1 : 0;
+    if (input.active === false && person.deactivatedAt === null) patch.deactivatedAt = new Date().toISOString();
+    if (input.active === true) patch.deactivatedAt = null;
+    const stored = await updatePerson(trx, person.id, patch);
     if (stored === undefined) throw notFound('person_not_found', personId);
     return stored;
   });

@@ -16,7 +16,7 @@ import {
   LadderVersionParams,
   LadderVersionsQuery,
 } from '../api-contract.js';
-import { DomainError, formatProblem } from '../../core/domain-error.js';
+import { blameFileField } from './route-helpers.js';
 import { signedIn } from '../authenticate.js';
 import { permit, policy } from '../policy.js';
 import { presentLadder, presentLadderDiff, presentLadderVersion } from '../presenters/ladder.presenter.js';
@@ -48,21 +48,6 @@ const EXAMPLE_LADDER = [
   '        expectation: Owns a whole service.',
   '',
 ].join('\n');
-
-/**
- * A ladder file's problems as fields of the request: every one at
- * `body.yaml`, its message located in the file (`ladder.yaml:12:5: …`), as
- * `longhaul validate` prints them.
- */
-async function blameLadderFile<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'ladder_invalid') throw error;
-    const problems = error.problems.map((p) => ({ path: ['yaml'], message: formatProblem(p) }));
-    throw new DomainError(error.code, error.message, problems);
-  }
-}
 
 /** The ladder: every stored version, the active one, any one version, the diff of two, and choosing the active one. */
 export const ladderRoutes: Route[] = [
@@ -129,7 +114,11 @@ export const ladderRoutes: Route[] = [
     errors: [403, 503],
     authorize: async ({ actor }) => permit(policy.chooseActiveLadder(actor), undefined),
     handle: ({ app, body }) =>
-      blameLadderFile(() => storeLadderVersion(app.db, body.yaml, body.fileName ?? 'ladder.yaml')),
+      blameFileField(
+        () => storeLadderVersion(app.db, body.yaml, body.fileName ?? 'ladder.yaml'),
+        'ladder_invalid',
+        'yaml',
+      ),
     present: presentLadderVersion,
     audit: {
       subject: () => null,

@@ -1,4 +1,3 @@
-import { DomainError, formatProblem } from '../../core/domain-error.js';
 import { importOrganisation, listTeams, renameTeam } from '../../services/org.service.js';
 import { ImportPlan, OrgImport, TeamPage, TeamParams, TeamRename, TeamRenamed, TeamsQuery } from '../api-contract.js';
 import { signedIn } from '../authenticate.js';
@@ -6,27 +5,13 @@ import { permit, policy } from '../policy.js';
 import { presentImportPlan, presentTeam } from '../presenters/org.presenter.js';
 import { presentPage } from '../presenters/page.presenter.js';
 import { defineRoute, type Route } from '../route.js';
+import { blameFileField } from './route-helpers.js';
 
 const EXAMPLE_CSV = [
   'email,name,team,manager_email,track,level',
   'amara.nwosu@example.com,Amara Nwosu,,,ic,architect',
   'kwame.asante@example.com,Kwame Asante,Payments,amara.nwosu@example.com,ic,senior',
 ].join('\n');
-
-/**
- * A people file's problems as fields of the request: every one is at
- * `body.csv`, its message located in the file (`people.csv:3:4: …`), so a form
- * marks the file input and lists the lines to fix.
- */
-async function blameFile<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'input_invalid') throw error;
-    const problems = error.problems.map((p) => ({ path: ['csv'], message: formatProblem(p) }));
-    throw new DomainError(error.code, error.message, problems);
-  }
-}
 
 /** The organisation: import a people file (admins only), and the teams. */
 export const orgRoutes: Route[] = [
@@ -45,11 +30,14 @@ export const orgRoutes: Route[] = [
     authorize: async ({ actor }) => permit(policy.manageOrganisation(actor), undefined),
     handle: async ({ app, body }) => {
       const ladder = await app.ladders.active(app.db);
-      return blameFile(() =>
-        importOrganisation(app.db, ladder, body.csv, {
-          sourceName: body.fileName ?? 'people.csv',
-          dryRun: body.dryRun === true,
-        }),
+      return blameFileField(
+        () =>
+          importOrganisation(app.db, ladder, body.csv, {
+            sourceName: body.fileName ?? 'people.csv',
+            dryRun: body.dryRun === true,
+          }),
+        'input_invalid',
+        'csv',
       );
     },
     present: presentImportPlan,
