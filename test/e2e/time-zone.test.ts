@@ -57,6 +57,8 @@ describe('a person east of UTC, in the morning', { timeout: 60_000 }, () => {
     await form.competencies.getByRole('checkbox', { name: 'Reliability and blast radius', exact: true }).check();
     await form.date.fill('2026-03-12');
     expect(await form.submit()).toBe(422);
+    // The answer is in before React has drawn the error beside the field: wait for it to be drawn.
+    await expect.poll(() => form.fieldError(form.date), { timeout: 5_000 }).toContain('03/12/2026 is in the future');
     const error = await form.fieldError(form.date);
     expect(error).toContain('03/12/2026 is in the future');
     expect(error).not.toContain('2026-03-12');
